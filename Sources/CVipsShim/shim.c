@@ -1,0 +1,5 @@
+#include "CVipsShim.h"
+
+int echt_vips_init(void) {
+    return VIPS_INIT("echt");
+}

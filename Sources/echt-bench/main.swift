@@ -1,0 +1,2 @@
+// Benchmarks for Echt; see BENCHMARKS.md.
+print("echt-bench: no benchmarks yet")
