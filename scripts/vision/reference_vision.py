@@ -129,7 +129,7 @@ def analyse(img):
         irises = []
         for a, b, flip in ((33, 133, False), (362, 263, True)):
             _, _, _, contour, irs = R.iris(img, lm, a, b, flip)
-            irises.append(irs)
+            irises.append((irs, contour))
         faces.append(dict(det=det, lm=lm, presence=presence, roi=roi, irises=irises))
     faces.sort(key=lambda f: -(f['det']['box_px'][2] - f['det']['box_px'][0]) * (f['det']['box_px'][3] - f['det']['box_px'][1]))
     return faces
@@ -143,22 +143,35 @@ def rnd(v, n=3):
     return np.round(np.asarray(v, dtype=np.float64), n).tolist()
 
 
-def golden_for(path, name):
-    img = load(path)
+def golden_for(img, name, source):
+    """Writes Golden/<name>.json for an RGB image array (uint8 or float 0..255)."""
     H, W, _ = img.shape
     faces = analyse(img)
     _, _, m, _ = R.selfie(img)
-    g = dict(file=os.path.basename(path), width=W, height=H, faces=[
+    g = dict(source=source, width=W, height=H, faces=[
         dict(box=rnd(f['det']['box_px'], 3), score=round(f['det']['score'], 5),
              keypoints=rnd(f['det']['kps_px'], 3), presence=round(f['presence'], 5),
              mesh_roi=rnd(f['roi'], 4), landmarks=rnd(f['lm'], 3),
-             iris_centres=[rnd(f['irises'][0][0], 3), rnd(f['irises'][1][0], 3)])
+             iris_centres=[rnd(f['irises'][0][0][0], 3), rnd(f['irises'][1][0][0], 3)],
+             eye_contours=[rnd(f['irises'][0][1][:16], 3), rnd(f['irises'][1][1][:16], 3)])
         for f in faces],
         mask_mean=round(float(m.mean()), 6), mask_samples_stride16=rnd(m[8::16, 8::16], 5))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name + '.json'), 'w') as f:
         json.dump(g, f, separators=(',', ':'))
     print(f'{name}: {len(faces)} face(s), mask mean {g["mask_mean"]}')
+
+
+def astronaut_variants():
+    """The astronaut from the golden raw bytes, and exact transforms the Swift tests rebuild."""
+    raw = np.fromfile(os.path.join(SHARED, 'docs', 'models', 'golden', 'astronaut_rgb_512x512.u8'), np.uint8).reshape(512, 512, 3)
+    yield 'astronaut', raw, 'golden astronaut_rgb_512x512.u8'
+    yield 'astronaut_mirrored', raw[:, ::-1].copy(), 'astronaut mirrored left-right'
+    yield 'astronaut_rot90cw', np.rot90(raw, k=-1).copy(), 'astronaut turned 90 degrees clockwise (as EXIF orientation 6 displays it)'
+    down = raw.astype(np.float64).reshape(256, 2, 256, 2, 3).mean((1, 3))
+    yield 'astronaut_half', down, 'astronaut 2x2 mean of the sRGB bytes (float, not rounded)'
+    tilted = np.asarray(Image.fromarray(raw).rotate(-30, resample=Image.BILINEAR, expand=True))
+    yield 'astronaut_tilt30cw', tilted, 'astronaut turned 30 degrees clockwise with PIL (landmarks only)'
 
 
 def evaluate():
@@ -171,7 +184,8 @@ if __name__ == '__main__':
     if '--eval' in sys.argv:
         evaluate()
     else:
-        golden_for(os.path.join(DEV, 'portrait-astronaut-nasa-01.png'), 'astronaut')
-        golden_for(os.path.join(DEV, 'portrait-official-studio-obama-01.jpg'), 'obama')
-        golden_for(os.path.join(DEV, 'group-3faces-apollo11-01.jpg'), 'apollo11')
-        golden_for(os.path.join(DEV, 'portrait-red-hat-kodak-01.png'), 'kodak')
+        for name, img, source in astronaut_variants():
+            golden_for(img, name, source)
+        for name, file in (('obama', 'portrait-official-studio-obama-01.jpg'), ('apollo11', 'group-3faces-apollo11-01.jpg'),
+                           ('kodak', 'portrait-red-hat-kodak-01.png'), ('eyes_closed', 'portrait-eyes-closed-plain-bg-01.jpg')):
+            golden_for(load(os.path.join(DEV, file)), name, 'dev/' + file)
