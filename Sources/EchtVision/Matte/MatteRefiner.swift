@@ -18,9 +18,10 @@ public struct MatteRefiner: Sendable {
         /// Guided-filter radius as a fraction of the working size's longer edge.
         public var radiusFraction: Double = 1.0 / 80
         /// Guided-filter regularisation (on 0...1 sRGB values); larger is smoother.
-        public var epsilon: Float = 4e-3
-        /// Gain applied to the coarse mask around 0.5 before filtering.
-        public var maskContrast: Float = 1.5
+        public var epsilon: Float = 1e-3
+        /// Gain applied to the coarse mask around 0.5 before filtering: the model is unsure (0.4...0.7)
+        /// inside dark clothes and skin; a steep ramp keeps those solid, edges come from the photo.
+        public var maskContrast: Float = 6
         /// Wide blur-fusion radius as a fraction of the photo's longer edge.
         public var wideForegroundFraction: Double = 1.0 / 20
         /// Narrow blur-fusion radius as a fraction of the photo's longer edge.
