@@ -74,33 +74,62 @@ struct Raster: Sendable {
     /// Mean over the `(2r+1)²` window around every pixel, with edge pixels replicated.
     func boxBlurred(radius r: Int) -> Raster {
         guard r > 0 else { return self }
-        let horizontal = Self.blurRows(values, count: height, length: width, stride: 1, lineStride: width, channels: channels, radius: r)
-        let vertical = Self.blurRows(horizontal, count: width, length: height, stride: width, lineStride: 1, channels: channels, radius: r)
-        return Raster(width: width, height: height, channels: channels, values: vertical)
+        return Raster(width: width, height: height, channels: channels, values: blurColumns(blurRows(values, radius: r), radius: r))
     }
 
-    /// Running-sum box blur along `count` lines of `length` pixels.
-    private static func blurRows(_ src: [Float], count: Int, length: Int, stride: Int, lineStride: Int, channels c: Int, radius r: Int) -> [Float] {
+    /// Horizontal running-sum pass; each row is copied with replicated edges first.
+    private func blurRows(_ src: [Float], radius r: Int) -> [Float] {
+        let c = channels, rowLength = width * c
         var out = [Float](repeating: 0, count: src.count)
+        var padded = [Float](repeating: 0, count: (width + 2 * r + 1) * c)
+        var sums = [Double](repeating: 0, count: c)
+        let norm = 1 / Double(2 * r + 1)
+        src.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { d in
+                padded.withUnsafeMutableBufferPointer { p in
+                    for y in 0..<height {
+                        let row = y * rowLength
+                        for i in 0..<(width + 2 * r + 1) {
+                            let x = min(max(i - r, 0), width - 1)
+                            for k in 0..<c { p[i * c + k] = s[row + x * c + k] }
+                        }
+                        for k in 0..<c {
+                            var sum = 0.0
+                            for i in 0...(2 * r) { sum += Double(p[i * c + k]) }
+                            sums[k] = sum
+                        }
+                        for x in 0..<width {
+                            for k in 0..<c {
+                                d[row + x * c + k] = Float(sums[k] * norm)
+                                sums[k] += Double(p[(x + 2 * r + 1) * c + k]) - Double(p[x * c + k])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Vertical running-sum pass over whole rows at once (cache friendly).
+    private func blurColumns(_ src: [Float], radius r: Int) -> [Float] {
+        let rowLength = width * channels
+        var out = [Float](repeating: 0, count: src.count)
+        var sums = [Float](repeating: 0, count: rowLength)
         let norm = 1 / Float(2 * r + 1)
         src.withUnsafeBufferPointer { s in
             out.withUnsafeMutableBufferPointer { d in
-                var sums = [Double](repeating: 0, count: c)
-                for line in 0..<count {
-                    let base = line * lineStride
-                    @inline(__always) func at(_ i: Int, _ k: Int) -> Float {
-                        s[(base + min(max(i, 0), length - 1) * stride) * c + k]
+                sums.withUnsafeMutableBufferPointer { acc in
+                    for i in -r...r {
+                        let row = min(max(i, 0), height - 1) * rowLength
+                        for j in 0..<rowLength { acc[j] += s[row + j] }
                     }
-                    for k in 0..<c {
-                        var sum = 0.0
-                        for i in -r...r { sum += Double(at(i, k)) }
-                        sums[k] = sum
-                    }
-                    for i in 0..<length {
-                        let o = (base + i * stride) * c
-                        for k in 0..<c {
-                            d[o + k] = Float(sums[k]) * norm
-                            sums[k] += Double(at(i + r + 1, k)) - Double(at(i - r, k))
+                    for y in 0..<height {
+                        let add = min(y + r + 1, height - 1) * rowLength, remove = max(y - r, 0) * rowLength
+                        let o = y * rowLength
+                        for j in 0..<rowLength {
+                            d[o + j] = acc[j] * norm
+                            acc[j] += s[add + j] - s[remove + j]
                         }
                     }
                 }
