@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "EchtTestSupport", dependencies: ["EchtImaging"], path: "Tests/EchtTestSupport"),
         .testTarget(name: "EchtInferenceTests", dependencies: ["EchtInference", "EchtTestSupport"]),
         .testTarget(name: "EchtImagingTests", dependencies: ["EchtImaging", "EchtTestSupport"]),
-        .testTarget(name: "EchtVisionTests", dependencies: ["EchtVision", "EchtTestSupport"]),
+        .testTarget(name: "EchtVisionTests", dependencies: ["EchtVision", "EchtTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "EchtStudioTests", dependencies: ["EchtStudio", "EchtTestSupport"]),
         .testTarget(name: "EchtCredentialsTests", dependencies: ["EchtCredentials", "EchtTestSupport"]),
         .testTarget(name: "EchtCLITests", dependencies: ["EchtTestSupport"]),

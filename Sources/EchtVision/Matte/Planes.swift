@@ -1,0 +1,140 @@
+/// A small interleaved float raster used inside the matte code (no colour semantics).
+struct Raster: Sendable {
+    var width: Int
+    var height: Int
+    var channels: Int
+    var values: [Float]
+
+    init(width: Int, height: Int, channels: Int, values: [Float]) {
+        precondition(values.count == width * height * channels, "expected \(width * height * channels) values but received \(values.count)")
+        self.width = width; self.height = height; self.channels = channels; self.values = values
+    }
+
+    init(width: Int, height: Int, channels: Int, repeating value: Float = 0) {
+        self.init(width: width, height: height, channels: channels, values: [Float](repeating: value, count: width * height * channels))
+    }
+
+    /// Mean of every `factor × factor` block (the last partial blocks are dropped, at least 1 pixel).
+    func areaDownscaled(by factor: Int) -> Raster {
+        guard factor > 1 else { return self }
+        let w = max(1, width / factor), h = max(1, height / factor), c = channels
+        var out = [Float](repeating: 0, count: w * h * c)
+        let norm = 1 / Float(factor * factor)
+        values.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    for sy in (y * factor)..<min(height, (y + 1) * factor) {
+                        for x in 0..<w {
+                            for sx in (x * factor)..<min(width, (x + 1) * factor) {
+                                let s = (sy * width + sx) * c, d = (y * w + x) * c
+                                for k in 0..<c { dst[d + k] += src[s + k] }
+                            }
+                        }
+                    }
+                }
+                for i in 0..<dst.count { dst[i] *= norm }
+            }
+        }
+        return Raster(width: w, height: h, channels: c, values: out)
+    }
+
+    /// Bilinear resize with half-pixel centres and clamped edges (TFLite/OpenCV convention).
+    func resized(width ow: Int, height oh: Int) -> Raster {
+        let c = channels
+        func axis(_ o: Int, _ n: Int) -> (lo: [Int], hi: [Int], f: [Float]) {
+            let scale = Double(n) / Double(o)
+            var lo = [Int](repeating: 0, count: o), hi = lo, f = [Float](repeating: 0, count: o)
+            for i in 0..<o {
+                let s = min(max((Double(i) + 0.5) * scale - 0.5, 0), Double(n - 1))
+                lo[i] = Int(s); hi[i] = min(lo[i] + 1, n - 1); f[i] = Float(s - Double(lo[i]))
+            }
+            return (lo, hi, f)
+        }
+        let ax = axis(ow, width), ay = axis(oh, height)
+        var out = [Float](repeating: 0, count: ow * oh * c)
+        values.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<oh {
+                    let r0 = ay.lo[y] * width, r1 = ay.hi[y] * width, fy = ay.f[y]
+                    for x in 0..<ow {
+                        let fx = ax.f[x], x0 = ax.lo[x], x1 = ax.hi[x]
+                        let d = (y * ow + x) * c
+                        for k in 0..<c {
+                            let top = src[(r0 + x0) * c + k] * (1 - fx) + src[(r0 + x1) * c + k] * fx
+                            let bottom = src[(r1 + x0) * c + k] * (1 - fx) + src[(r1 + x1) * c + k] * fx
+                            dst[d + k] = top * (1 - fy) + bottom * fy
+                        }
+                    }
+                }
+            }
+        }
+        return Raster(width: ow, height: oh, channels: c, values: out)
+    }
+
+    /// Mean over the `(2r+1)²` window around every pixel, with edge pixels replicated.
+    func boxBlurred(radius r: Int) -> Raster {
+        guard r > 0 else { return self }
+        return Raster(width: width, height: height, channels: channels, values: blurColumns(blurRows(values, radius: r), radius: r))
+    }
+
+    /// Horizontal running-sum pass; each row is copied with replicated edges first.
+    private func blurRows(_ src: [Float], radius r: Int) -> [Float] {
+        let c = channels, rowLength = width * c
+        var out = [Float](repeating: 0, count: src.count)
+        var padded = [Float](repeating: 0, count: (width + 2 * r + 1) * c)
+        var sums = [Double](repeating: 0, count: c)
+        let norm = 1 / Double(2 * r + 1)
+        src.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { d in
+                padded.withUnsafeMutableBufferPointer { p in
+                    for y in 0..<height {
+                        let row = y * rowLength
+                        for i in 0..<(width + 2 * r + 1) {
+                            let x = min(max(i - r, 0), width - 1)
+                            for k in 0..<c { p[i * c + k] = s[row + x * c + k] }
+                        }
+                        for k in 0..<c {
+                            var sum = 0.0
+                            for i in 0...(2 * r) { sum += Double(p[i * c + k]) }
+                            sums[k] = sum
+                        }
+                        for x in 0..<width {
+                            for k in 0..<c {
+                                d[row + x * c + k] = Float(sums[k] * norm)
+                                sums[k] += Double(p[(x + 2 * r + 1) * c + k]) - Double(p[x * c + k])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Vertical running-sum pass over whole rows at once (cache friendly).
+    private func blurColumns(_ src: [Float], radius r: Int) -> [Float] {
+        let rowLength = width * channels
+        var out = [Float](repeating: 0, count: src.count)
+        var sums = [Float](repeating: 0, count: rowLength)
+        let norm = 1 / Float(2 * r + 1)
+        src.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { d in
+                sums.withUnsafeMutableBufferPointer { acc in
+                    for i in -r...r {
+                        let row = min(max(i, 0), height - 1) * rowLength
+                        for j in 0..<rowLength { acc[j] += s[row + j] }
+                    }
+                    for y in 0..<height {
+                        let add = min(y + r + 1, height - 1) * rowLength, remove = max(y - r, 0) * rowLength
+                        let o = y * rowLength
+                        for j in 0..<rowLength {
+                            d[o + j] = acc[j] * norm
+                            acc[j] += s[add + j] - s[remove + j]
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
