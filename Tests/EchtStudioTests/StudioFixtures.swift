@@ -62,12 +62,10 @@ enum StudioFixtures {
         return Face(detection: FaceDetection(box: box, keypoints: kps, score: 0.92), landmarks: mesh)
     }
 
-    /// The selfie model's 256×256 mask upsampled to 512 (bilinear), with a foreground estimate.
+    /// The selfie model's 256×256 mask refined by EchtVision into a full-resolution matte.
     static func astronautMatte(image: Image) throws -> PersonMatte {
         let mask = Image(width: 256, height: 256, channels: 1, pixels: try floats("selfie_mask.f32"))
-        let alpha = Warp.sampleBilinear(mask, transform: SimilarityTransform(scale: 0.5, angle: 0, translationX: 0, translationY: 0),
-                                        width: 512, height: 512)
-        return PersonMatte(alpha: alpha, foreground: ForegroundEstimation.estimate(image: image, alpha: alpha))
+        return MatteRefiner().refine(coarseMask: mask, photo: image)
     }
 
     /// The full analysis of the astronaut.
