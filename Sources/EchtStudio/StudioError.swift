@@ -18,6 +18,12 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(String, reason: String)
     /// A strict honesty check failed.
     case honestyCheckFailed(String)
+    /// Decoding, encoding or writing an image failed in EchtImaging.
+    case imaging(String)
+    /// The vision models could not be loaded or run.
+    case vision(String)
+    /// Signing an output failed.
+    case signing(String, reason: String)
 
     /// A one- or two-sentence explanation naming the file or parameter and the fix.
     public var description: String {
@@ -38,6 +44,12 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
         case let .writeFailed(path, reason):
             "Could not write \(path): \(reason)."
+        case let .imaging(text):
+            text
+        case let .vision(text):
+            text
+        case let .signing(path, reason):
+            "Could not sign \(path): \(reason). Run with --no-sign to write unsigned files."
         case let .honestyCheckFailed(what):
             "An honesty check failed: \(what). Without --strict the output is still written with the figures in the report."
         }
