@@ -29,6 +29,9 @@ public struct Framing: Sendable, Equatable {
         self.levelDegrees = levelDegrees; self.extendsPastPhoto = extendsPastPhoto; self.notes = notes
     }
 
+    /// The tightest framing used when a photo's edge would otherwise cut the person.
+    public static let maxEyeToChinFraction = 0.42
+
     /// The largest rotation the studio applies to level the eyes.
     public static let maxLevelDegrees = 15.0
 
@@ -60,12 +63,14 @@ public struct Framing: Sendable, Equatable {
             return [o, o + u * ws, o + v * hs, o + u * ws + v * hs]
         }
         var sourceHeightOfFrame = eyeToChin / style.fit.eyeToChinFraction
-        let tightest = eyeToChin / FramingStyle.Fit.tight.eyeToChinFraction
+        // Never show the photo's edge cutting the person: tighten until the frame stays inside
+        // every edge the person touches (down to the face filling most of the frame).
+        let tightest = eyeToChin / maxEyeToChinFraction
         if let matte {
             var tightened = false
             while sourceHeightOfFrame > tightest * 1.0001,
                   crossesEdgeThePersonTouches(corners(height: sourceHeightOfFrame), matte: matte) {
-                sourceHeightOfFrame = max(sourceHeightOfFrame * 0.96, tightest)
+                sourceHeightOfFrame = max(sourceHeightOfFrame * 0.98, tightest)
                 tightened = true
             }
             if tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
@@ -99,10 +104,10 @@ public struct Framing: Sendable, Equatable {
         }
         let xs = Array(stride(from: max(0, Int(minX)), to: min(matte.width, Int(maxX)), by: 2))
         let ys = Array(stride(from: max(0, Int(minY)), to: min(matte.height, Int(maxY)), by: 2))
-        if maxY > h + 1, edgeCoverage(xs.map { ($0, matte.height - 1) }) > 0.1 { return true }
-        if minX < -1, edgeCoverage(ys.map { (0, $0) }) > 0.1 { return true }
-        if maxX > w + 1, edgeCoverage(ys.map { (matte.width - 1, $0) }) > 0.1 { return true }
-        if minY < -1, edgeCoverage(xs.map { ($0, 0) }) > 0.1 { return true }
+        if maxY > h, edgeCoverage(xs.map { ($0, matte.height - 1) }) > 0.05 { return true }
+        if minX < 0, edgeCoverage(ys.map { (0, $0) }) > 0.05 { return true }
+        if maxX > w, edgeCoverage(ys.map { (matte.width - 1, $0) }) > 0.05 { return true }
+        if minY < 0, edgeCoverage(xs.map { ($0, 0) }) > 0.05 { return true }
         return false
     }
 }

@@ -40,16 +40,14 @@ enum Warp {
         return sampleBilinear(source, transform: local, width: width, height: height)
     }
 
-    /// 1 where an output pixel's centre falls inside the source photo, 0 outside, with a
-    /// one-output-pixel soft edge.
+    /// 1 where an output pixel's centre falls inside the source photo, 0 outside.
     static func insideMask(sourceWidth: Int, sourceHeight: Int, transform: SimilarityTransform, width: Int, height: Int) -> Image {
         var out = [Float](repeating: 0, count: width * height)
-        let soft = max(transform.scale, 1e-6)
         for y in 0..<height {
             for x in 0..<width {
                 let p = transform.sourcePoint(SIMD2(Double(x) + 0.5, Double(y) + 0.5))
-                let d = min(p.x, p.y, Double(sourceWidth) - p.x, Double(sourceHeight) - p.y) / soft
-                out[y * width + x] = Float(min(max(d + 0.5, 0), 1))
+                let d = min(p.x, p.y, Double(sourceWidth) - p.x, Double(sourceHeight) - p.y)
+                out[y * width + x] = d >= 0 ? 1 : 0
             }
         }
         return Image(width: width, height: height, channels: 1, pixels: out)

@@ -47,7 +47,7 @@ public enum HonestyMeasures {
     public static func provenance(alpha: Image, inside: Image) -> (onlyBackdrop: Bool, generatedShare: Double) {
         var ok = true, generated = 0.0
         for i in 0..<alpha.pixels.count {
-            if alpha.pixels[i] > 0.02, inside.pixels[i] < 0.98 { ok = false }
+            if alpha.pixels[i] > 0.02, inside.pixels[i] < 0.5 { ok = false }
             generated += Double(1 - min(1, max(0, alpha.pixels[i])))
         }
         return (ok, generated / Double(alpha.pixels.count))

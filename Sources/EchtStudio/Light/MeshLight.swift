@@ -71,7 +71,7 @@ public enum MeshLight {
                     let ix = Int(gxf), iy = Int(gyf), tx = gxf - Float(ix), ty = gyf - Float(iy)
                     let s = (shade[iy * gw + ix] * (1 - tx) + shade[iy * gw + ix + 1] * tx) * (1 - ty)
                         + (shade[(iy + 1) * gw + ix] * (1 - tx) + shade[(iy + 1) * gw + ix + 1] * tx) * ty
-                    faceTerm = (s - reference) * 1.6
+                    faceTerm = (s - reference) * 3
                 }
                 let side = max(-1, min(1, (px - centreX) / bodySpan))
                 let bodyTerm = side * l.x * 0.5 - max(0, py - maxY) / (faceWidth * 8) * 0.3

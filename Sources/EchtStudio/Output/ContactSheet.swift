@@ -57,7 +57,7 @@ enum ContactSheet {
         """
         for h in report.headshots {
             let honesty = h.honesty
-            let landmarks = honesty.landmarkErrorMean.map { String(format: "%.2f px mean, %.2f px max", $0, honesty.landmarkErrorMax ?? 0) } ?? "not measured"
+            let landmarks = honesty.landmarkErrorMean.map { String(format: "%.2f px mean (limit %.2f), %.2f px max", $0, honesty.landmarkLimit, honesty.landmarkErrorMax ?? 0) } ?? "not measured"
             let verdict = honesty.passed ? "<span class=ok>all checks passed</span>" : "<span class=bad>\(escape(honesty.failures.joined(separator: "; ")))</span>"
             cards += """
             <figure><a href="\(file(h.file))"><img src="\(file(h.file))" alt="\(escape(h.look))"></a><figcaption>

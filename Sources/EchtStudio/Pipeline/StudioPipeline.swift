@@ -34,11 +34,12 @@ public enum StudioPipeline {
         let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
         var alpha = Warp.render(matte.alpha.channel(0), transform: t, width: w, height: h)
         for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inside.pixels[i] }
-        let framedForeground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
+        var framedForeground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
+        (alpha, framedForeground) = EdgeCleanup.apply(alpha: alpha, foreground: framedForeground, sigma: max(1, faceWidth * 0.03))
 
         // 2–5. Balance, light, retouch, grade — on the person.
         let balance = look.light.autoBalance
@@ -85,6 +86,7 @@ public enum StudioPipeline {
             }
         }
         let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
+                                    landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     skinTextureKept: textureIn > 0 ? textureOut / textureIn : 1,
                                     onlyBackdropGenerated: provenance.onlyBackdrop, generatedShare: provenance.generatedShare)
 
