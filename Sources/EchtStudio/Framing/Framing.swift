@@ -53,9 +53,10 @@ public struct Framing: Sendable, Equatable {
         let eyeV = (eyes * v).sum()
 
         var notes: [String] = []
+        var shift = SIMD2<Double>(0, 0)
         func frame(height hs: Double) -> (origin: SIMD2<Double>, width: Double) {
             let ws = hs * style.aspect
-            let origin = u * (midlineU - ws / 2) + v * (eyeV - style.eyeLine * hs)
+            let origin = u * (midlineU - ws / 2) + v * (eyeV - style.eyeLine * hs) + shift
             return (origin, ws)
         }
         func corners(height hs: Double) -> [SIMD2<Double>] {
@@ -74,6 +75,18 @@ public struct Framing: Sendable, Equatable {
                 tightened = true
             }
             if tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
+            // Still past an edge at the tightest framing: slide the frame back inside (up to 20 %).
+            var slid = false
+            for _ in 0..<40 where crossesEdgeThePersonTouches(corners(height: sourceHeightOfFrame), matte: matte) {
+                let c = corners(height: sourceHeightOfFrame)
+                let step = sourceHeightOfFrame * 0.005
+                if c.map(\.y).max()! > Double(matte.height) { shift -= v * step }
+                if c.map(\.y).min()! < 0 { shift += v * step }
+                if c.map(\.x).max()! > Double(matte.width) { shift -= u * step }
+                if c.map(\.x).min()! < 0 { shift += u * step }
+                slid = true
+            }
+            if slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
         }
         let outHeight = max(1, min(style.maxHeight, Int(sourceHeightOfFrame.rounded(.down))))
         let outWidth = max(1, Int((Double(outHeight) * style.aspect).rounded()))

@@ -23,6 +23,9 @@ enum ContactSheet {
 
     static func thumbnail(_ image: Image, height: Int) throws(ImagingError) -> Image {
         guard image.height != height else { return image }
+        var image = image
+        let factor = image.height / (height * 2)
+        if factor >= 2 { image = Warp.downsampleBox(image, factor: factor) }
         let width = max(1, Int((Double(image.width) * Double(height) / Double(image.height)).rounded()))
         return try image.resized(width: width, height: height)
     }

@@ -52,7 +52,10 @@ public struct StudioSession: Sendable {
         let name = file.lastPathComponent
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
+        Trace.mark("decode \(image.width)x\(image.height)", since: start)
+        let mark = Date()
         let analysis = try analyse(image, name: name)
+        Trace.mark("analyse", since: mark)
         let folder = options.outDirectory.appendingPathComponent(file.deletingPathExtension().lastPathComponent)
         let faces: [(Int, Face)] = options.eachFace
             ? Array(analysis.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
@@ -63,19 +66,29 @@ public struct StudioSession: Sendable {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
         let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
-        var headshots: [HeadshotReport] = [], finished: [(HeadshotReport, Image)] = []
-        for (number, face) in faces {
-            for look in options.looks {
+        // Every (face, look) pair renders independently; run them on all cores.
+        let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
+        let results = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let ((number, face), look) = jobs[index]
+            results.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
+                let mark = Date()
                 let result = try StudioPipeline.render(image: image, analysis: analysis, face: face, look: look,
                                                        options: StudioOptions(presets: options.presets, verifier: verifier, sourceName: name))
+                Trace.mark("render \(look.name)", since: mark)
                 let report = try write(result, face: number, names: names, source: file, options: options)
-                headshots.append(report); finished.append((report, result.headshot))
+                Trace.mark("render+write \(look.name)", since: mark)
+                return (report, result.headshot)
             }
         }
+        let finished = try results.values()
+        let headshots = finished.map(\.0)
         var report = PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
                                  faces: analysis.faces.count, headshots: headshots,
                                  sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
+        let sheetStart = Date()
         try ContactSheet.write(report: report, input: image, headshots: finished, names: names, force: options.force)
+        Trace.mark("contact sheet", since: sheetStart)
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -127,5 +140,31 @@ public struct StudioSession: Sendable {
         } catch {
             throw .writeFailed(url.path, reason: "\(error)")
         }
+    }
+}
+
+/// Results of concurrent jobs, filled slot by slot under a lock; the first error wins.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, StudioError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ work: () throws(StudioError) -> Value) {
+        let outcome: Result<Value, StudioError>
+        do { outcome = .success(try work()) } catch { outcome = .failure(error) }
+        lock.lock(); slots[index] = outcome; lock.unlock()
+    }
+
+    func values() throws(StudioError) -> [Value] {
+        var out: [Value] = []
+        for slot in slots {
+            switch slot {
+            case let .success(value)?: out.append(value)
+            case let .failure(error)?: throw error
+            case nil: throw .imaging("a studio job did not finish")
+            }
+        }
+        return out
     }
 }

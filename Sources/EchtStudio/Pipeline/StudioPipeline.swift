@@ -27,6 +27,7 @@ public enum StudioPipeline {
         }
         guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(options.sourceName) }
 
+        let started = Date()
         // 1. Frame.
         let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
                                                matte: matte.alpha, style: look.framing)
@@ -35,22 +36,27 @@ public enum StudioPipeline {
         var alpha = Warp.render(matte.alpha.channel(0), transform: t, width: w, height: h)
         for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inside.pixels[i] }
         var framedForeground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
+        Trace.mark("  warp", since: started)
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
         (alpha, framedForeground) = EdgeCleanup.apply(alpha: alpha, foreground: framedForeground, sigma: max(1, faceWidth * 0.03))
 
+        Trace.mark("  masks+cleanup", since: started)
         // 2–5. Balance, light, retouch, grade — on the person.
         let balance = look.light.autoBalance
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
         var person = balance.apply(to: framedForeground)
         let gain = MeshLight.gain(mesh: outMesh, faceMask: masks.face, alpha: alpha, light: look.light)
         person = MeshLight.apply(gain, to: person)
+        Trace.mark("  balance+light", since: started)
         person = Retouch.apply(look.retouch, image: person, masks: masks, faceWidth: faceWidth)
+        Trace.mark("  retouch", since: started)
         person = ColourGrade.clarity(look.light.clarity, image: person, mask: alpha)
         person = ColourGrade.apply(look.grade, to: person)
 
+        Trace.mark("  clarity+grade", since: started)
         // 6. Backdrop and composite.
         let eyes = (MeshRegions.rightEyeCentre(outMesh) + MeshRegions.leftEyeCentre(outMesh)) / 2
         var surroundings: BackdropRenderer.Surroundings?
@@ -65,8 +71,10 @@ public enum StudioPipeline {
         } else if look.grade.monochrome {
             backdrop = ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: backdrop)
         }
+        Trace.mark("  backdrop", since: started)
         let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3)
 
+        Trace.mark("  stages", since: started)
         // 7. Measure.
         let sigma = max(0.6, faceWidth * 0.01)
         let textureIn = HonestyMeasures.highFrequencyEnergy(framedForeground, mask: masks.skin, sigma: sigma)
@@ -85,6 +93,7 @@ public enum StudioPipeline {
                 notes.append("The landmark check could not run: \(error).")
             }
         }
+        Trace.mark("  measure+verify", since: started)
         let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     skinTextureKept: textureIn > 0 ? textureOut / textureIn : 1,
