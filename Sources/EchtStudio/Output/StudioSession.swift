@@ -81,7 +81,20 @@ public struct StudioSession: Sendable {
                 return (report, result.headshot)
             }
         }
-        let finished = try results.values()
+        var finished: [(HeadshotReport, Image)] = []
+        for (index, outcome) in results.outcomes().enumerated() {
+            switch outcome {
+            case let .success(value): finished.append(value)
+            case let .failure(error):
+                // With one headshot per person, a face the matte misses is skipped, not fatal.
+                if options.eachFace, case .matteMissesFace = error {
+                    FileHandle.standardError.write(Data("echt studio: face \(jobs[index].0.0), \(jobs[index].1.name): \(error)\n".utf8))
+                    continue
+                }
+                throw error
+            }
+        }
+        guard !finished.isEmpty else { throw .noFace(name) }
         let headshots = finished.map(\.0)
         var report = PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
                                  faces: analysis.faces.count, headshots: headshots,
@@ -143,7 +156,7 @@ public struct StudioSession: Sendable {
     }
 }
 
-/// Results of concurrent jobs, filled slot by slot under a lock; the first error wins.
+/// Results of concurrent jobs, filled slot by slot under a lock.
 final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Result<Value, StudioError>?]
     private let lock = NSLock()
@@ -156,15 +169,7 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.lock(); slots[index] = outcome; lock.unlock()
     }
 
-    func values() throws(StudioError) -> [Value] {
-        var out: [Value] = []
-        for slot in slots {
-            switch slot {
-            case let .success(value)?: out.append(value)
-            case let .failure(error)?: throw error
-            case nil: throw .imaging("a studio job did not finish")
-            }
-        }
-        return out
+    func outcomes() -> [Result<Value, StudioError>] {
+        slots.map { $0 ?? .failure(.imaging("a studio job did not finish")) }
     }
 }

@@ -41,6 +41,8 @@ public enum StudioPipeline {
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
+        let coverage = faceCoverage(alpha: alpha, face: masks.face)
+        guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(options.sourceName, coverage: coverage) }
         (alpha, framedForeground) = EdgeCleanup.apply(alpha: alpha, foreground: framedForeground, sigma: max(1, faceWidth * 0.03))
 
         Trace.mark("  masks+cleanup", since: started)
@@ -112,6 +114,18 @@ public enum StudioPipeline {
         return StudioResult(look: look, framing: framing, headshot: headshot,
                             cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
                             honesty: honesty, edits: edits, notes: notes, balance: balance)
+    }
+
+    /// The least share of the face the matte must cover before the backdrop is replaced.
+    public static let minimumFaceCoverage = 0.85
+
+    /// Mean matte coverage inside the face oval.
+    static func faceCoverage(alpha: Image, face: Image) -> Double {
+        var covered = 0.0, total = 0.0
+        for i in 0..<alpha.pixels.count where face.pixels[i] > 0.5 {
+            covered += Double(alpha.pixels[i]); total += 1
+        }
+        return total > 0 ? covered / total : 0
     }
 
     /// Chooses a face: `index` counts from 1 in largest-first order; nil means the largest.
