@@ -86,3 +86,36 @@ struct StudioPipelineTests {
         }
     }
 }
+
+@Suite(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
+struct MatteCoverageTests {
+    @Test func refusesWhenTheMatteMissesTheFace() throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        var weak = analysis
+        weak.matte.alpha.pixels = weak.matte.alpha.pixels.map { $0 * 0.3 }
+        #expect(throws: StudioError.self) {
+            try StudioPipeline.render(image: image, analysis: weak, face: weak.faces[0], look: Look.builtIn["professional"]!)
+        }
+        do {
+            _ = try StudioPipeline.render(image: image, analysis: weak, face: weak.faces[0], look: Look.builtIn["professional"]!)
+        } catch let error {
+            guard case let .matteMissesFace(_, coverage) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(abs(coverage - 0.3) < 0.05)
+        }
+    }
+
+    @Test func masksStayInsideTheFaceAndMatchAFullFrameDrawing() throws {
+        let mesh = try StudioFixtures.astronautMesh()
+        let masks = FaceMasks.make(mesh: mesh, width: 512, height: 512, alpha: nil)
+        let oval = Polygon.fill(MeshRegions.points(MeshRegions.faceOval, of: mesh), width: 512, height: 512)
+        var inside = 0.0, outside = 0.0
+        for i in 0..<oval.pixels.count {
+            if oval.pixels[i] > 0 { inside += Double(masks.skin.pixels[i]) } else { outside += Double(masks.skin.pixels[i]) }
+        }
+        #expect(inside > 20 * outside, "skin mask leaks outside the face oval")
+        // Eyes are holes in the skin.
+        let eye = MeshRegions.rightEyeCentre(mesh)
+        #expect(masks.skin[Int(eye.x), Int(eye.y), 0] < 0.05)
+        #expect(masks.eyes[Int(eye.x), Int(eye.y), 0] > 0.5)
+    }
+}

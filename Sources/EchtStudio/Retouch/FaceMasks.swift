@@ -12,26 +12,46 @@ struct FaceMasks: Sendable {
     /// The whole face oval, feathered.
     var face: Image
 
-    /// Draws the masks for a mesh already mapped into output pixels.
+    /// Draws the masks for a mesh already mapped into output pixels. The work happens in the
+    /// face's bounding box (plus the feather) and is pasted into full-frame planes.
     static func make(mesh: FaceLandmarks, width: Int, height: Int, alpha: Image?) -> FaceMasks {
-        func fill(_ indices: [Int]) -> Image {
-            Polygon.fill(MeshRegions.points(indices, of: mesh), width: width, height: height)
-        }
         let eyeSpan = simd_distance(MeshRegions.rightEyeCentre(mesh), MeshRegions.leftEyeCentre(mesh))
         let feather = max(0.8, eyeSpan / 40)
-        let oval = fill(MeshRegions.faceOval)
+        let oval = MeshRegions.points(MeshRegions.faceOval, of: mesh)
+        let pad = Int(feather * 14) + 2
+        let x0 = max(0, Int(oval.map(\.x).min()!) - pad), y0 = max(0, Int(oval.map(\.y).min()!) - pad)
+        let x1 = min(width, Int(oval.map(\.x).max()!.rounded(.up)) + pad), y1 = min(height, Int(oval.map(\.y).max()!.rounded(.up)) + pad)
+        guard x1 > x0, y1 > y0 else {
+            let empty = Image.plane(width: width, height: height)
+            return FaceMasks(skin: empty, eyes: empty, mouth: empty, face: empty)
+        }
+        let w = x1 - x0, h = y1 - y0, origin = SIMD2(Float(x0), Float(y0))
+        func fill(_ indices: [Int]) -> Image {
+            Polygon.fill(MeshRegions.points(indices, of: mesh).map { $0 - origin }, width: w, height: h)
+        }
+        let faceOval = fill(MeshRegions.faceOval)
         let eyes = max(fill(MeshRegions.leftEye), fill(MeshRegions.rightEye))
         let holes = max(Blur.gaussian(max(eyes, fill(MeshRegions.leftBrow), fill(MeshRegions.rightBrow)), sigma: feather * 2)
                             .scaled(by: 2.5),
                         Blur.gaussian(max(fill(MeshRegions.lipsOuter), fill(MeshRegions.nostrils)), sigma: feather).scaled(by: 2))
-        var skin = Blur.gaussian(oval, sigma: feather * 2)
-        for i in 0..<skin.pixels.count {
-            let a = alpha.map { min(1, max(0, $0.pixels[i])) } ?? 1
-            skin.pixels[i] = skin.pixels[i] * max(0, 1 - holes.pixels[i]) * a
+        var skin = Blur.gaussian(faceOval, sigma: feather * 2)
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x
+                let a = alpha.map { min(1, max(0, $0.pixels[(y0 + y) * width + x0 + x])) } ?? 1
+                skin.pixels[i] = skin.pixels[i] * max(0, 1 - holes.pixels[i]) * a
+            }
         }
-        return FaceMasks(skin: skin, eyes: Blur.gaussian(eyes, sigma: feather * 0.5),
-                         mouth: Blur.gaussian(fill(MeshRegions.lipsInner), sigma: feather * 0.5),
-                         face: Blur.gaussian(oval, sigma: feather * 4))
+        func paste(_ local: Image) -> Image {
+            var out = Image.plane(width: width, height: height)
+            for y in 0..<h {
+                for x in 0..<w { out.pixels[(y0 + y) * width + x0 + x] = local.pixels[y * w + x] }
+            }
+            return out
+        }
+        return FaceMasks(skin: paste(skin), eyes: paste(Blur.gaussian(eyes, sigma: feather * 0.5)),
+                         mouth: paste(Blur.gaussian(fill(MeshRegions.lipsInner), sigma: feather * 0.5)),
+                         face: paste(Blur.gaussian(faceOval, sigma: feather * 4)))
     }
 }
 
