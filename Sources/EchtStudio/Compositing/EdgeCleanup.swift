@@ -1,4 +1,9 @@
 import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
 
 /// Last defence against halos: a slight choke of the matte's faint outer fringe, and edge
 /// colours pulled towards the person's own nearby colours where coverage is partial, so no
@@ -8,7 +13,7 @@ enum EdgeCleanup {
     static func apply(alpha: Image, foreground: Image, sigma: Float) -> (alpha: Image, foreground: Image) {
         let n = alpha.width * alpha.height
         var choked = alpha
-        for i in 0..<n { choked.pixels[i] = min(1, max(0, (alpha.pixels[i] - 0.06) / 0.88)) }
+        for i in 0..<n { choked.pixels[i] = powf(min(1, max(0, (alpha.pixels[i] - 0.12) / 0.8)), 1.25) }
         var weight = [Float](repeating: 0, count: n), colour = [Float](repeating: 0, count: n * 3)
         for i in 0..<n {
             let a = choked.pixels[i], w = a * a * a * a
