@@ -37,7 +37,7 @@ struct Studio: ParsableCommand {
     @Flag(help: "Make one headshot for every face in the photo.")
     var each = false
 
-    @Flag(help: "Write files without Content Credentials.")
+    @Flag(help: "Write files without Content Credentials (signing is not wired in yet: files are unsigned either way).")
     var noSign = false
 
     @Option(help: "Print a built-in look as JSON (to copy and edit) and exit.")
