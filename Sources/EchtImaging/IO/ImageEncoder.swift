@@ -8,16 +8,7 @@ import Foundation
 /// EXIF holds only the fields in `EncodeOptions.metadata` (GPS only with `keepGPS`).
 enum ImageEncoder {
     /// libvips' built-in sRGB profile, loaded once.
-    private static let srgbProfile: Data? = {
-        var data: UnsafeMutableRawPointer?
-        var length = 0
-        guard echt_profile_load("srgb", &data, &length) == 0, let data else {
-            _ = VipsRuntime.takeError()
-            return nil
-        }
-        defer { echt_free(data) }
-        return Data(bytes: data, count: length)
-    }()
+    private static let srgbProfile: Data? = VipsRuntime.builtInProfile("srgb")
 
     /// The libvips image ready to save: encoded samples plus ICC and EXIF fields.
     static func prepare(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> VipsImageRef {
