@@ -17,7 +17,10 @@ enum ImageEncoder {
         var source = image
         if options.format == .jpeg && image.hasAlpha { source = flattenedOverWhite(image) }
         let vips = try encodedSamples(source, bitDepth: options.bitDepth, destination: destination)
-        if source.channels >= 3, let profile = srgbProfile { vips.set("icc-profile-data", blob: profile) }
+        if source.channels >= 3, let profile = srgbProfile {
+            vips.set("icc-profile-data", blob: profile)
+            vips.set(ExifFields.colorSpace, string: "1")  // EXIF ColorSpace 1 = sRGB
+        }
         writeExif(options.metadata, keepGPS: options.keepGPS, into: vips)
         return vips
     }
