@@ -75,9 +75,11 @@ struct EndToEndTests {
         let image = try ModelGolden.astronaut()
         let a = try #require(try VisionModels.analyzer!.analyse(image, matte: false).faces.first?.face.landmarks)
         let m = try #require(try VisionModels.analyzer!.analyse(TestImages.mirrored(image), matte: false).faces.first?.face.landmarks)
-        // The nose tip and chin lie on the symmetry axis: their mirror images must coincide.
+        // Nose tip, chin and lip centre lie on the symmetry axis, so their mirror images should
+        // coincide. The mesh model is not exactly mirror-equivariant: LiteRT itself puts the
+        // mirrored chin 3.1 px off (Golden/astronaut*.json), hence 3.5 px here.
         for i in [MeshIndex.noseTip, MeshIndex.chin, MeshIndex.upperLipTop] {
-            #expect(abs((512 - m.points[i].x) - a.points[i].x) < 2 && abs(m.points[i].y - a.points[i].y) < 2, "landmark \(i)")
+            #expect(abs((512 - m.points[i].x) - a.points[i].x) < 3.5 && abs(m.points[i].y - a.points[i].y) < 1, "landmark \(i)")
         }
         #expect(abs((512 - m.leftIris!.center.x) - a.rightIris!.center.x) < 1.5)
     }
