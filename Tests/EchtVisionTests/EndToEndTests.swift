@@ -120,6 +120,17 @@ struct EndToEndTests {
         #expect(mean < 0.75, "mean distance \(mean) px at half scale")
     }
 
+    /// Faces tilted in-plane by ±45° are found, and the roll follows the tilt.
+    @Test(arguments: [Float(45), Float(-45)])
+    func tiltedFaceIsFound(degrees: Float) throws {
+        let image = try ModelGolden.astronaut()
+        let upright = try #require(try VisionModels.analyzer!.analyse(image, matte: false).faces.first)
+        let tilted = try VisionModels.analyzer!.analyse(TestImages.rotated(image, degrees: degrees), matte: false)
+        #expect(tilted.faces.count == 1)
+        let roll = try #require(tilted.faces.first).report.headPose.roll
+        #expect(abs(roll - upright.report.headPose.roll - degrees) < 4, "roll \(roll)")
+    }
+
     @Test func blankImageIsNoFaceFound() throws {
         let analysis = try VisionModels.analyzer!.analyse(Image(width: 320, height: 240, filledWith: [0.2, 0.2, 0.2]), matte: false)
         #expect(analysis.noFaceFound)
