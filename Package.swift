@@ -63,7 +63,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "EchtTestSupport", dependencies: ["EchtImaging"], path: "Tests/EchtTestSupport"),
-        .testTarget(name: "EchtInferenceTests", dependencies: ["EchtInference", "EchtTestSupport"]),
+        .testTarget(name: "EchtInferenceTests", dependencies: ["EchtInference", "EchtTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "EchtImagingTests", dependencies: ["EchtImaging", "EchtTestSupport"]),
         .testTarget(name: "EchtVisionTests", dependencies: ["EchtVision", "EchtTestSupport"]),
         .testTarget(name: "EchtStudioTests", dependencies: ["EchtStudio", "EchtTestSupport"]),
