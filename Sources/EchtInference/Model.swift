@@ -81,3 +81,21 @@ public final class Model: Sendable {
         }
     }
 }
+
+extension Model {
+    /// Runs once and returns each operator's name and wall time in milliseconds, in execution
+    /// order (a debugging aid for finding slow kernels).
+    public func profile(_ inputs: [Tensor]) throws(InferenceError) -> [(op: String, milliseconds: Double)] {
+        _ = try run(inputs)
+        let arena = pool.take()
+        defer { pool.give(arena) }
+        for (input, offset) in zip(inputs, plan.inputOffsets) {
+            input.values.withUnsafeBufferPointer { (arena.base + offset).update(from: $0.baseAddress!, count: $0.count) }
+        }
+        return zip(plan.kernels, plan.nodeNames).map { kernel, name in
+            let start = DispatchTime.now().uptimeNanoseconds
+            kernel.run(arena.base)
+            return ("\(name) \(kernel.summary)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+    }
+}

@@ -76,6 +76,13 @@ for name in modelNames {
     let loaded = residentBytes() - before
     let times = try (0..<runs).map { _ in try milliseconds { _ = try model.run([input]) } }
     rows.append(name)
+    if arguments.contains("--profile") {
+        var totals: [String: Double] = [:]
+        for _ in 0..<10 {
+            for entry in try model.profile([input]) { totals[entry.op, default: 0] += entry.milliseconds / 10 }
+        }
+        for (op, ms) in totals.sorted(by: { $0.value > $1.value }).prefix(12) { print(String(format: "   %.3f ms  %@", ms, op)) }
+    }
     print(String(format: "%@ echt %.3f ms  (memory %.1f MB, arena %.1f MB)", name, median(times),
                  Double(loaded) / 1e6, Double(model.arenaBytes) / 1e6))
     benchResults[name] = (median(times), loaded, model.arenaBytes)

@@ -23,6 +23,12 @@ enum Operand: Sendable {
 /// run on many arenas at once.
 protocol Kernel: Sendable {
     func run(_ arena: UnsafeMutablePointer<Float>)
+    /// A short description of the prepared shapes, for profiles.
+    var summary: String { get }
+}
+
+extension Kernel {
+    var summary: String { "" }
 }
 
 /// A fused activation (`ActivationFunctionType` in the schema).

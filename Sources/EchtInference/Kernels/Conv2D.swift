@@ -61,6 +61,8 @@ struct Conv2D: Kernel {
         (lower, upper) = activation.bounds
     }
 
+    var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels)→\(outputChannels)" }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
@@ -96,10 +98,10 @@ struct Conv2D: Kernel {
                         let w0 = loadVector(w), w1 = loadVector(w + 8)
                         let v0 = SIMD8<Float>(repeating: x0[i]), v1 = SIMD8<Float>(repeating: x1[i])
                         let v2 = SIMD8<Float>(repeating: x2[i]), v3 = SIMD8<Float>(repeating: x3[i])
-                        a00 += v0 * w0; a01 += v0 * w1
-                        a10 += v1 * w0; a11 += v1 * w1
-                        a20 += v2 * w0; a21 += v2 * w1
-                        a30 += v3 * w0; a31 += v3 * w1
+                        multiplyAdd(&a00, v0, w0); multiplyAdd(&a01, v0, w1)
+                        multiplyAdd(&a10, v1, w0); multiplyAdd(&a11, v1, w1)
+                        multiplyAdd(&a20, v2, w0); multiplyAdd(&a21, v2, w1)
+                        multiplyAdd(&a30, v3, w0); multiplyAdd(&a31, v3, w1)
                         w += panel
                     }
                 }
@@ -117,7 +119,7 @@ struct Conv2D: Kernel {
                     let x = UnsafePointer(arena + Int(indirection[p * taps + t]))
                     for i in 0..<inC {
                         let v = SIMD8<Float>(repeating: x[i])
-                        a0 += v * loadVector(w); a1 += v * loadVector(w + 8)
+                        multiplyAdd(&a0, v, loadVector(w)); multiplyAdd(&a1, v, loadVector(w + 8))
                         w += panel
                     }
                 }
@@ -131,7 +133,7 @@ struct Conv2D: Kernel {
     @inline(__always)
     static func store(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ target: UnsafeMutablePointer<Float>, _ lanes: Int,
                       _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) {
-        let a = a.clamped(lowerBound: lo, upperBound: hi), b = b.clamped(lowerBound: lo, upperBound: hi)
+        let a = clamp(a, lo, hi), b = clamp(b, lo, hi)
         if lanes == 16 {
             storeVector(a, target)
             storeVector(b, target + 8)

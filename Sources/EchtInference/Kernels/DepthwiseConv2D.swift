@@ -45,6 +45,8 @@ struct DepthwiseConv2D: Kernel {
         self.activation = activation
     }
 
+    var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels) ch" }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
@@ -72,9 +74,9 @@ struct DepthwiseConv2D: Kernel {
             while c + 8 <= channels {
                 var acc = loadVector(bias + c)
                 for t in 0..<taps {
-                    acc += loadVector(arena + Int(rows[t]) + c) * loadVector(weights + t * channels + c)
+                    multiplyAdd(&acc, loadVector(arena + Int(rows[t]) + c), loadVector(weights + t * channels + c))
                 }
-                storeVector(acc.clamped(lowerBound: lo, upperBound: hi), target + c)
+                storeVector(clamp(acc, lo, hi), target + c)
                 c += 8
             }
             while c < channels {
