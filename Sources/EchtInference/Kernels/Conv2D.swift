@@ -22,7 +22,7 @@ struct Conv2D: Kernel {
             kernelHeight: filterShape[1], kernelWidth: filterShape[2],
             strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
             dilationHeight: try context.positiveOption(5, "dilation_h"), dilationWidth: try context.positiveOption(4, "dilation_w"))
-        geometry.resolve(same: try context.paddingIsSame(0))
+        context.resolve(&geometry, same: try context.paddingIsSame(0))
         let outputChannels = filterShape[0]
         try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
         let filter = try context.constant(1)

@@ -21,7 +21,7 @@ struct DepthwiseConv2D: Kernel {
             kernelHeight: filterShape[1], kernelWidth: filterShape[2],
             strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
             dilationHeight: try context.positiveOption(6, "dilation_h"), dilationWidth: try context.positiveOption(5, "dilation_w"))
-        geometry.resolve(same: try context.paddingIsSame(0))
+        context.resolve(&geometry, same: try context.paddingIsSame(0))
         let outputChannels = filterShape[3]
         try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
         let bias = context.op.inputs.count > 2 ? try context.constant(2) : [Float](repeating: 0, count: outputChannels)
