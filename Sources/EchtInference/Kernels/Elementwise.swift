@@ -106,7 +106,16 @@ struct Unary: Kernel {
             case .relu6: clampAll(x, y, 0, 6)
             case .reluMinus1To1: clampAll(x, y, -1, 1)
             case .tanh: for i in 0..<count { y[i] = Activation.tanh.apply(x[i]) }
-            case .logistic: for i in 0..<count { y[i] = Self.logistic(x[i]) }
+            case .logistic:
+                var i = 0
+                while i + 8 <= count {
+                    storeVector(EchtInference.logistic(loadVector(x + i)), y + i)
+                    i += 8
+                }
+                while i < count {
+                    y[i] = Self.logistic(x[i])
+                    i += 1
+                }
             case .hardSwish:
                 var i = 0
                 let three = SIMD8<Float>(repeating: 3), six = SIMD8<Float>(repeating: 6), zero = SIMD8<Float>()
