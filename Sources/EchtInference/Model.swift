@@ -30,6 +30,8 @@ public final class Model: Sendable {
     public let outputShapes: [[Int]]
     /// Bytes of scratch memory one concurrent `run` uses.
     public var arenaBytes: Int { plan.arenaSize * MemoryLayout<Float>.size }
+    /// Bytes of prepared weights and tables the loaded model keeps (excluding scratch arenas).
+    public var preparedBytes: Int { plan.kernels.reduce(0) { $0 + $1.storageBytes } }
     /// The number of operators executed per run (after constant folding).
     public var operatorCount: Int { plan.kernels.count }
 

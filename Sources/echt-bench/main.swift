@@ -57,7 +57,7 @@ func liteRTMedians() -> [String: Double] {
 }
 
 var rows: [String] = []
-var benchResults: [String: (echt: Double, memory: Int, arena: Int)] = [:]
+var benchResults: [String: (echt: Double, memory: Int, resident: Int)] = [:]
 for name in modelNames {
     let url = modelsDirectory.appendingPathComponent("\(name).tflite")
     let before = residentBytes()
@@ -83,18 +83,19 @@ for name in modelNames {
         }
         for (op, ms) in totals.sorted(by: { $0.value > $1.value }).prefix(12) { print(String(format: "   %.3f ms  %@", ms, op)) }
     }
-    print(String(format: "%@ echt %.3f ms  (memory %.1f MB, arena %.1f MB)", name, median(times),
-                 Double(loaded) / 1e6, Double(model.arenaBytes) / 1e6))
-    benchResults[name] = (median(times), loaded, model.arenaBytes)
+    print(String(format: "%@ echt %.3f ms  (resident growth %.1f MB; weights %.1f MB + arena %.1f MB)", name, median(times),
+                 Double(loaded) / 1e6, Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
+    benchResults[name] = (median(times), model.preparedBytes + model.arenaBytes, loaded)
 }
 let litert = liteRTMedians()
 print("")
-print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | memory per loaded model (MB) |")
-print("|---|---:|---:|---:|---:|")
+print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | weights + arena (MB) | RSS growth (MB) |")
+print("|---|---:|---:|---:|---:|---:|")
 for name in rows {
     guard let result = benchResults[name] else { continue }
     let reference = litert[name]
     let ratio = reference.map { String(format: "%.2f×", result.echt / $0) } ?? "–"
     let liteText = reference.map { String(format: "%.2f", $0) } ?? "–"
-    print(String(format: "| %@ | %.2f | %@ | %@ | %.1f |", name, result.echt, liteText, ratio, Double(result.memory) / 1e6))
+    print(String(format: "| %@ | %.2f | %@ | %@ | %.2f | %.1f |", name, result.echt, liteText, ratio,
+                 Double(result.memory) / 1e6, Double(result.resident) / 1e6))
 }

@@ -63,6 +63,8 @@ struct Conv2D: Kernel {
 
     var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels)→\(outputChannels)" }
 
+    var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in

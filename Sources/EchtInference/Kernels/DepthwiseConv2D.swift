@@ -47,6 +47,8 @@ struct DepthwiseConv2D: Kernel {
 
     var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels) ch" }
 
+    var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in

@@ -36,6 +36,8 @@ struct Binary: Kernel {
         }
     }
 
+    var storageBytes: Int { left.storageBytes + right.storageBytes }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         left.withPointer(arena) { a in
             right.withPointer(arena) { b in

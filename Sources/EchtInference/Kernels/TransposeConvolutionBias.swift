@@ -61,6 +61,8 @@ struct TransposeConvolutionBias: Kernel {
             top: padH / 2, left: padW / 2, weights: try context.constant(1), bias: bias)
     }
 
+    var storageBytes: Int { (tapWeights.count + bias.count) * 4 }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         let input = arena + inputOffset, output = arena + outputOffset
         let Co = outputChannels, Ci = inputChannels
