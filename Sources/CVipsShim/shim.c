@@ -154,6 +154,9 @@ int echt_heifsave(VipsImage *in, const char *filename, int quality, int strip) {
 int echt_heifsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int strip) {
     return vips_heifsave_buffer(in, data, length, "Q", quality, "strip", strip, NULL);
 }
-int echt_tiffsave(VipsImage *in, const char *filename, int strip) {
-    return vips_tiffsave(in, filename, "strip", strip, NULL);
+int echt_tiffsave_buffer(VipsImage *in, void **data, size_t *length, int strip) {
+    return vips_tiffsave_buffer(in, data, length, "strip", strip, NULL);
+}
+int echt_jxlsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int lossless, int strip) {
+    return vips_jxlsave_buffer(in, data, length, "Q", quality, "lossless", lossless, "strip", strip, NULL);
 }

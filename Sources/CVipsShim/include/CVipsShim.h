@@ -121,6 +121,7 @@ int echt_webpsave(VipsImage *in, const char *filename, int quality, int lossless
 int echt_webpsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int lossless, int strip);
 int echt_heifsave(VipsImage *in, const char *filename, int quality, int strip);
 int echt_heifsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int strip);
-int echt_tiffsave(VipsImage *in, const char *filename, int strip);
+int echt_tiffsave_buffer(VipsImage *in, void **data, size_t *length, int strip);
+int echt_jxlsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int lossless, int strip);
 
 #endif

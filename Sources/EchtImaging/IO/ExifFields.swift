@@ -9,6 +9,7 @@ enum ExifFields {
     static let model = "exif-ifd0-Model"
     static let dateTime = "exif-ifd0-DateTime"
     static let dateTimeOriginal = "exif-ifd2-DateTimeOriginal"
+    static let colorSpace = "exif-ifd2-ColorSpace"
     static let gpsPrefix = "exif-ifd3-"
     static let gpsLatitude = "exif-ifd3-GPSLatitude"
     static let gpsLatitudeRef = "exif-ifd3-GPSLatitudeRef"
@@ -55,9 +56,14 @@ enum ExifFields {
         return GPSLocation(latitude: south ? -latitude : latitude, longitude: west ? -longitude : longitude)
     }
 
-    /// Parses "52, 31, 12.00" (degrees, minutes, seconds) into decimal degrees.
+    /// Parses degrees, minutes, seconds written as rationals ("52/1 31/1 1200/100") or
+    /// decimals ("52, 31, 12.00") into decimal degrees.
     static func degrees(_ text: String) -> Double? {
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { token -> Double? in
+            let pieces = token.split(separator: "/")
+            if pieces.count == 2, let n = Double(pieces[0]), let d = Double(pieces[1]) { return d == 0 ? nil : n / d }
+            return Double(token)
+        }
         guard !parts.isEmpty else { return nil }
         let weights = [1.0, 1.0 / 60, 1.0 / 3600]
         return zip(parts, weights).reduce(0) { $0 + $1.0 * $1.1 }

@@ -8,16 +8,7 @@ import Foundation
 /// EXIF holds only the fields in `EncodeOptions.metadata` (GPS only with `keepGPS`).
 enum ImageEncoder {
     /// libvips' built-in sRGB profile, loaded once.
-    private static let srgbProfile: Data? = {
-        var data: UnsafeMutableRawPointer?
-        var length = 0
-        guard echt_profile_load("srgb", &data, &length) == 0, let data else {
-            _ = VipsRuntime.takeError()
-            return nil
-        }
-        defer { echt_free(data) }
-        return Data(bytes: data, count: length)
-    }()
+    private static let srgbProfile: Data? = VipsRuntime.builtInProfile("srgb")
 
     /// The libvips image ready to save: encoded samples plus ICC and EXIF fields.
     static func prepare(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> VipsImageRef {
@@ -26,7 +17,10 @@ enum ImageEncoder {
         var source = image
         if options.format == .jpeg && image.hasAlpha { source = flattenedOverWhite(image) }
         let vips = try encodedSamples(source, bitDepth: options.bitDepth, destination: destination)
-        if source.channels >= 3, let profile = srgbProfile { vips.set("icc-profile-data", blob: profile) }
+        if source.channels >= 3, let profile = srgbProfile {
+            vips.set("icc-profile-data", blob: profile)
+            vips.set(ExifFields.colorSpace, string: "1")  // EXIF ColorSpace 1 = sRGB
+        }
         writeExif(options.metadata, keepGPS: options.keepGPS, into: vips)
         return vips
     }

@@ -48,7 +48,12 @@ public enum ImageFile {
             throw .notAnImage(path: path)
         }
         let loader = String(cString: loaderName)
-        let image = try VipsImageRef.make("load", source: path) { echt_load_file(path, Int32(ECHT_FAIL_ON_ERROR), $0) }
+        let image: VipsImageRef
+        do {
+            image = try VipsImageRef.make("load", source: path) { echt_load_file(path, Int32(ECHT_FAIL_ON_ERROR), $0) }
+        } catch {
+            throw damaged(error, path: path)
+        }
         return try opened(image, loader: loader, bytes: bytes, path: path, options: options)
     }
 
@@ -68,7 +73,8 @@ public enum ImageFile {
                 }
             }
         }
-        let image = try loaded.get()
+        let image: VipsImageRef
+        do { image = try loaded.get() } catch { throw damaged(error, path: name) }
         return try opened(image, loader: loader, bytes: data, path: name, options: options)
     }
 
@@ -96,6 +102,12 @@ public enum ImageFile {
             hasC2PAManifest: C2PAScanner.containsManifest(bytes)
         )
         return Opened(vips: image, info: info)
+    }
+
+    /// A loader recognised the file but could not read it: the file is damaged.
+    private static func damaged(_ error: ImagingError, path: String) -> ImagingError {
+        if case .operationFailed(_, _, let detail) = error { return .damaged(path: path, detail: detail) }
+        return error
     }
 
     private static func bitDepth(of format: Int32) -> Int {

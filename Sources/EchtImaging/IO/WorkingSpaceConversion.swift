@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - Orientation: `autorot` applies all eight EXIF orientations.
 /// - Colour with an ICC profile (RGB or CMYK): imported through the profile (relative
-///   colorimetric) to CIE XYZ float, then to scRGB (linear light, sRGB primaries) without clipping.
+///   colorimetric) to CIE XYZ float, then to scRGB (linear light, sRGB primaries) without
+///   clipping, then corrected for libvips' D50→D65 hand-over (see `PCSCorrection`).
 /// - CMYK without a profile: imported through libvips' built-in CMYK profile.
 /// - Untagged RGB, RGB tagged with an sRGB profile, and all grey images: the exact sRGB
 ///   curve through a lookup table (lossless for Echt's own 8- and 16-bit outputs).
@@ -28,6 +29,7 @@ enum WorkingSpaceConversion {
             let xyz = try colour.iccImported(fallbackProfile: isCMYK ? "cmyk" : "srgb")
             let linear = try xyz.colourspace(Int32(ECHT_INTERPRETATION_scRGB))
             samples = try linear.floatPixels()
+            PCSCorrection.apply(to: &samples)
             channels = 3
         } else {
             samples = try linearSamples(colour)

@@ -39,7 +39,8 @@ final class VipsImageRef {
     /// Wraps a copy of raw interleaved samples.
     static func fromMemory(_ bytes: UnsafeRawBufferPointer, width: Int, height: Int, bands: Int,
                            format: Int32, interpretation: Int32, source: String) throws(ImagingError) -> VipsImageRef {
-        try make("new_from_memory", source: source) {
+        try VipsRuntime.start()
+        return try make("new_from_memory", source: source) {
             echt_image_from_memory(bytes.baseAddress, bytes.count, Int32(width), Int32(height), Int32(bands),
                                    format, interpretation, $0)
         }

@@ -22,4 +22,17 @@ enum VipsRuntime {
         defer { free(pointer) }
         return String(cString: pointer)
     }
+
+    /// One of libvips' built-in ICC profiles ("srgb", "p3", "cmyk") as bytes.
+    static func builtInProfile(_ name: String) -> Data? {
+        guard (try? start()) != nil else { return nil }
+        var data: UnsafeMutableRawPointer?
+        var length = 0
+        guard echt_profile_load(name, &data, &length) == 0, let data else {
+            _ = takeError()
+            return nil
+        }
+        defer { echt_free(data) }
+        return Data(bytes: data, count: length)
+    }
 }

@@ -4,7 +4,7 @@ import EchtVision
 import Foundation
 
 /// `echt analyse FILE...`: faces, landmarks and quality report per photo.
-struct Analyse: ParsableCommand {
+struct Analyse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyse",
         abstract: "Finds every face, its 468 landmarks and irises, and reports pose, eyes, mouth, size, sharpness, exposure, skin colour and noise.",
@@ -14,8 +14,7 @@ struct Analyse: ParsableCommand {
     @Argument(help: "Photos to analyse (JPEG, PNG, HEIC, WebP, TIFF).")
     var files: [String]
 
-    @Flag(help: "Print one JSON object per photo instead of text.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Include the 468 landmarks per face in the JSON.")
     var landmarks = false
@@ -27,34 +26,46 @@ struct Analyse: ParsableCommand {
     var matte: String?
 
     func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one photo.") }
         for path in [overlay, matte].compactMap({ $0 }) where !path.lowercased().hasSuffix(".png") {
             throw ValidationError("expected a .png path for --overlay/--matte but received \(path)")
         }
-        if landmarks && !json { throw ValidationError("--landmarks only applies together with --json") }
+        if landmarks && !output.json { throw ValidationError("--landmarks only applies together with --json") }
     }
 
-    func run() throws {
-        let analyzer = try PortraitAnalyzer()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for file in files {
-            let url = URL(fileURLWithPath: file)
-            let photo = try PhotoIO.read(url)
-            let analysis = try analyzer.analyse(photo, matte: matte != nil)
-            if json {
-                struct Line: Encodable { let file: String; let analysis: PortraitAnalysis.Summary }
-                let data = try encoder.encode(Line(file: file, analysis: analysis.summary(includeLandmarks: landmarks)))
-                print(String(decoding: data, as: UTF8.self))
-            } else {
-                print("\(file) (\(photo.width)x\(photo.height)):")
-                print(analysis.textReport.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+    func run() async throws {
+        try await reportingErrors {
+            let analyzer = try PortraitAnalyzer()
+            var failed = false
+            for file in files {
+                do { try analyse(file, with: analyzer) } catch {
+                    reportError(error)
+                    failed = true
+                }
             }
-            if let overlay {
-                try PhotoIO.writePNG(AnalysisOverlay.render(analysis, on: photo), to: outputURL(overlay, for: url))
-            }
-            if let matte, let personMatte = analysis.matte {
-                try PhotoIO.writePNG(PhotoIO.cutout(personMatte), to: outputURL(matte, for: url))
-            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+
+    /// Analyses one photo: prints the report (a JSON line with `--json`), writes the images asked for.
+    func analyse(_ file: String, with analyzer: PortraitAnalyzer) throws {
+        let url = URL(fileURLWithPath: file)
+        let photo = try PhotoIO.read(url)
+        let analysis = try analyzer.analyse(photo, matte: matte != nil)
+        if output.json {
+            struct Line: Encodable { let file: String; let analysis: PortraitAnalysis.Summary }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            printLine(String(decoding: try encoder.encode(Line(file: file, analysis: analysis.summary(includeLandmarks: landmarks))), as: UTF8.self))
+        } else {
+            printLine("\(file) (\(photo.width)x\(photo.height)):")
+            printLine(analysis.textReport.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        }
+        if let overlay {
+            try PhotoIO.writePNG(AnalysisOverlay.render(analysis, on: photo), to: outputURL(overlay, for: url))
+        }
+        if let matte, let personMatte = analysis.matte {
+            try PhotoIO.writePNG(PhotoIO.cutout(personMatte), to: outputURL(matte, for: url))
         }
     }
 
