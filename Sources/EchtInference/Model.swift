@@ -30,6 +30,8 @@ public final class Model: Sendable {
     public let outputShapes: [[Int]]
     /// Bytes of scratch memory one concurrent `run` uses.
     public var arenaBytes: Int { plan.arenaSize * MemoryLayout<Float>.size }
+    /// Bytes of prepared weights and tables the loaded model keeps (excluding scratch arenas).
+    public var preparedBytes: Int { plan.kernels.reduce(0) { $0 + $1.storageBytes } }
     /// The number of operators executed per run (after constant folding).
     public var operatorCount: Int { plan.kernels.count }
 
@@ -78,6 +80,24 @@ public final class Model: Sendable {
             case .constant(let values):
                 return Tensor(shape: shape, values: values)
             }
+        }
+    }
+}
+
+extension Model {
+    /// Runs once and returns each operator's name and wall time in milliseconds, in execution
+    /// order (a debugging aid for finding slow kernels).
+    public func profile(_ inputs: [Tensor]) throws(InferenceError) -> [(op: String, milliseconds: Double)] {
+        _ = try run(inputs)
+        let arena = pool.take()
+        defer { pool.give(arena) }
+        for (input, offset) in zip(inputs, plan.inputOffsets) {
+            input.values.withUnsafeBufferPointer { (arena.base + offset).update(from: $0.baseAddress!, count: $0.count) }
+        }
+        return zip(plan.kernels, plan.nodeNames).map { kernel, name in
+            let start = DispatchTime.now().uptimeNanoseconds
+            kernel.run(arena.base)
+            return ("\(name) \(kernel.summary)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
     }
 }

@@ -24,8 +24,9 @@ extension PortraitAnalysis {
             public var landmarks: [[Float]]?
         }
 
-        /// Image width and height.
+        /// Image width in pixels.
         public var width: Int
+        /// Image height in pixels.
         public var height: Int
         /// True when no face was confirmed.
         public var noFaceFound: Bool

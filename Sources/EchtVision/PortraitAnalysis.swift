@@ -17,8 +17,9 @@ public struct PortraitAnalysis: Sendable, Equatable {
     public var unconfirmedDetections: [FaceDetection]
     /// The person matte, when requested.
     public var matte: PersonMatte?
-    /// Width and height of the analysed image.
+    /// Width of the analysed image in pixels.
     public var imageWidth: Int
+    /// Height of the analysed image in pixels.
     public var imageHeight: Int
 
     /// True when no face was confirmed: a result the studio acts on, not an error.

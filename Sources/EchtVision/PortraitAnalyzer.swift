@@ -17,6 +17,8 @@ public struct PortraitAnalyzer: Sendable {
         public var detector = FaceDetector.Options()
         /// Matte refinement.
         public var matte = MatteRefiner.Options()
+        /// Keep in the matte only the people whose faces were found (drops bystanders).
+        public var matteSubjectsOnly = true
         /// Run the second mesh pass (ROI from the first pass's landmarks); more precise.
         public var refineMesh = true
         /// Creates the defaults.
@@ -66,13 +68,18 @@ public struct PortraitAnalyzer: Sendable {
         }
         var personMatte: PersonMatte?
         if wantMatte {
-            personMatte = MatteRefiner(options: options.matte).refine(coarseMask: try segmenter.coarseMask(for: image), photo: image)
+            var coarse = try segmenter.coarseMask(for: image)
+            if options.matteSubjectsOnly {
+                coarse = SubjectMask.keepingSubjects(coarse, faceCentres: faces.map { $0.face.detection.box.center },
+                                                     imageWidth: image.width, imageHeight: image.height)
+            }
+            personMatte = MatteRefiner(options: options.matte).refine(coarseMask: coarse, photo: image)
         }
         return PortraitAnalysis(faces: faces, unconfirmedDetections: unconfirmed, matte: personMatte,
                                 imageWidth: image.width, imageHeight: image.height)
     }
 
-    /// Only the person matte.
+    /// Only the person matte (every person; no face search).
     public func matte(for image: Image) throws(VisionError) -> PersonMatte {
         MatteRefiner(options: options.matte).refine(coarseMask: try segmenter.coarseMask(for: image), photo: image)
     }

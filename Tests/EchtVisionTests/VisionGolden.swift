@@ -92,6 +92,29 @@ enum TestImages {
         return Image(width: w, height: h, channels: c, pixels: out)
     }
 
+    /// Turned clockwise by `degrees` about the centre (same size, black corners), bilinear.
+    static func rotated(_ image: Image, degrees: Float) -> Image {
+        let c = image.channels, w = image.width, h = image.height
+        let a = degrees * .pi / 180, cs = cosf(a), sn = sinf(a)
+        var out = [Float](repeating: 0, count: image.pixels.count)
+        for y in 0..<h {
+            for x in 0..<w {
+                // Inverse map: output pixel centre back into the input.
+                let dx = Float(x) + 0.5 - Float(w) / 2, dy = Float(y) + 0.5 - Float(h) / 2
+                let sx = cs * dx + sn * dy + Float(w) / 2 - 0.5, sy = -sn * dx + cs * dy + Float(h) / 2 - 0.5
+                let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
+                guard x0 >= 0, y0 >= 0, x0 + 1 < w, y0 + 1 < h else { continue }
+                let fx = sx - Float(x0), fy = sy - Float(y0)
+                for k in 0..<c {
+                    let top = image[x0, y0, k] * (1 - fx) + image[x0 + 1, y0, k] * fx
+                    let bottom = image[x0, y0 + 1, k] * (1 - fx) + image[x0 + 1, y0 + 1, k] * fx
+                    out[(y * w + x) * c + k] = top * (1 - fy) + bottom * fy
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: c, pixels: out)
+    }
+
     /// Every channel multiplied (exposure change in linear light).
     static func scaled(_ image: Image, by gains: [Float]) -> Image {
         var out = image

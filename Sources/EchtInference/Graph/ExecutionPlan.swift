@@ -47,6 +47,7 @@ struct ExecutionPlan: Sendable {
             }
             live.append((node, op))
         }
+        let rewrites = GraphRewrites(live: &live, file: file)
         // 2. Constant inputs of the remaining operators.
         for (_, op) in live {
             for tensor in op.inputs where tensor >= 0 && file.tensors[tensor].type != .int32 && file.tensors[tensor].type != .int64 {
@@ -101,7 +102,8 @@ struct ExecutionPlan: Sendable {
         var names: [String] = []
         for (node, op) in live {
             let name = OperatorRegistry.name(of: op)
-            let context = NodeContext(file: file, node: node, op: op, name: name, constants: constants, offsets: offsets, zeroOffset: 0)
+            let context = NodeContext(file: file, node: node, op: op, name: name, constants: constants, offsets: offsets, zeroOffset: 0,
+                                      extraPadding: rewrites.padding[node], fusedActivation: rewrites.activations[node])
             kernels.append(try OperatorRegistry.factory(for: op)!(context))
             names.append(name)
         }

@@ -9,6 +9,10 @@ struct NodeContext {
     let offsets: [Int: Int]
     /// Arena offset of a block of zeros at least as long as the widest activation row.
     let zeroOffset: Int
+    /// Zero padding absorbed from a preceding PAD (see `GraphRewrites`), for VALID convolutions.
+    var extraPadding: (top: Int, bottom: Int, left: Int, right: Int)? = nil
+    /// An activation absorbed from the following operator (see `GraphRewrites`).
+    var fusedActivation: Activation? = nil
 
     func invalid(_ reason: String) -> InferenceError {
         .invalidOperator(path: file.path, op: name, node: node, reason: reason)
@@ -75,6 +79,7 @@ struct NodeContext {
     }
 
     func activationOption(_ id: Int) throws(InferenceError) -> Activation {
+        if let fusedActivation { return fusedActivation }
         let code = try optionByte(id)
         guard let activation = Activation(code: code) else { throw invalid("unsupported fused activation \(code)") }
         return activation
@@ -99,6 +104,20 @@ struct NodeContext {
     /// Throws unless the declared output shape equals `shape`.
     func checkOutput(_ shape: [Int], _ i: Int = 0) throws(InferenceError) {
         guard outputShape(i) == shape else { throw invalid("expected output shape \(shape) but the model declares \(outputShape(i))") }
+    }
+
+    /// Resolves a convolution window: SAME/VALID from the options, or VALID over the input plus
+    /// the zero padding absorbed from a folded PAD.
+    func resolve(_ geometry: inout WindowedGeometry, same: Bool) {
+        guard let pad = extraPadding else { return geometry.resolve(same: same) }
+        var padded = geometry
+        padded.inputHeight += pad.top + pad.bottom
+        padded.inputWidth += pad.left + pad.right
+        padded.resolve(same: false)
+        geometry.outputHeight = padded.outputHeight
+        geometry.outputWidth = padded.outputWidth
+        geometry.padTop = pad.top
+        geometry.padLeft = pad.left
     }
 
     /// Throws unless input `i` is a 4-D NHWC tensor with batch 1; returns (H, W, C).

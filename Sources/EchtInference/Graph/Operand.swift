@@ -23,6 +23,23 @@ enum Operand: Sendable {
 /// run on many arenas at once.
 protocol Kernel: Sendable {
     func run(_ arena: UnsafeMutablePointer<Float>)
+    /// A short description of the prepared shapes, for profiles.
+    var summary: String { get }
+    /// Bytes of prepared data (repacked weights, tables) the kernel keeps.
+    var storageBytes: Int { get }
+}
+
+extension Kernel {
+    var summary: String { "" }
+    var storageBytes: Int { 0 }
+}
+
+extension Operand {
+    /// Bytes held by a constant operand.
+    var storageBytes: Int {
+        if case .constant(let values) = self { return values.count * 4 }
+        return 0
+    }
 }
 
 /// A fused activation (`ActivationFunctionType` in the schema).

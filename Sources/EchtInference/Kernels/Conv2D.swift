@@ -1,5 +1,5 @@
 /// CONV_2D: direct convolution over an indirection buffer with weights repacked into
-/// 16-channel panels `[block][tap][inC][16]`, computing 4 pixels × 16 channels per step.
+/// 16-channel panels `[block][tap][inC][16]`, computing 6 pixels × 16 channels per step.
 struct Conv2D: Kernel {
     static let panel = 16
     let pixels: Int, taps: Int, inputChannels: Int, outputChannels: Int
@@ -22,7 +22,7 @@ struct Conv2D: Kernel {
             kernelHeight: filterShape[1], kernelWidth: filterShape[2],
             strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
             dilationHeight: try context.positiveOption(5, "dilation_h"), dilationWidth: try context.positiveOption(4, "dilation_w"))
-        geometry.resolve(same: try context.paddingIsSame(0))
+        context.resolve(&geometry, same: try context.paddingIsSame(0))
         let outputChannels = filterShape[0]
         try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
         let filter = try context.constant(1)
@@ -61,6 +61,10 @@ struct Conv2D: Kernel {
         (lower, upper) = activation.bounds
     }
 
+    var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels)→\(outputChannels)" }
+
+    var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
@@ -84,22 +88,29 @@ struct Conv2D: Kernel {
             let blockWeights = weights + block * taps * inC * panel
             let b0 = loadVector(bias + block * panel), b1 = loadVector(bias + block * panel + 8)
             var p = 0
-            while p + 4 <= pixels {
-                var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1
+            while p + 6 <= pixels {
+                var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
+                var a30 = b0, a31 = b1, a40 = b0, a41 = b1, a50 = b0, a51 = b1
                 var w = blockWeights
+                let rows = indirection + p * taps
                 for t in 0..<taps {
-                    let x0 = UnsafePointer(arena + Int(indirection[p * taps + t]))
-                    let x1 = UnsafePointer(arena + Int(indirection[(p + 1) * taps + t]))
-                    let x2 = UnsafePointer(arena + Int(indirection[(p + 2) * taps + t]))
-                    let x3 = UnsafePointer(arena + Int(indirection[(p + 3) * taps + t]))
+                    let x0 = UnsafePointer(arena + Int(rows[t])), x1 = UnsafePointer(arena + Int(rows[taps + t]))
+                    let x2 = UnsafePointer(arena + Int(rows[2 * taps + t])), x3 = UnsafePointer(arena + Int(rows[3 * taps + t]))
+                    let x4 = UnsafePointer(arena + Int(rows[4 * taps + t])), x5 = UnsafePointer(arena + Int(rows[5 * taps + t]))
                     for i in 0..<inC {
                         let w0 = loadVector(w), w1 = loadVector(w + 8)
-                        let v0 = SIMD8<Float>(repeating: x0[i]), v1 = SIMD8<Float>(repeating: x1[i])
-                        let v2 = SIMD8<Float>(repeating: x2[i]), v3 = SIMD8<Float>(repeating: x3[i])
-                        a00 += v0 * w0; a01 += v0 * w1
-                        a10 += v1 * w0; a11 += v1 * w1
-                        a20 += v2 * w0; a21 += v2 * w1
-                        a30 += v3 * w0; a31 += v3 * w1
+                        var v = SIMD8<Float>(repeating: x0[i])
+                        multiplyAdd(&a00, v, w0); multiplyAdd(&a01, v, w1)
+                        v = SIMD8<Float>(repeating: x1[i])
+                        multiplyAdd(&a10, v, w0); multiplyAdd(&a11, v, w1)
+                        v = SIMD8<Float>(repeating: x2[i])
+                        multiplyAdd(&a20, v, w0); multiplyAdd(&a21, v, w1)
+                        v = SIMD8<Float>(repeating: x3[i])
+                        multiplyAdd(&a30, v, w0); multiplyAdd(&a31, v, w1)
+                        v = SIMD8<Float>(repeating: x4[i])
+                        multiplyAdd(&a40, v, w0); multiplyAdd(&a41, v, w1)
+                        v = SIMD8<Float>(repeating: x5[i])
+                        multiplyAdd(&a50, v, w0); multiplyAdd(&a51, v, w1)
                         w += panel
                     }
                 }
@@ -108,7 +119,9 @@ struct Conv2D: Kernel {
                 Self.store(a10, a11, base + outC, lanes, lo, hi)
                 Self.store(a20, a21, base + 2 * outC, lanes, lo, hi)
                 Self.store(a30, a31, base + 3 * outC, lanes, lo, hi)
-                p += 4
+                Self.store(a40, a41, base + 4 * outC, lanes, lo, hi)
+                Self.store(a50, a51, base + 5 * outC, lanes, lo, hi)
+                p += 6
             }
             while p < pixels {
                 var a0 = b0, a1 = b1
@@ -117,7 +130,7 @@ struct Conv2D: Kernel {
                     let x = UnsafePointer(arena + Int(indirection[p * taps + t]))
                     for i in 0..<inC {
                         let v = SIMD8<Float>(repeating: x[i])
-                        a0 += v * loadVector(w); a1 += v * loadVector(w + 8)
+                        multiplyAdd(&a0, v, loadVector(w)); multiplyAdd(&a1, v, loadVector(w + 8))
                         w += panel
                     }
                 }
@@ -131,7 +144,7 @@ struct Conv2D: Kernel {
     @inline(__always)
     static func store(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ target: UnsafeMutablePointer<Float>, _ lanes: Int,
                       _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) {
-        let a = a.clamped(lowerBound: lo, upperBound: hi), b = b.clamped(lowerBound: lo, upperBound: hi)
+        let a = clamp(a, lo, hi), b = clamp(b, lo, hi)
         if lanes == 16 {
             storeVector(a, target)
             storeVector(b, target + 8)

@@ -21,7 +21,7 @@ struct DepthwiseConv2D: Kernel {
             kernelHeight: filterShape[1], kernelWidth: filterShape[2],
             strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
             dilationHeight: try context.positiveOption(6, "dilation_h"), dilationWidth: try context.positiveOption(5, "dilation_w"))
-        geometry.resolve(same: try context.paddingIsSame(0))
+        context.resolve(&geometry, same: try context.paddingIsSame(0))
         let outputChannels = filterShape[3]
         try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
         let bias = context.op.inputs.count > 2 ? try context.constant(2) : [Float](repeating: 0, count: outputChannels)
@@ -45,6 +45,10 @@ struct DepthwiseConv2D: Kernel {
         self.activation = activation
     }
 
+    var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels) ch" }
+
+    var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
@@ -65,24 +69,45 @@ struct DepthwiseConv2D: Kernel {
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         let output = arena + outputOffset
-        for p in 0..<pixels {
-            let rows = indirection + p * taps
-            let target = output + p * channels
+        // Two pixels at a time, taps split into even/odd partial sums: four independent FMA chains.
+        var p = 0
+        while p < pixels {
+            let pair = p + 1 < pixels
+            let rows0 = indirection + p * taps, rows1 = indirection + (pair ? p + 1 : p) * taps
+            let target0 = output + p * channels, target1 = output + (pair ? p + 1 : p) * channels
             var c = 0
             while c + 8 <= channels {
-                var acc = loadVector(bias + c)
-                for t in 0..<taps {
-                    acc += loadVector(arena + Int(rows[t]) + c) * loadVector(weights + t * channels + c)
+                let b = loadVector(bias + c)
+                var e0 = b, o0 = SIMD8<Float>(), e1 = b, o1 = SIMD8<Float>()
+                var t = 0
+                while t + 2 <= taps {
+                    let wa = loadVector(weights + t * channels + c), wb = loadVector(weights + (t + 1) * channels + c)
+                    multiplyAdd(&e0, loadVector(arena + Int(rows0[t]) + c), wa)
+                    multiplyAdd(&o0, loadVector(arena + Int(rows0[t + 1]) + c), wb)
+                    multiplyAdd(&e1, loadVector(arena + Int(rows1[t]) + c), wa)
+                    multiplyAdd(&o1, loadVector(arena + Int(rows1[t + 1]) + c), wb)
+                    t += 2
                 }
-                storeVector(acc.clamped(lowerBound: lo, upperBound: hi), target + c)
+                if t < taps {
+                    let wa = loadVector(weights + t * channels + c)
+                    multiplyAdd(&e0, loadVector(arena + Int(rows0[t]) + c), wa)
+                    multiplyAdd(&e1, loadVector(arena + Int(rows1[t]) + c), wa)
+                }
+                storeVector(clamp(e0 + o0, lo, hi), target0 + c)
+                storeVector(clamp(e1 + o1, lo, hi), target1 + c)
                 c += 8
             }
             while c < channels {
-                var acc = bias[c]
-                for t in 0..<taps { acc += arena[Int(rows[t]) + c] * weights[t * channels + c] }
-                target[c] = Swift.min(Swift.max(acc, lower), upper)
+                var acc0 = bias[c], acc1 = bias[c]
+                for t in 0..<taps {
+                    acc0 += arena[Int(rows0[t]) + c] * weights[t * channels + c]
+                    acc1 += arena[Int(rows1[t]) + c] * weights[t * channels + c]
+                }
+                target0[c] = Swift.min(Swift.max(acc0, lower), upper)
+                target1[c] = Swift.min(Swift.max(acc1, lower), upper)
                 c += 1
             }
+            p += 2
         }
         if activation == .tanh { activation.apply(output, count: pixels * channels) }
     }

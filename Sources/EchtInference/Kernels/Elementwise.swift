@@ -36,35 +36,25 @@ struct Binary: Kernel {
         }
     }
 
+    var storageBytes: Int { left.storageBytes + right.storageBytes }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
         left.withPointer(arena) { a in
             right.withPointer(arena) { b in
-                compute(a, b, arena + outputOffset)
+                let out = arena + outputOffset
+                switch operation {
+                case .add: compute(a, b, out, { $0 + $1 }, { $0 + $1 })
+                case .subtract: compute(a, b, out, { $0 - $1 }, { $0 - $1 })
+                case .multiply: compute(a, b, out, { $0 * $1 }, { $0 * $1 })
+                case .prelu: compute(a, b, out, { x, y in x.replacing(with: x * y, where: x .< 0) }, { x, y in x >= 0 ? x : x * y })
+                }
             }
         }
     }
 
     @inline(__always)
-    private func combine(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
-        switch operation {
-        case .add: return x + y
-        case .subtract: return x - y
-        case .multiply: return x * y
-        case .prelu: return x.replacing(with: x * y, where: x .< 0)
-        }
-    }
-
-    @inline(__always)
-    private func combine(_ x: Float, _ y: Float) -> Float {
-        switch operation {
-        case .add: return x + y
-        case .subtract: return x - y
-        case .multiply: return x * y
-        case .prelu: return x >= 0 ? x : x * y
-        }
-    }
-
-    private func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    private func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         _ combine: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, _ combineScalar: (Float, Float) -> Float) {
         let inner = shape[3], sa = leftStrides[3], sb = rightStrides[3]
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
@@ -78,12 +68,12 @@ struct Binary: Kernel {
                     if sa == 1 && sb == 1 {
                         while i + 8 <= inner {
                             let v = combine(loadVector(pa + i), loadVector(pb + i))
-                            storeVector(v.clamped(lowerBound: lo, upperBound: hi), target + i)
+                            storeVector(clamp(v, lo, hi), target + i)
                             i += 8
                         }
                     }
                     while i < inner {
-                        target[i] = Swift.min(Swift.max(combine(pa[i * sa], pb[i * sb]), lower), upper)
+                        target[i] = Swift.min(Swift.max(combineScalar(pa[i * sa], pb[i * sb]), lower), upper)
                         i += 1
                     }
                     if activation == .tanh { activation.apply(target, count: inner) }
@@ -114,17 +104,26 @@ struct Unary: Kernel {
         input.withPointer(arena) { x in
             let y = arena + outputOffset
             switch operation {
-            case .relu: clamp(x, y, 0, .infinity)
-            case .relu6: clamp(x, y, 0, 6)
-            case .reluMinus1To1: clamp(x, y, -1, 1)
+            case .relu: clampAll(x, y, 0, .infinity)
+            case .relu6: clampAll(x, y, 0, 6)
+            case .reluMinus1To1: clampAll(x, y, -1, 1)
             case .tanh: for i in 0..<count { y[i] = Activation.tanh.apply(x[i]) }
-            case .logistic: for i in 0..<count { y[i] = Self.logistic(x[i]) }
+            case .logistic:
+                var i = 0
+                while i + 8 <= count {
+                    storeVector(EchtInference.logistic(loadVector(x + i)), y + i)
+                    i += 8
+                }
+                while i < count {
+                    y[i] = Self.logistic(x[i])
+                    i += 1
+                }
             case .hardSwish:
                 var i = 0
                 let three = SIMD8<Float>(repeating: 3), six = SIMD8<Float>(repeating: 6), zero = SIMD8<Float>()
                 while i + 8 <= count {
                     let v = loadVector(x + i)
-                    storeVector(v * (v + three).clamped(lowerBound: zero, upperBound: six) / six, y + i)
+                    storeVector(v * clamp((v + three), zero, six) / six, y + i)
                     i += 8
                 }
                 while i < count {
@@ -143,11 +142,11 @@ struct Unary: Kernel {
         return e / (1 + e)
     }
 
-    private func clamp(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ lower: Float, _ upper: Float) {
+    private func clampAll(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ lower: Float, _ upper: Float) {
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         var i = 0
         while i + 8 <= count {
-            storeVector(loadVector(x + i).clamped(lowerBound: lo, upperBound: hi), y + i)
+            storeVector(clamp(loadVector(x + i), lo, hi), y + i)
             i += 8
         }
         while i < count {

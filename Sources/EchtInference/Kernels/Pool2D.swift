@@ -25,6 +25,8 @@ struct Pool2D: Kernel {
     func run(_ arena: UnsafeMutablePointer<Float>) {
         let g = geometry, channels = g.channels
         let input = arena + inputOffset, output = arena + outputOffset
+        let (lower, upper) = activation.bounds
+        let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         for oy in 0..<g.outputHeight {
             let y0 = max(oy * g.strideHeight - g.padTop, 0), y1 = min(oy * g.strideHeight - g.padTop + g.kernelHeight, g.inputHeight)
             for ox in 0..<g.outputWidth {
@@ -33,15 +35,20 @@ struct Pool2D: Kernel {
                 let cells = max((y1 - y0) * (x1 - x0), 0)
                 var c = 0
                 while c + 8 <= channels {
-                    var acc = SIMD8<Float>(repeating: kind == .maximum ? -.infinity : 0)
-                    for y in y0..<max(y1, y0) {
-                        for x in x0..<max(x1, x0) {
-                            let v = loadVector(input + (y * g.inputWidth + x) * channels + c)
-                            acc = kind == .maximum ? pointwiseMax(acc, v) : acc + v
+                    var acc: SIMD8<Float>
+                    if kind == .maximum {
+                        acc = SIMD8(repeating: -.infinity)
+                        for y in y0..<max(y1, y0) {
+                            for x in x0..<max(x1, x0) { acc = maximum(acc, loadVector(input + (y * g.inputWidth + x) * channels + c)) }
                         }
+                    } else {
+                        acc = SIMD8()
+                        for y in y0..<max(y1, y0) {
+                            for x in x0..<max(x1, x0) { acc += loadVector(input + (y * g.inputWidth + x) * channels + c) }
+                        }
+                        acc /= SIMD8(repeating: Float(max(cells, 1)))
                     }
-                    if kind == .average { acc /= SIMD8(repeating: Float(max(cells, 1))) }
-                    for lane in 0..<8 { target[c + lane] = activation.apply(acc[lane]) }
+                    storeVector(clamp(acc, lo, hi), target + c)
                     c += 8
                 }
                 while c < channels {
@@ -53,10 +60,11 @@ struct Pool2D: Kernel {
                         }
                     }
                     if kind == .average { acc /= Float(max(cells, 1)) }
-                    target[c] = activation.apply(acc)
+                    target[c] = Swift.min(Swift.max(acc, lower), upper)
                     c += 1
                 }
             }
         }
+        if activation == .tanh { activation.apply(output, count: g.outputPixels * channels) }
     }
 }

@@ -48,3 +48,31 @@ func loadVector(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
 func storeVector(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
 }
+
+/// `accumulator += a · b`, fused where the target has FMA (see `inferenceSettings` in Package.swift).
+@inline(__always)
+func multiplyAdd(_ accumulator: inout SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) {
+    #if ECHT_FMA
+    accumulator.addProduct(a, b)
+    #else
+    accumulator += a * b
+    #endif
+}
+
+/// Lane-wise `min(max(v, lower), upper)`.
+@inline(__always)
+func clamp(_ v: SIMD8<Float>, _ lower: SIMD8<Float>, _ upper: SIMD8<Float>) -> SIMD8<Float> {
+    minimum(maximum(v, lower), upper)
+}
+
+/// Lane-wise maximum (the standard library's `pointwiseMax` is not inlined and costs a call per vector).
+@inline(__always)
+func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    a.replacing(with: b, where: a .< b)
+}
+
+/// Lane-wise minimum.
+@inline(__always)
+func minimum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    a.replacing(with: b, where: b .< a)
+}

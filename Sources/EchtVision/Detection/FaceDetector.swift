@@ -12,7 +12,8 @@ import Foundation
 /// 3. the short-range model on the whole image; its box replaces a full-range box of the same
 ///    face (IoU above `Options.shortRangeAgreement`), because it fits large faces more tightly
 ///    and is what MediaPipe's FaceMesh uses.
-/// Faces tilted in-plane up to about ±45° are found by the models directly.
+/// Faces tilted in-plane up to about ±45° are found by the models directly. These are detector
+/// hits only; `PortraitAnalyzer` confirms each with the mesh model's presence score.
 public struct FaceDetector: Sendable {
     /// Tunable parameters; the defaults are the ones the evaluation in the README was run with.
     public struct Options: Sendable, Equatable {

@@ -8,8 +8,8 @@ import Foundation
 ///    raised around 0.5 (the model's mask is soft everywhere, not only at the edges).
 /// 2. A colour guided filter fits `alpha ≈ a·I + b` locally; `a`, `b` are upsampled and
 ///    applied to the full-resolution guide, so strands of hair follow the photo.
-/// 3. Foreground colour by blur fusion: the wide step at working size (upsampled), the narrow
-///    step at full size.
+/// 3. Foreground colour by blur fusion (wide then narrow window); the means are computed at
+///    reduced sizes and fused with the photo at full resolution.
 public struct MatteRefiner: Sendable {
     /// Tunable parameters.
     public struct Options: Sendable, Equatable {
@@ -26,6 +26,8 @@ public struct MatteRefiner: Sendable {
         public var wideForegroundFraction: Double = 1.0 / 20
         /// Narrow blur-fusion radius as a fraction of the photo's longer edge.
         public var narrowForegroundFraction: Double = 1.0 / 300
+        /// Longer edge of the size at which the foreground means are computed.
+        public var foregroundSide: Int = 1600
         /// Creates the default options.
         public init() {}
     }
@@ -50,30 +52,51 @@ public struct MatteRefiner: Sendable {
         let (aSmall, bSmall) = GuidedFilter.coefficients(guide: guideSmall, input: p, radius: radius, epsilon: options.epsilon)
         let a = aSmall.resized(width: w, height: h), b = bSmall.resized(width: w, height: h)
         var alpha = Raster(width: w, height: h, channels: 1)
-        for i in 0..<(w * h) {
-            var v = b.values[i]
-            for k in 0..<3 { v += a.values[i * 3 + k] * SRGB.encodeFast(linear.values[i * 3 + k]) }
-            alpha.values[i] = min(max(v, 0), 1)
+        alpha.values.withUnsafeMutableBufferPointer { out in
+            a.values.withUnsafeBufferPointer { av in
+                b.values.withUnsafeBufferPointer { bv in
+                    linear.values.withUnsafeBufferPointer { lin in
+                        SRGB.table.withUnsafeBufferPointer { table in
+                            for i in 0..<(w * h) {
+                                var v = bv[i]
+                                for k in 0..<3 {
+                                    let x = min(max(lin[i * 3 + k], 0), 1) * 4096
+                                    let j = min(Int(x), 4095), f = x - Float(j)
+                                    v += av[i * 3 + k] * (table[j] * (1 - f) + table[j + 1] * f)
+                                }
+                                out[i] = min(max(v, 0), 1)
+                            }
+                        }
+                    }
+                }
+            }
         }
         let foreground = estimateForeground(linear: linear, smallLinear: smallLinear, alpha: alpha)
         return PersonMatte(alpha: Image(width: w, height: h, channels: 1, pixels: alpha.values),
                            foreground: Image(width: w, height: h, channels: 3, pixels: foreground.values))
     }
 
-    /// Blur fusion: the wide step at working size, upsampled, then the narrow step at full size.
+    /// Blur fusion. The local means are smooth, so both steps run at reduced sizes (the wide
+    /// one at working size, the narrow one at ≤ `foregroundSide`); only the final fusion with
+    /// the photo runs at full resolution.
     func estimateForeground(linear: Raster, smallLinear: Raster, alpha: Raster) -> Raster {
         let longer = Double(max(linear.width, linear.height))
-        let scale = Double(smallLinear.width) / Double(linear.width)
+        let midFactor = max(1, Int((longer / Double(options.foregroundSide)).rounded(.up)))
+        let midLinear = linear.areaDownscaled(by: midFactor), midAlpha = alpha.areaDownscaled(by: midFactor)
         let smallAlpha = alpha.resized(width: smallLinear.width, height: smallLinear.height)
-        let wide = max(1, Int((longer * options.wideForegroundFraction * scale).rounded()))
-        let (fSmall, bSmall) = ForegroundEstimator.step(image: smallLinear, foreground: smallLinear, background: smallLinear,
-                                                        alpha: smallAlpha, radius: wide)
-        // Re-derive the wide step's blurred means at full size from the small result.
-        let fUp = fSmall.resized(width: linear.width, height: linear.height)
-        let bUp = bSmall.resized(width: linear.width, height: linear.height)
-        let first = ForegroundEstimator.fuse(image: linear, blurredForeground: fUp, blurredBackground: bUp, alpha: alpha)
-        let narrow = max(1, Int((longer * options.narrowForegroundFraction).rounded()))
-        return ForegroundEstimator.step(image: linear, foreground: first, background: bUp, alpha: alpha, radius: narrow).foreground
+        let smallScale = Double(smallLinear.width) / Double(linear.width)
+        let wide = max(1, Int((longer * options.wideForegroundFraction * smallScale).rounded()))
+        let wideMeans = ForegroundEstimator.means(foreground: smallLinear, background: smallLinear, alpha: smallAlpha, radius: wide)
+        let fWide = wideMeans.foreground.resized(width: midLinear.width, height: midLinear.height)
+        let bWide = wideMeans.background.resized(width: midLinear.width, height: midLinear.height)
+        let first = ForegroundEstimator.fuse(image: midLinear, blurredForeground: fWide, blurredBackground: bWide, alpha: midAlpha)
+        let narrow = max(1, Int((longer * options.narrowForegroundFraction / Double(midFactor)).rounded()))
+        let narrowMeans = ForegroundEstimator.means(foreground: first, background: bWide, alpha: midAlpha, radius: narrow)
+        if midFactor == 1 {
+            return ForegroundEstimator.fuse(image: linear, blurredForeground: narrowMeans.foreground, blurredBackground: narrowMeans.background, alpha: alpha)
+        }
+        return ForegroundEstimator.fuse(image: linear, blurredForeground: narrowMeans.foreground.resized(width: linear.width, height: linear.height),
+                                        blurredBackground: narrowMeans.background.resized(width: linear.width, height: linear.height), alpha: alpha)
     }
 
     /// The photo's first three channels (grey repeated) as a raster.

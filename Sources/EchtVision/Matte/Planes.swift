@@ -52,17 +52,35 @@ struct Raster: Sendable {
         }
         let ax = axis(ow, width), ay = axis(oh, height)
         var out = [Float](repeating: 0, count: ow * oh * c)
+        // Rows are interpolated horizontally once per source row pair, then blended.
+        var top = [Float](repeating: 0, count: ow * c), bottom = top
+        func horizontal(_ src: UnsafeBufferPointer<Float>, row: Int, into dst: UnsafeMutableBufferPointer<Float>) {
+            let base = row * width * c
+            ax.lo.withUnsafeBufferPointer { lo in
+                ax.hi.withUnsafeBufferPointer { hi in
+                    ax.f.withUnsafeBufferPointer { f in
+                        for x in 0..<ow {
+                            let a = base + lo[x] * c, b = base + hi[x] * c, fx = f[x]
+                            for k in 0..<c { dst[x * c + k] = src[a + k] + (src[b + k] - src[a + k]) * fx }
+                        }
+                    }
+                }
+            }
+        }
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<oh {
-                    let r0 = ay.lo[y] * width, r1 = ay.hi[y] * width, fy = ay.f[y]
-                    for x in 0..<ow {
-                        let fx = ax.f[x], x0 = ax.lo[x], x1 = ax.hi[x]
-                        let d = (y * ow + x) * c
-                        for k in 0..<c {
-                            let top = src[(r0 + x0) * c + k] * (1 - fx) + src[(r0 + x1) * c + k] * fx
-                            let bottom = src[(r1 + x0) * c + k] * (1 - fx) + src[(r1 + x1) * c + k] * fx
-                            dst[d + k] = top * (1 - fy) + bottom * fy
+                top.withUnsafeMutableBufferPointer { t in
+                    bottom.withUnsafeMutableBufferPointer { b in
+                        var rows = (-1, -1)
+                        for y in 0..<oh {
+                            let r0 = ay.lo[y], r1 = ay.hi[y], fy = ay.f[y]
+                            if rows.0 != r0 {
+                                if rows.1 == r0 { t.baseAddress!.update(from: b.baseAddress!, count: ow * c) } else { horizontal(src, row: r0, into: t) }
+                            }
+                            if rows.1 != r1 { horizontal(src, row: r1, into: b) }
+                            rows = (r0, r1)
+                            let o = y * ow * c
+                            for j in 0..<(ow * c) { dst[o + j] = t[j] + (b[j] - t[j]) * fy }
                         }
                     }
                 }

@@ -30,8 +30,9 @@ public struct FaceReport: Sendable, Equatable, Codable {
 
     /// How big the face is.
     public struct Size: Sendable, Equatable, Codable {
-        /// Detection box width and height in pixels.
+        /// Detection box width in pixels.
         public var widthPixels: Float
+        /// Detection box height in pixels.
         public var heightPixels: Float
         /// Distance between the iris centres (or eye centres without irises) in pixels.
         public var interocularPixels: Float

@@ -3,7 +3,7 @@ import EchtStudio
 import Foundation
 
 /// `echt studio FILE...`: one finished headshot per look, web sizes, a cut-out and a contact sheet.
-struct Studio: ParsableCommand {
+struct Studio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "studio",
         abstract: "Turns photos into studio headshots: every pixel of the person from the real photo.",
@@ -25,8 +25,7 @@ struct Studio: ParsableCommand {
     @Flag(help: "Overwrite existing output files.")
     var force = false
 
-    @Flag(help: "Print a JSON summary instead of text.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Exit non-zero when an honesty check fails.")
     var strict = false
@@ -49,7 +48,13 @@ struct Studio: ParsableCommand {
         if printLook == nil && files.isEmpty { throw ValidationError("Name at least one photo, e.g. echt studio selfie.jpg.") }
     }
 
-    func run() throws {
+    func run() async throws {
+        try await reportingErrors { try studio() }
+    }
+
+    var json: Bool { output.json }
+
+    func studio() throws {
         if let printLook {
             print(try Look.named(printLook).jsonDocument())
             return
@@ -67,7 +72,7 @@ struct Studio: ParsableCommand {
                 if !json { print(Self.summary(report)) }
             } catch {
                 failures.append("\(file): \(error)")
-                FileHandle.standardError.write(Data("echt studio: \(error)\n".utf8))
+                reportError(error)
             }
         }
         if json {
@@ -75,7 +80,7 @@ struct Studio: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(reports), as: UTF8.self))
         }
-        if !failures.isEmpty { throw ExitCode(1) }
+        if !failures.isEmpty { throw ExitCode.failure }
         if strict, let failed = reports.first(where: { !$0.passed }) {
             FileHandle.standardError.write(Data("echt studio: an honesty check failed for \(failed.input) (see \(failed.sheet)).\n".utf8))
             throw ExitCode(2)
