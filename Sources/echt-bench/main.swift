@@ -1,2 +1,101 @@
 // Benchmarks for Echt; see BENCHMARKS.md.
-print("echt-bench: no benchmarks yet")
+//
+// Usage: swift run -c release echt-bench [--runs N] [--no-litert]
+// Prints, per model, the median latency of Echt's interpreter and of LiteRT (XNNPACK,
+// num_threads=1, timed by scripts/golden/time_litert.py in the same run), their ratio and the
+// memory each loaded model holds.
+import EchtInference
+import Foundation
+
+let arguments = CommandLine.arguments
+let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 50
+let modelNames = ["face_detection_short_range", "face_detection_full_range_sparse", "face_landmark",
+                  "iris_landmark", "selfie_segmentation"]
+let modelsDirectory: URL = {
+    if let env = ProcessInfo.processInfo.environment["ECHT_MODELS"], !env.isEmpty { return URL(fileURLWithPath: env) }
+    return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/echt/models")
+}()
+
+/// Resident set size in bytes, from /proc/self/statm (0 where unavailable).
+func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// LiteRT medians from the Python helper, or an empty table when it cannot run.
+func liteRTMedians() -> [String: Double] {
+    guard !arguments.contains("--no-litert") else { return [:] }
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }
+    let script = root.appendingPathComponent("scripts/golden/time_litert.py")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script.path, "--runs", "\(runs)"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do {
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Double]) ?? [:]
+    } catch {
+        return [:]
+    }
+}
+
+var rows: [String] = []
+var benchResults: [String: (echt: Double, memory: Int, resident: Int)] = [:]
+for name in modelNames {
+    let url = modelsDirectory.appendingPathComponent("\(name).tflite")
+    let before = residentBytes()
+    let model: Model
+    do { model = try Model(contentsOf: url) } catch {
+        print("\(name): \(error)")
+        continue
+    }
+    let shape = model.inputShapes[0]
+    var state: UInt32 = 1
+    let input = Tensor(shape: shape, values: (0..<shape.reduce(1, *)).map { _ in
+        state = state &* 1664525 &+ 1013904223
+        return Float(Double(state >> 8) / 8388608.0 - 1.0)
+    })
+    for _ in 0..<5 { _ = try model.run([input]) }
+    let loaded = residentBytes() - before
+    let times = try (0..<runs).map { _ in try milliseconds { _ = try model.run([input]) } }
+    rows.append(name)
+    if arguments.contains("--profile") {
+        var totals: [String: Double] = [:]
+        for _ in 0..<10 {
+            for entry in try model.profile([input]) { totals[entry.op, default: 0] += entry.milliseconds / 10 }
+        }
+        for (op, ms) in totals.sorted(by: { $0.value > $1.value }).prefix(12) { print(String(format: "   %.3f ms  %@", ms, op)) }
+    }
+    print(String(format: "%@ echt %.3f ms  (resident growth %.1f MB; weights %.1f MB + arena %.1f MB)", name, median(times),
+                 Double(loaded) / 1e6, Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
+    benchResults[name] = (median(times), model.preparedBytes + model.arenaBytes, loaded)
+}
+let litert = liteRTMedians()
+print("")
+print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | weights + arena (MB) | RSS growth (MB) |")
+print("|---|---:|---:|---:|---:|---:|")
+for name in rows {
+    guard let result = benchResults[name] else { continue }
+    let reference = litert[name]
+    let ratio = reference.map { String(format: "%.2f×", result.echt / $0) } ?? "–"
+    let liteText = reference.map { String(format: "%.2f", $0) } ?? "–"
+    print(String(format: "| %@ | %.2f | %@ | %@ | %.2f | %.1f |", name, result.echt, liteText, ratio,
+                 Double(result.memory) / 1e6, Double(result.resident) / 1e6))
+}

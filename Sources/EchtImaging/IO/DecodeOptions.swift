@@ -1,0 +1,19 @@
+/// Settings for decoding; every field has a safe default.
+public struct DecodeOptions: Sendable, Equatable {
+    /// The most pixels (width x height, from the header) Echt will decode; larger files are
+    /// refused before any pixel is decoded. Default: 100 megapixels.
+    public var maxPixels: Int
+
+    /// Creates options; `maxPixels` defaults to 100 megapixels.
+    public init(maxPixels: Int = 100_000_000) {
+        self.maxPixels = maxPixels
+    }
+}
+
+/// A decoded image in the working space together with what its file said about it.
+public struct DecodedImage: Sendable, Equatable {
+    /// Upright pixels in the working space (see `Image`).
+    public var image: Image
+    /// Header facts: format, stored size, orientation, ICC, EXIF, C2PA presence.
+    public var info: ImageInfo
+}

@@ -1,0 +1,100 @@
+import CVipsShim
+import Foundation
+
+/// Working-space pixels to encoded bytes (libvips does the codec work).
+///
+/// Colour becomes 8- or 16-bit sRGB with libvips' sRGB ICC profile embedded; grey images
+/// stay one channel. JPEG has no alpha, so transparent pixels are composited over white.
+/// EXIF holds only the fields in `EncodeOptions.metadata` (GPS only with `keepGPS`).
+enum ImageEncoder {
+    /// libvips' built-in sRGB profile, loaded once.
+    private static let srgbProfile: Data? = VipsRuntime.builtInProfile("srgb")
+
+    /// The libvips image ready to save: encoded samples plus ICC and EXIF fields.
+    static func prepare(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> VipsImageRef {
+        try VipsRuntime.start()
+        try options.validate()
+        var source = image
+        if options.format == .jpeg && image.hasAlpha { source = flattenedOverWhite(image) }
+        let vips = try encodedSamples(source, bitDepth: options.bitDepth, destination: destination)
+        if source.channels >= 3, let profile = srgbProfile {
+            vips.set("icc-profile-data", blob: profile)
+            vips.set(ExifFields.colorSpace, string: "1")  // EXIF ColorSpace 1 = sRGB
+        }
+        writeExif(options.metadata, keepGPS: options.keepGPS, into: vips)
+        return vips
+    }
+
+    /// Straight-alpha RGBA composited over white, as RGB.
+    static func flattenedOverWhite(_ image: Image) -> Image {
+        var rgb = [Float](repeating: 0, count: image.width * image.height * 3)
+        image.pixels.withUnsafeBufferPointer { source in
+            for i in 0..<(image.width * image.height) {
+                let alpha = source[i * 4 + 3]
+                for c in 0..<3 { rgb[i * 3 + c] = source[i * 4 + c] * alpha + (1 - alpha) }
+            }
+        }
+        return Image(width: image.width, height: image.height, channels: 3, pixels: rgb)
+    }
+
+    private static func encodedSamples(_ image: Image, bitDepth: Int, destination: String) throws(ImagingError) -> VipsImageRef {
+        let channels = image.channels
+        let isGrey = channels == 1
+        if bitDepth == 16 {
+            var samples = [UInt16](repeating: 0, count: image.pixels.count)
+            for (i, value) in image.pixels.enumerated() {
+                samples[i] = (!isGrey && i % channels == 3) ? UInt16((min(max(value, 0), 1) * 65535).rounded())
+                    : SRGBTransfer.uint16(fromLinear: value)
+            }
+            let space = isGrey ? ECHT_INTERPRETATION_GREY16 : ECHT_INTERPRETATION_RGB16
+            return try wrap(samples, image, format: Int32(ECHT_FORMAT_USHORT), space: Int32(space), destination: destination)
+        }
+        var samples = [UInt8](repeating: 0, count: image.pixels.count)
+        samples.withUnsafeMutableBufferPointer { out in
+            image.pixels.withUnsafeBufferPointer { source in
+                for i in 0..<source.count {
+                    out[i] = (!isGrey && i % channels == 3) ? UInt8((min(max(source[i], 0), 1) * 255).rounded())
+                        : SRGBTransfer.byte(fromLinear: source[i])
+                }
+            }
+        }
+        let space = isGrey ? ECHT_INTERPRETATION_B_W : ECHT_INTERPRETATION_sRGB
+        return try wrap(samples, image, format: Int32(ECHT_FORMAT_UCHAR), space: Int32(space), destination: destination)
+    }
+
+    private static func wrap<T>(_ samples: [T], _ image: Image, format: Int32, space: Int32,
+                                destination: String) throws(ImagingError) -> VipsImageRef {
+        let result: Result<VipsImageRef, ImagingError> = samples.withUnsafeBytes { bytes in
+            Result { () throws(ImagingError) in
+                try VipsImageRef.fromMemory(bytes, width: image.width, height: image.height, bands: image.channels,
+                                            format: format, interpretation: space, source: destination)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Sets libvips "exif-ifdN-Tag" fields; libvips builds a fresh EXIF block from them on save.
+    static func writeExif(_ metadata: ImageMetadata, keepGPS: Bool, into image: VipsImageRef) {
+        if let make = metadata.cameraMake { image.set(ExifFields.make, string: make) }
+        if let model = metadata.cameraModel { image.set(ExifFields.model, string: model) }
+        if let date = metadata.captureDate {
+            image.set(ExifFields.dateTimeOriginal, string: date)
+            image.set(ExifFields.dateTime, string: date)
+        }
+        if keepGPS, let location = metadata.location {
+            image.set(ExifFields.gpsLatitudeRef, string: location.latitude < 0 ? "S" : "N")
+            image.set(ExifFields.gpsLatitude, string: rationalDegrees(abs(location.latitude)))
+            image.set(ExifFields.gpsLongitudeRef, string: location.longitude < 0 ? "W" : "E")
+            image.set(ExifFields.gpsLongitude, string: rationalDegrees(abs(location.longitude)))
+        }
+    }
+
+    /// "d/1 m/1 s/10000" as libvips parses EXIF rationals.
+    static func rationalDegrees(_ value: Double) -> String {
+        let degrees = value.rounded(.down)
+        let minutesTotal = (value - degrees) * 60
+        let minutes = minutesTotal.rounded(.down)
+        let seconds = ((minutesTotal - minutes) * 60 * 10000).rounded()
+        return "\(Int(degrees))/1 \(Int(minutes))/1 \(Int(seconds))/10000"
+    }
+}

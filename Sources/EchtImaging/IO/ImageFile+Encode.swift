@@ -1,0 +1,22 @@
+import Foundation
+
+extension ImageFile {
+    /// Encodes working-space pixels into file bytes in memory.
+    public static func encode(_ image: Image, options: EncodeOptions = EncodeOptions(), name: String = "image data") throws(ImagingError) -> Data {
+        let prepared = try ImageEncoder.prepare(image, options: options, destination: name)
+        switch options.format {
+        case .jpeg: return try prepared.encoded(.jpeg(quality: options.quality))
+        case .png: return try prepared.encoded(.png(bitDepth: options.bitDepth))
+        case .webp: return try prepared.encoded(.webp(quality: options.quality, lossless: options.lossless))
+        case .heic: return try prepared.encoded(.heic(quality: options.quality))
+        }
+    }
+
+    /// Encodes and writes atomically to `url` (format from `options`); refuses to replace an
+    /// existing file unless `overwrite` is true.
+    public static func write(_ image: Image, to url: URL, options: EncodeOptions = EncodeOptions(), overwrite: Bool = false) throws(ImagingError) {
+        if !overwrite && FileManager.default.fileExists(atPath: url.path) { throw .outputExists(path: url.path) }
+        let data = try encode(image, options: options, name: url.path)
+        try AtomicFile.write(data, to: url, overwrite: overwrite)
+    }
+}

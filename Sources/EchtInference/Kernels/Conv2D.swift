@@ -1,0 +1,155 @@
+/// CONV_2D: direct convolution over an indirection buffer with weights repacked into
+/// 16-channel panels `[block][tap][inC][16]`, computing 6 pixels × 16 channels per step.
+struct Conv2D: Kernel {
+    static let panel = 16
+    let pixels: Int, taps: Int, inputChannels: Int, outputChannels: Int
+    let indirection: [Int32]
+    let weights: [Float]
+    let bias: [Float]
+    let outputOffset: Int
+    let lower: Float, upper: Float
+    let activation: Activation
+
+    static func make(_ context: NodeContext) throws(InferenceError) -> any Kernel {
+        try context.expect(inputs: 2, 3)
+        let (height, width, channels) = try context.imageShape(0)
+        let filterShape = context.inputShape(1)
+        guard filterShape.count == 4, filterShape[3] == channels, filterShape[0] > 0 else {
+            throw context.invalid("expected filter of shape [O, kh, kw, \(channels)] but received \(filterShape)")
+        }
+        var geometry = WindowedGeometry(
+            inputHeight: height, inputWidth: width, channels: channels,
+            kernelHeight: filterShape[1], kernelWidth: filterShape[2],
+            strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
+            dilationHeight: try context.positiveOption(5, "dilation_h"), dilationWidth: try context.positiveOption(4, "dilation_w"))
+        context.resolve(&geometry, same: try context.paddingIsSame(0))
+        let outputChannels = filterShape[0]
+        try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
+        let filter = try context.constant(1)
+        let bias = context.op.inputs.count > 2 ? try context.constant(2) : [Float](repeating: 0, count: outputChannels)
+        guard bias.count == outputChannels else { throw context.invalid("expected \(outputChannels) bias values but received \(bias.count)") }
+        return Conv2D(geometry: geometry, filter: filter, bias: bias, outputChannels: outputChannels,
+                      inputOffset: try context.activation(0), zeroOffset: context.zeroOffset,
+                      outputOffset: try context.output(), activation: try context.activationOption(3))
+    }
+
+    /// Prepares a convolution; `filter` is OHWI `[outputChannels][taps][inputChannels]`.
+    init(geometry: WindowedGeometry, filter: [Float], bias: [Float], outputChannels: Int,
+         inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation) {
+        let taps = geometry.taps, inputChannels = geometry.channels, panel = Self.panel
+        let blocks = (outputChannels + panel - 1) / panel
+        var packed = [Float](repeating: 0, count: blocks * taps * inputChannels * panel)
+        for o in 0..<outputChannels {
+            let block = o / panel, lane = o % panel
+            for t in 0..<taps {
+                for i in 0..<inputChannels {
+                    packed[((block * taps + t) * inputChannels + i) * panel + lane] = filter[(o * taps + t) * inputChannels + i]
+                }
+            }
+        }
+        var paddedBias = [Float](repeating: 0, count: blocks * panel)
+        paddedBias.replaceSubrange(0..<outputChannels, with: bias)
+        self.pixels = geometry.outputPixels
+        self.taps = taps
+        self.inputChannels = inputChannels
+        self.outputChannels = outputChannels
+        self.indirection = geometry.indirection(inputOffset: inputOffset, zeroOffset: zeroOffset)
+        self.weights = packed
+        self.bias = paddedBias
+        self.outputOffset = outputOffset
+        self.activation = activation
+        (lower, upper) = activation.bounds
+    }
+
+    var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels)→\(outputChannels)" }
+
+    var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
+
+    func run(_ arena: UnsafeMutablePointer<Float>) {
+        indirection.withUnsafeBufferPointer { indirection in
+            weights.withUnsafeBufferPointer { weights in
+                bias.withUnsafeBufferPointer { bias in
+                    compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!)
+                }
+            }
+        }
+        if activation == .tanh { activation.apply(arena + outputOffset, count: pixels * outputChannels) }
+    }
+
+    @inline(__always)
+    private func compute(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
+                         _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>) {
+        let panel = Self.panel, taps = self.taps, inC = inputChannels, outC = outputChannels
+        let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
+        let output = arena + outputOffset
+        var block = 0
+        while block * panel < outC {
+            let lanes = min(panel, outC - block * panel)
+            let blockWeights = weights + block * taps * inC * panel
+            let b0 = loadVector(bias + block * panel), b1 = loadVector(bias + block * panel + 8)
+            var p = 0
+            while p + 6 <= pixels {
+                var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
+                var a30 = b0, a31 = b1, a40 = b0, a41 = b1, a50 = b0, a51 = b1
+                var w = blockWeights
+                let rows = indirection + p * taps
+                for t in 0..<taps {
+                    let x0 = UnsafePointer(arena + Int(rows[t])), x1 = UnsafePointer(arena + Int(rows[taps + t]))
+                    let x2 = UnsafePointer(arena + Int(rows[2 * taps + t])), x3 = UnsafePointer(arena + Int(rows[3 * taps + t]))
+                    let x4 = UnsafePointer(arena + Int(rows[4 * taps + t])), x5 = UnsafePointer(arena + Int(rows[5 * taps + t]))
+                    for i in 0..<inC {
+                        let w0 = loadVector(w), w1 = loadVector(w + 8)
+                        var v = SIMD8<Float>(repeating: x0[i])
+                        multiplyAdd(&a00, v, w0); multiplyAdd(&a01, v, w1)
+                        v = SIMD8<Float>(repeating: x1[i])
+                        multiplyAdd(&a10, v, w0); multiplyAdd(&a11, v, w1)
+                        v = SIMD8<Float>(repeating: x2[i])
+                        multiplyAdd(&a20, v, w0); multiplyAdd(&a21, v, w1)
+                        v = SIMD8<Float>(repeating: x3[i])
+                        multiplyAdd(&a30, v, w0); multiplyAdd(&a31, v, w1)
+                        v = SIMD8<Float>(repeating: x4[i])
+                        multiplyAdd(&a40, v, w0); multiplyAdd(&a41, v, w1)
+                        v = SIMD8<Float>(repeating: x5[i])
+                        multiplyAdd(&a50, v, w0); multiplyAdd(&a51, v, w1)
+                        w += panel
+                    }
+                }
+                let base = output + p * outC + block * panel
+                Self.store(a00, a01, base, lanes, lo, hi)
+                Self.store(a10, a11, base + outC, lanes, lo, hi)
+                Self.store(a20, a21, base + 2 * outC, lanes, lo, hi)
+                Self.store(a30, a31, base + 3 * outC, lanes, lo, hi)
+                Self.store(a40, a41, base + 4 * outC, lanes, lo, hi)
+                Self.store(a50, a51, base + 5 * outC, lanes, lo, hi)
+                p += 6
+            }
+            while p < pixels {
+                var a0 = b0, a1 = b1
+                var w = blockWeights
+                for t in 0..<taps {
+                    let x = UnsafePointer(arena + Int(indirection[p * taps + t]))
+                    for i in 0..<inC {
+                        let v = SIMD8<Float>(repeating: x[i])
+                        multiplyAdd(&a0, v, loadVector(w)); multiplyAdd(&a1, v, loadVector(w + 8))
+                        w += panel
+                    }
+                }
+                Self.store(a0, a1, output + p * outC + block * panel, lanes, lo, hi)
+                p += 1
+            }
+            block += 1
+        }
+    }
+
+    @inline(__always)
+    static func store(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ target: UnsafeMutablePointer<Float>, _ lanes: Int,
+                      _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) {
+        let a = clamp(a, lo, hi), b = clamp(b, lo, hi)
+        if lanes == 16 {
+            storeVector(a, target)
+            storeVector(b, target + 8)
+        } else {
+            for lane in 0..<lanes { target[lane] = lane < 8 ? a[lane] : b[lane - 8] }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// DEPTHWISE_CONV_2D: per-channel convolution over an indirection buffer, 8 channels per SIMD step.
+/// Output channel `c·m + j` reads input channel `c` (m = depth multiplier).
+struct DepthwiseConv2D: Kernel {
+    let pixels: Int, taps: Int, inputChannels: Int, multiplier: Int
+    let indirection: [Int32]
+    /// `[tap][outputChannel]`, the filter's own layout.
+    let weights: [Float]
+    let bias: [Float]
+    let outputOffset: Int
+    let activation: Activation
+
+    static func make(_ context: NodeContext) throws(InferenceError) -> any Kernel {
+        try context.expect(inputs: 2, 3)
+        let (height, width, channels) = try context.imageShape(0)
+        let filterShape = context.inputShape(1)
+        guard filterShape.count == 4, filterShape[0] == 1, channels > 0, filterShape[3] % channels == 0, filterShape[3] > 0 else {
+            throw context.invalid("expected filter of shape [1, kh, kw, \(channels)·m] but received \(filterShape)")
+        }
+        var geometry = WindowedGeometry(
+            inputHeight: height, inputWidth: width, channels: channels,
+            kernelHeight: filterShape[1], kernelWidth: filterShape[2],
+            strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
+            dilationHeight: try context.positiveOption(6, "dilation_h"), dilationWidth: try context.positiveOption(5, "dilation_w"))
+        context.resolve(&geometry, same: try context.paddingIsSame(0))
+        let outputChannels = filterShape[3]
+        try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
+        let bias = context.op.inputs.count > 2 ? try context.constant(2) : [Float](repeating: 0, count: outputChannels)
+        guard bias.count == outputChannels else { throw context.invalid("expected \(outputChannels) bias values but received \(bias.count)") }
+        return DepthwiseConv2D(geometry: geometry, filter: try context.constant(1), bias: bias,
+                               multiplier: outputChannels / channels, inputOffset: try context.activation(0),
+                               zeroOffset: context.zeroOffset, outputOffset: try context.output(),
+                               activation: try context.activationOption(4))
+    }
+
+    init(geometry: WindowedGeometry, filter: [Float], bias: [Float], multiplier: Int,
+         inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation) {
+        pixels = geometry.outputPixels
+        taps = geometry.taps
+        inputChannels = geometry.channels
+        self.multiplier = multiplier
+        indirection = geometry.indirection(inputOffset: inputOffset, zeroOffset: zeroOffset)
+        weights = filter
+        self.bias = bias
+        self.outputOffset = outputOffset
+        self.activation = activation
+    }
+
+    var summary: String { "\(pixels) px, \(taps) taps, \(inputChannels) ch" }
+
+    var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
+
+    func run(_ arena: UnsafeMutablePointer<Float>) {
+        indirection.withUnsafeBufferPointer { indirection in
+            weights.withUnsafeBufferPointer { weights in
+                bias.withUnsafeBufferPointer { bias in
+                    if multiplier == 1 {
+                        computeSingle(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!)
+                    } else {
+                        computeGeneral(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    private func computeSingle(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
+                               _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>) {
+        let channels = inputChannels, taps = self.taps
+        let (lower, upper) = activation.bounds
+        let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
+        let output = arena + outputOffset
+        // Two pixels at a time, taps split into even/odd partial sums: four independent FMA chains.
+        var p = 0
+        while p < pixels {
+            let pair = p + 1 < pixels
+            let rows0 = indirection + p * taps, rows1 = indirection + (pair ? p + 1 : p) * taps
+            let target0 = output + p * channels, target1 = output + (pair ? p + 1 : p) * channels
+            var c = 0
+            while c + 8 <= channels {
+                let b = loadVector(bias + c)
+                var e0 = b, o0 = SIMD8<Float>(), e1 = b, o1 = SIMD8<Float>()
+                var t = 0
+                while t + 2 <= taps {
+                    let wa = loadVector(weights + t * channels + c), wb = loadVector(weights + (t + 1) * channels + c)
+                    multiplyAdd(&e0, loadVector(arena + Int(rows0[t]) + c), wa)
+                    multiplyAdd(&o0, loadVector(arena + Int(rows0[t + 1]) + c), wb)
+                    multiplyAdd(&e1, loadVector(arena + Int(rows1[t]) + c), wa)
+                    multiplyAdd(&o1, loadVector(arena + Int(rows1[t + 1]) + c), wb)
+                    t += 2
+                }
+                if t < taps {
+                    let wa = loadVector(weights + t * channels + c)
+                    multiplyAdd(&e0, loadVector(arena + Int(rows0[t]) + c), wa)
+                    multiplyAdd(&e1, loadVector(arena + Int(rows1[t]) + c), wa)
+                }
+                storeVector(clamp(e0 + o0, lo, hi), target0 + c)
+                storeVector(clamp(e1 + o1, lo, hi), target1 + c)
+                c += 8
+            }
+            while c < channels {
+                var acc0 = bias[c], acc1 = bias[c]
+                for t in 0..<taps {
+                    acc0 += arena[Int(rows0[t]) + c] * weights[t * channels + c]
+                    acc1 += arena[Int(rows1[t]) + c] * weights[t * channels + c]
+                }
+                target0[c] = Swift.min(Swift.max(acc0, lower), upper)
+                target1[c] = Swift.min(Swift.max(acc1, lower), upper)
+                c += 1
+            }
+            p += 2
+        }
+        if activation == .tanh { activation.apply(output, count: pixels * channels) }
+    }
+
+    private func computeGeneral(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
+                                _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>) {
+        let outC = inputChannels * multiplier
+        let output = arena + outputOffset
+        for p in 0..<pixels {
+            for c in 0..<inputChannels {
+                for j in 0..<multiplier {
+                    let o = c * multiplier + j
+                    var acc = bias[o]
+                    for t in 0..<taps { acc += arena[Int(indirection[p * taps + t]) + c] * weights[t * outC + o] }
+                    output[p * outC + o] = activation.apply(acc)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Makes the backdrop behind the person — the only pixels the studio ever synthesises.
+public enum BackdropRenderer {
+    /// The photo's own surroundings at output geometry, for the `defocus` backdrop.
+    public struct Surroundings: Sendable {
+        /// The framed photo (RGB, linear).
+        public var image: Image
+        /// The framed person matte.
+        public var alpha: Image
+        /// Creates surroundings.
+        public init(image: Image, alpha: Image) { self.image = image; self.alpha = alpha }
+    }
+
+    /// Renders a backdrop of `width`×`height` in linear light.
+    /// - Parameters:
+    ///   - subject: the head centre in output pixels (the glow sits behind it, shifted towards the key light).
+    ///   - light: the look's light, so the backdrop brightens on the key side.
+    ///   - surroundings: needed for `defocus`; without it `defocus` falls back to a canvas.
+    public static func render(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>,
+                              light: LightStyle, surroundings: Surroundings? = nil) -> Image {
+        switch style.kind {
+        case .defocus:
+            if let surroundings { return defocus(surroundings, radiusFraction: style.blur) }
+            return painted(style, width: width, height: height, subject: subject, light: light, canvas: true)
+        case .solid:
+            return painted(style, width: width, height: height, subject: subject, light: light, canvas: false, flat: true)
+        case .gradient:
+            return painted(style, width: width, height: height, subject: subject, light: light, canvas: false)
+        case .canvas:
+            return painted(style, width: width, height: height, subject: subject, light: light, canvas: true)
+        }
+    }
+
+    /// Solid, gradient and canvas backdrops: a base colour (or vertical gradient), a glow behind
+    /// the subject offset towards the key light, a vignette, and for canvas a mottled texture.
+    static func painted(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>, light: LightStyle,
+                        canvas: Bool, flat: Bool = false) -> Image {
+        let top = style.colour.linear, bottom = (style.kind == .gradient ? style.secondColour : style.colour).linear
+        var out = [Float](repeating: 0, count: width * height * 3)
+        let w = Float(width), h = Float(height)
+        let shift = sin(light.azimuth * .pi / 180) * 0.18 * w
+        let glowCentre = SIMD2(subject.x + shift, subject.y + 0.1 * h)
+        let noise = ValueNoise(seed: 0x5EED)
+        for y in 0..<height {
+            let fy = (Float(y) + 0.5) / h
+            let t = fy * fy * (3 - 2 * fy)
+            let base = top + (bottom - top) * t
+            for x in 0..<width {
+                var factor: Float = 1
+                if !flat {
+                    let px = Float(x) + 0.5, py = Float(y) + 0.5
+                    let dx = (px - glowCentre.x) / (0.45 * w), dy = (py - glowCentre.y) / (0.55 * h)
+                    factor *= 1 + style.glow * expf(-(dx * dx + dy * dy))
+                    let vx = (px / w - 0.5) * 2, vy = (py / h - 0.5) * 2
+                    factor *= 1 - style.vignette * 0.5 * min(1, (vx * vx + vy * vy) / 2) * 1.6
+                    if canvas, style.mottle > 0 {
+                        let n = noise.fractal(x: px / h, y: py / h)
+                        factor *= 1 + style.mottle * 0.28 * (n - 0.5)
+                    }
+                }
+                let i = (y * width + x) * 3
+                out[i] = base.x * factor; out[i + 1] = base.y * factor; out[i + 2] = base.z * factor
+            }
+        }
+        return Image(width: width, height: height, channels: 3, pixels: out)
+    }
+
+    /// The photo's background with the person removed (filled from around them) and defocused.
+    static func defocus(_ s: Surroundings, radiusFraction: Float) -> Image {
+        let w = s.image.width, h = s.image.height, n = w * h
+        let size = Float(max(w, h))
+        // Grow the matte so the person's fringe is treated as person, then fill it from the background.
+        let grown = Blur.gaussian(s.alpha, sigma: size / 100).pixels.map { min(1, $0 * 2.5) }
+        var weighted = [Float](repeating: 0, count: n * 3)
+        var weight = [Float](repeating: 0, count: n)
+        for i in 0..<n {
+            let k = max(0, 1 - grown[i])
+            weight[i] = k
+            for c in 0..<3 { weighted[i * 3 + c] = s.image.pixels[i * 3 + c] * k }
+        }
+        var fillColour = weighted, fillWeight = weight
+        Blur.gaussianInPlace(&fillColour, width: w, height: h, channels: 3, sigma: size / 10)
+        Blur.gaussianInPlace(&fillWeight, width: w, height: h, channels: 1, sigma: size / 10)
+        var plate = [Float](repeating: 0, count: n * 3)
+        let mean = meanColour(s.image)
+        for i in 0..<n {
+            let k = weight[i]
+            for c in 0..<3 {
+                let fill = fillWeight[i] > 1e-3 ? fillColour[i * 3 + c] / fillWeight[i] : mean[c]
+                plate[i * 3 + c] = s.image.pixels[i * 3 + c] * k + fill * (1 - k)
+            }
+        }
+        Blur.gaussianInPlace(&plate, width: w, height: h, channels: 3, sigma: max(1, radiusFraction * Float(h)))
+        return Image(width: w, height: h, channels: 3, pixels: plate)
+    }
+
+    static func meanColour(_ image: Image) -> [Float] {
+        var sum: [Float] = [0, 0, 0]
+        let n = image.width * image.height
+        for i in 0..<n { for c in 0..<3 { sum[c] += image.pixels[i * image.channels + c] } }
+        return sum.map { $0 / Float(n) }
+    }
+}
+
+/// Smooth, seeded value noise for the painted canvas (deterministic: same seed, same canvas).
+struct ValueNoise: Sendable {
+    let seed: UInt32
+
+    func lattice(_ x: Int, _ y: Int) -> Float {
+        var h = UInt32(truncatingIfNeeded: x &* 374_761_393 &+ y &* 668_265_263) &+ seed
+        h = (h ^ (h >> 13)) &* 1_274_126_177
+        h ^= h >> 16
+        return Float(h & 0xFFFF) / 65535
+    }
+
+    func smooth(x: Float, y: Float) -> Float {
+        let x0 = Int(x.rounded(.down)), y0 = Int(y.rounded(.down))
+        var tx = x - Float(x0), ty = y - Float(y0)
+        tx = tx * tx * (3 - 2 * tx); ty = ty * ty * (3 - 2 * ty)
+        let a = lattice(x0, y0), b = lattice(x0 + 1, y0), c = lattice(x0, y0 + 1), d = lattice(x0 + 1, y0 + 1)
+        return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty
+    }
+
+    /// Three octaves at painterly scales (coordinates in frame heights), 0...1.
+    func fractal(x: Float, y: Float) -> Float {
+        0.55 * smooth(x: x * 3, y: y * 3) + 0.3 * smooth(x: x * 7 + 17, y: y * 7 + 5) + 0.15 * smooth(x: x * 16 + 3, y: y * 16 + 11)
+    }
+}

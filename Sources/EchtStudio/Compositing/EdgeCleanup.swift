@@ -1,0 +1,37 @@
+import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Last defence against halos: a slight choke of the matte's faint outer fringe, and edge
+/// colours pulled towards the person's own nearby colours where coverage is partial, so no
+/// light (or dark) rim of the old background survives on a new backdrop. Interior pixels
+/// (alpha ≈ 1) are untouched.
+enum EdgeCleanup {
+    static func apply(alpha: Image, foreground: Image, sigma: Float) -> (alpha: Image, foreground: Image) {
+        let n = alpha.width * alpha.height
+        var choked = alpha
+        for i in 0..<n { choked.pixels[i] = powf(min(1, max(0, (alpha.pixels[i] - 0.12) / 0.8)), 1.25) }
+        var weight = [Float](repeating: 0, count: n), colour = [Float](repeating: 0, count: n * 3)
+        for i in 0..<n {
+            let a = choked.pixels[i], w = a * a * a * a
+            weight[i] = w
+            for c in 0..<3 { colour[i * 3 + c] = foreground.pixels[i * 3 + c] * w }
+        }
+        Blur.gaussianInPlace(&weight, width: alpha.width, height: alpha.height, channels: 1, sigma: sigma)
+        Blur.gaussianInPlace(&colour, width: alpha.width, height: alpha.height, channels: 3, sigma: sigma)
+        var cleaned = foreground
+        for i in 0..<n {
+            let a = choked.pixels[i]
+            guard a < 0.98, weight[i] > 1e-4 else { continue }
+            let pull = (1 - a) * 0.85
+            for c in 0..<3 {
+                let inner = colour[i * 3 + c] / weight[i]
+                cleaned.pixels[i * 3 + c] += (inner - cleaned.pixels[i * 3 + c]) * pull
+            }
+        }
+        return (choked, cleaned)
+    }
+}

@@ -1,0 +1,132 @@
+import EchtImaging
+import EchtVision
+
+/// Where the finished headshot sits in the photo: an exact similarity transform (crop, level
+/// rotation, uniform scale) and the output size. Computed from the face mesh, never warping.
+public struct Framing: Sendable, Equatable {
+    /// Output pixel → source pixel.
+    public var transform: SimilarityTransform
+    /// Output width in pixels.
+    public var width: Int
+    /// Output height in pixels.
+    public var height: Int
+    /// The levelling rotation applied, in degrees (the eye line's tilt in the photo, clamped to ±15°).
+    public var levelDegrees: Double
+    /// Whether part of the frame lies outside the photo (filled with backdrop, never person).
+    public var extendsPastPhoto: Bool
+    /// Plain-language notes: resolution limits, reframing.
+    public var notes: [String]
+
+    /// The print size this output holds at 300 dpi, in centimetres (width, height).
+    public var printSizeAt300dpi: (width: Double, height: Double) {
+        (Double(width) / 300 * 2.54, Double(height) / 300 * 2.54)
+    }
+
+    /// Creates a framing from its parts.
+    public init(transform: SimilarityTransform, width: Int, height: Int, levelDegrees: Double = 0,
+                extendsPastPhoto: Bool = false, notes: [String] = []) {
+        self.transform = transform; self.width = width; self.height = height
+        self.levelDegrees = levelDegrees; self.extendsPastPhoto = extendsPastPhoto; self.notes = notes
+    }
+
+    /// The tightest framing used when a photo's edge would otherwise cut the person.
+    public static let maxEyeToChinFraction = 0.42
+
+    /// The largest rotation the studio applies to level the eyes.
+    public static let maxLevelDegrees = 15.0
+
+    /// Frames a head-and-shoulders portrait of `face` in a photo of the given size.
+    /// - Parameters:
+    ///   - matte: the person's coverage at photo size; when given, a frame that would reach past a
+    ///     photo edge the person touches is tightened (down to the `tight` fit) instead.
+    public static func headAndShoulders(face: FaceLandmarks, sourceWidth: Int, sourceHeight: Int,
+                                        matte: Image? = nil, style: FramingStyle) -> Framing {
+        let limit = maxLevelDegrees * .pi / 180
+        let angle = min(max(MeshRegions.eyeLineAngle(face), -limit), limit)
+        let u = SIMD2(cos(angle), sin(angle)), v = SIMD2(-sin(angle), cos(angle))
+        func d(_ p: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(p.x), Double(p.y)) }
+        let eyes = (d(MeshRegions.rightEyeCentre(face)) + d(MeshRegions.leftEyeCentre(face))) / 2
+        let chin = d(MeshRegions.points([MeshRegions.chin], of: face)[0])
+        let eyeToChin = max(((chin - eyes) * v).sum(), 1)
+        let midlineU = (MeshRegions.points(MeshRegions.midline, of: face).map { (d($0) * u).sum() }.reduce(0, +)
+                        / Double(MeshRegions.midline.count) + (eyes * u).sum()) / 2
+        let eyeV = (eyes * v).sum()
+
+        var notes: [String] = []
+        var shift = SIMD2<Double>(0, 0)
+        func frame(height hs: Double) -> (origin: SIMD2<Double>, width: Double) {
+            let ws = hs * style.aspect
+            let origin = u * (midlineU - ws / 2) + v * (eyeV - style.eyeLine * hs) + shift
+            return (origin, ws)
+        }
+        func corners(height hs: Double) -> [SIMD2<Double>] {
+            let (o, ws) = frame(height: hs)
+            return [o, o + u * ws, o + v * hs, o + u * ws + v * hs]
+        }
+        var sourceHeightOfFrame = eyeToChin / style.fit.eyeToChinFraction
+        // Never show the photo's edge cutting the person: tighten until the frame stays inside
+        // every edge the person touches (down to the face filling most of the frame).
+        let tightest = eyeToChin / maxEyeToChinFraction
+        if let matte {
+            var tightened = false
+            while sourceHeightOfFrame > tightest * 1.0001,
+                  crossesEdgeThePersonTouches(corners(height: sourceHeightOfFrame), matte: matte) {
+                sourceHeightOfFrame = max(sourceHeightOfFrame * 0.98, tightest)
+                tightened = true
+            }
+            if tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
+            // Still past an edge at the tightest framing: slide the frame back inside (up to 20 %).
+            var slid = false
+            for _ in 0..<40 where crossesEdgeThePersonTouches(corners(height: sourceHeightOfFrame), matte: matte) {
+                let c = corners(height: sourceHeightOfFrame)
+                let step = sourceHeightOfFrame * 0.005
+                if c.map(\.y).max()! > Double(matte.height) { shift -= v * step }
+                if c.map(\.y).min()! < 0 { shift += v * step }
+                if c.map(\.x).max()! > Double(matte.width) { shift -= u * step }
+                if c.map(\.x).min()! < 0 { shift += u * step }
+                slid = true
+            }
+            if slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
+        }
+        let outHeight = max(1, min(style.maxHeight, Int(sourceHeightOfFrame.rounded(.down))))
+        let outWidth = max(1, Int((Double(outHeight) * style.aspect).rounded()))
+        let scale = sourceHeightOfFrame / Double(outHeight)
+        let (origin, _) = frame(height: sourceHeightOfFrame)
+        let transform = SimilarityTransform(scale: scale, angle: angle, translationX: origin.x, translationY: origin.y)
+        let past = corners(height: sourceHeightOfFrame).contains {
+            $0.x < -0.5 || $0.y < -0.5 || $0.x > Double(sourceWidth) + 0.5 || $0.y > Double(sourceHeight) + 0.5
+        }
+        var framing = Framing(transform: transform, width: outWidth, height: outHeight,
+                              levelDegrees: angle * 180 / .pi, extendsPastPhoto: past, notes: notes)
+        if outHeight < style.maxHeight {
+            let (w, h) = framing.printSizeAt300dpi
+            framing.notes.append(String(format: "The photo holds %d×%d px for this frame (%.1f×%.1f cm at 300 dpi); it was not upscaled.",
+                                        outWidth, outHeight, w, h))
+        }
+        return framing
+    }
+
+    /// Whether the frame leaves the photo across an edge where the person's matte reaches that edge.
+    static func crossesEdgeThePersonTouches(_ corners: [SIMD2<Double>], matte: Image) -> Bool {
+        let w = Double(matte.width), h = Double(matte.height)
+        let minX = corners.map(\.x).min()!, maxX = corners.map(\.x).max()!
+        let minY = corners.map(\.y).min()!, maxY = corners.map(\.y).max()!
+        func edgeCoverage(_ samples: [(Int, Int)]) -> Float {
+            guard !samples.isEmpty else { return 0 }
+            return samples.map { matte[$0.0, $0.1, 0] }.reduce(0, +) / Float(samples.count)
+        }
+        let xs = Array(stride(from: max(0, Int(minX)), to: min(matte.width, Int(maxX)), by: 2))
+        let ys = Array(stride(from: max(0, Int(minY)), to: min(matte.height, Int(maxY)), by: 2))
+        if maxY > h, edgeCoverage(xs.map { ($0, matte.height - 1) }) > 0.05 { return true }
+        if minX < 0, edgeCoverage(ys.map { (0, $0) }) > 0.05 { return true }
+        if maxX > w, edgeCoverage(ys.map { (matte.width - 1, $0) }) > 0.05 { return true }
+        if minY < 0, edgeCoverage(xs.map { ($0, 0) }) > 0.05 { return true }
+        return false
+    }
+}
+
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif

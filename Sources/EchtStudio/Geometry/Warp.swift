@@ -1,0 +1,108 @@
+import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Renders a photo through a `SimilarityTransform`: the crop-rotate-scale step of framing.
+/// Shrinking is anti-aliased (area averaging by the integer part of the scale, then a small
+/// Gaussian for the rest); sampling is bilinear; nothing is ever warped non-rigidly.
+enum Warp {
+    /// The output image (`width`×`height`) whose pixel centres map to the source through `transform`.
+    /// Outside the photo the nearest edge pixel is repeated; use `insideMask` to know where.
+    static func render(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
+        // Source bounding box of the output frame, with a margin for the filters.
+        let corners = [SIMD2<Double>(0, 0), SIMD2(Double(width), 0), SIMD2(0, Double(height)), SIMD2(Double(width), Double(height))]
+            .map(transform.sourcePoint)
+        let margin = 4 * max(transform.scale, 1) + 4
+        let x0 = max(Int((corners.map(\.x).min()! - margin).rounded(.down)), 0)
+        let y0 = max(Int((corners.map(\.y).min()! - margin).rounded(.down)), 0)
+        let x1 = min(Int((corners.map(\.x).max()! + margin).rounded(.up)), image.width)
+        let y1 = min(Int((corners.map(\.y).max()! + margin).rounded(.up)), image.height)
+        guard x1 > x0, y1 > y0 else {
+            // The frame misses the photo entirely: repeat the nearest edge.
+            let edge = image.region(x0: min(max(x0, 0), image.width - 1), y0: min(max(y0, 0), image.height - 1), width: 1, height: 1)
+            return Image(width: width, height: height, filledWith: Array(edge.pixels))
+        }
+        var source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
+        var local = transform
+        local.translationX -= Double(x0); local.translationY -= Double(y0)
+        let factor = Int(transform.scale.rounded(.down))
+        if factor >= 2 {
+            source = downsampleBox(source, factor: factor)
+            local.scale /= Double(factor); local.translationX /= Double(factor); local.translationY /= Double(factor)
+        }
+        if local.scale > 1.05 {
+            let sigma = Float(0.5 * (local.scale * local.scale - 1).squareRoot())
+            source = Blur.gaussian(source, sigma: sigma)
+        }
+        return sampleBilinear(source, transform: local, width: width, height: height)
+    }
+
+    /// 1 where an output pixel's centre falls inside the source photo, 0 outside.
+    static func insideMask(sourceWidth: Int, sourceHeight: Int, transform: SimilarityTransform, width: Int, height: Int) -> Image {
+        var out = [Float](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let p = transform.sourcePoint(SIMD2(Double(x) + 0.5, Double(y) + 0.5))
+                let d = min(p.x, p.y, Double(sourceWidth) - p.x, Double(sourceHeight) - p.y)
+                out[y * width + x] = d >= 0 ? 1 : 0
+            }
+        }
+        return Image(width: width, height: height, channels: 1, pixels: out)
+    }
+
+    /// Area average over `factor`×`factor` blocks (the last partial block averages what it has).
+    static func downsampleBox(_ image: Image, factor: Int) -> Image {
+        let w = (image.width + factor - 1) / factor, h = (image.height + factor - 1) / factor, c = image.channels
+        var out = [Float](repeating: 0, count: w * h * c)
+        image.pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for oy in 0..<h {
+                    let ys = oy * factor, ye = min(ys + factor, image.height)
+                    for ox in 0..<w {
+                        let xs = ox * factor, xe = min(xs + factor, image.width)
+                        let n = Float((ye - ys) * (xe - xs))
+                        for k in 0..<c {
+                            var sum: Float = 0
+                            for y in ys..<ye { for x in xs..<xe { sum += src[(y * image.width + x) * c + k] } }
+                            dst[(oy * w + ox) * c + k] = sum / n
+                        }
+                    }
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: c, pixels: out)
+    }
+
+    /// Bilinear sampling at the source position of every output pixel centre (edges clamped).
+    static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
+        let c = image.channels, sw = image.width, sh = image.height
+        var out = [Float](repeating: 0, count: width * height * c)
+        let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
+        image.pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<height {
+                    let oy = Double(y) + 0.5
+                    for x in 0..<width {
+                        let ox = Double(x) + 0.5
+                        let fx = Float(ca * ox - sa * oy + transform.translationX - 0.5)
+                        let fy = Float(sa * ox + ca * oy + transform.translationY - 0.5)
+                        let cx = min(max(fx, 0), Float(sw - 1)), cy = min(max(fy, 0), Float(sh - 1))
+                        let ix = min(Int(cx), sw - 2 < 0 ? 0 : sw - 2), iy = min(Int(cy), sh - 2 < 0 ? 0 : sh - 2)
+                        let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
+                        let tx = cx - Float(ix), ty = cy - Float(iy)
+                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                        let p00 = (iy * sw + ix) * c, p10 = (iy * sw + ix1) * c, p01 = (iy1 * sw + ix) * c, p11 = (iy1 * sw + ix1) * c
+                        let d = (y * width + x) * c
+                        for k in 0..<c {
+                            dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                        }
+                    }
+                }
+            }
+        }
+        return Image(width: width, height: height, channels: c, pixels: out)
+    }
+}

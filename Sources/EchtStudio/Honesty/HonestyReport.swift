@@ -1,0 +1,50 @@
+/// The measured honesty of one output: geometry, texture, and what was synthesised.
+public struct HonestyReport: Sendable, Equatable, Codable {
+    /// Mean distance, in input pixels, between the landmarks found on the output (mapped back
+    /// through the recorded transform) and those found on the input; nil when not re-detected.
+    public var landmarkErrorMean: Double?
+    /// The largest such distance.
+    public var landmarkErrorMax: Double?
+    /// The geometry limit in input pixels: 1 px, or one pixel of the face-mesh model's
+    /// 192-px input crop when that is coarser (the mesh cannot repeat itself more finely).
+    public var landmarkLimit: Double
+    /// Skin high-frequency energy of the output relative to the input (1 = all texture kept).
+    public var skinTextureKept: Double
+    /// True when every pixel with any person coverage comes from the photo, so only backdrop
+    /// pixels were generated.
+    public var onlyBackdropGenerated: Bool
+    /// Share of the frame filled with generated backdrop, 0...1.
+    public var generatedShare: Double
+
+    /// Creates a report.
+    public init(landmarkErrorMean: Double?, landmarkErrorMax: Double?, landmarkLimit: Double = 1, skinTextureKept: Double,
+                onlyBackdropGenerated: Bool, generatedShare: Double) {
+        self.landmarkErrorMean = landmarkErrorMean; self.landmarkErrorMax = landmarkErrorMax; self.landmarkLimit = landmarkLimit
+        self.skinTextureKept = skinTextureKept; self.onlyBackdropGenerated = onlyBackdropGenerated
+        self.generatedShare = generatedShare
+    }
+
+    /// The geometry limit for a face whose detection box is `faceSize` input pixels high:
+    /// max(1 px, one pixel of the mesh model's input crop, which spans 1.5 × the face box).
+    public static func landmarkLimit(faceSize: Double) -> Double { max(1, 1.5 * faceSize / 192) }
+    /// Minimum share of skin texture energy kept.
+    public static let minTextureKept = 0.8
+
+    /// The checks that failed, in plain words (empty when all pass).
+    public var failures: [String] {
+        var out: [String] = []
+        if let e = landmarkErrorMean, e > landmarkLimit {
+            out.append(String(format: "landmarks moved %.2f px on average (limit %.2f px)", e, landmarkLimit))
+        }
+        if skinTextureKept < Self.minTextureKept {
+            out.append(String(format: "skin texture kept %.0f %% (limit %.0f %%)", skinTextureKept * 100, Self.minTextureKept * 100))
+        }
+        if !onlyBackdropGenerated { out.append("person pixels fall outside the photo") }
+        return out
+    }
+
+    /// Whether every check passed.
+    public var passed: Bool { failures.isEmpty }
+}
+
+import Foundation

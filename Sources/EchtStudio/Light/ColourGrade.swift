@@ -1,0 +1,80 @@
+import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// The look's colour grade and local contrast, applied in linear light to the whole picture.
+///
+/// Order: exposure → warmth → saturation (or monochrome mix) → tone curve (an S-curve in the
+/// encoded domain around mid-grey with a soft highlight shoulder, black lift). Painted backdrops
+/// are made in their final colours and are not graded, so a white backdrop stays pure white.
+public enum ColourGrade {
+    /// Grades a linear RGB image.
+    public static func apply(_ grade: Grade, to image: Image) -> Image {
+        let curve = ToneCurve(contrast: grade.contrast, blackLift: grade.blackLift)
+        let exposure = powf(2, grade.exposure)
+        let warm = SIMD3<Float>(1 + 0.12 * grade.warmth, 1 + 0.01 * grade.warmth, 1 - 0.14 * grade.warmth)
+        let mix = SIMD3<Float>(0.36, 0.5, 0.14)
+        var out = image
+        let c = image.channels
+        out.pixels.withUnsafeMutableBufferPointer { p in
+            for i in 0..<(image.width * image.height) {
+                var v = SIMD3(p[i * c], p[i * c + 1], p[i * c + 2]) * exposure * warm
+                if grade.monochrome {
+                    v = SIMD3(repeating: (v * mix).sum())
+                } else if grade.saturation != 1 {
+                    let y = SRGB.luminance(v.x, v.y, v.z)
+                    v = SIMD3(repeating: y) + (v - SIMD3(repeating: y)) * grade.saturation
+                }
+                p[i * c] = curve.map(v.x); p[i * c + 1] = curve.map(v.y); p[i * c + 2] = curve.map(v.z)
+            }
+        }
+        return out
+    }
+
+    /// Local contrast ("clarity"): luminance detail at a scale of about 1/60 of the frame height
+    /// is amplified by `amount` in log space; colour ratios are kept.
+    public static func clarity(_ amount: Float, image: Image, mask: Image? = nil) -> Image {
+        guard amount > 0 else { return image }
+        let n = image.width * image.height, c = image.channels
+        var logLuma = [Float](repeating: 0, count: n)
+        for i in 0..<n { logLuma[i] = logf(SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2]) + 1e-3) }
+        var base = logLuma
+        Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: Float(image.height) / 60)
+        var out = image
+        for i in 0..<n {
+            let detail = max(-1, min(1, logLuma[i] - base[i]))
+            let g = expf(amount * 0.6 * detail * (mask?.pixels[i] ?? 1))
+            for k in 0..<3 { out.pixels[i * c + k] *= g }
+        }
+        return out
+    }
+}
+
+/// A tone curve in linear light, precomputed as a table.
+struct ToneCurve {
+    private var table: [Float]
+    private static let size = 4096
+    private static let top: Float = 4
+
+    init(contrast: Float, blackLift: Float) {
+        table = (0...Self.size).map { i in
+            let x = Float(i) / Float(Self.size) * Self.top
+            // Soft shoulder above 0.9 (linear) so highlights roll off instead of clipping.
+            let shouldered = x < 0.9 ? x : 0.9 + 0.1 * tanhf((x - 0.9) / 0.1)
+            var s = SRGB.encode(shouldered)
+            s -= contrast * sinf(2 * .pi * s) / (2 * .pi)
+            s = blackLift + s * (1 - blackLift)
+            return SRGB.decode(min(max(s, 0), 1))
+        }
+    }
+
+    @inline(__always)
+    func map(_ x: Float) -> Float {
+        let f = min(max(x, 0), Self.top) / Self.top * Float(Self.size)
+        let i = min(Int(f), Self.size - 1), t = f - Float(i)
+        return table[i] * (1 - t) + table[i + 1] * t
+    }
+}

@@ -1,0 +1,95 @@
+import EchtImaging
+import EchtVision
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// A gentle simulated key/fill light shaped by the face mesh: the mesh's depth is interpolated
+/// into a smooth height field, its normals are lit from the look's key direction (wrapped,
+/// soft-box-like), and the result modulates the person's own light — brighter on the key side,
+/// a deeper shadow side for dramatic looks. Light only scales existing pixels; it adds nothing.
+public enum MeshLight {
+    /// The direction towards the key light (x right, y down, z towards the camera).
+    static func direction(_ light: LightStyle) -> SIMD3<Float> {
+        let az = light.azimuth * .pi / 180, el = light.elevation * .pi / 180
+        return SIMD3(sinf(az) * cosf(el), -sinf(el), cosf(az) * cosf(el))
+    }
+
+    /// The per-pixel light gain for a person in an output frame.
+    /// - Parameters:
+    ///   - mesh: the face mesh in output pixels.
+    ///   - faceMask: the feathered face oval; `alpha`: the person matte.
+    public static func gain(mesh: FaceLandmarks, faceMask: Image, alpha: Image, light: LightStyle) -> Image {
+        let width = alpha.width, height = alpha.height
+        var gain = Image.plane(width: width, height: height, value: 1)
+        guard light.key > 0 else { return gain }
+        let l = direction(light)
+        let pts = mesh.points
+        let minX = pts.map(\.x).min()!, maxX = pts.map(\.x).max()!, minY = pts.map(\.y).min()!, maxY = pts.map(\.y).max()!
+        let faceWidth = max(maxX - minX, 4)
+        // Height field on a coarse grid over the face box (plus margin), by normalised convolution.
+        let cell = max(faceWidth / 48, 0.5)
+        let gx0 = minX - faceWidth * 0.2, gy0 = minY - faceWidth * 0.2
+        let gw = Int(((maxX - minX) + faceWidth * 0.4) / cell) + 1, gh = Int(((maxY - minY) + faceWidth * 0.4) / cell) + 1
+        var heightSum = [Float](repeating: 0, count: gw * gh), weight = [Float](repeating: 0, count: gw * gh)
+        for p in pts {
+            let ix = Int((p.x - gx0) / cell), iy = Int((p.y - gy0) / cell)
+            guard ix >= 0, iy >= 0, ix < gw, iy < gh else { continue }
+            heightSum[iy * gw + ix] += -p.z; weight[iy * gw + ix] += 1
+        }
+        Blur.gaussianInPlace(&heightSum, width: gw, height: gh, channels: 1, sigma: 2.5)
+        Blur.gaussianInPlace(&weight, width: gw, height: gh, channels: 1, sigma: 2.5)
+        var h = [Float](repeating: 0, count: gw * gh)
+        for i in 0..<(gw * gh) { h[i] = weight[i] > 1e-4 ? heightSum[i] / weight[i] : 0 }
+        // Wrapped Lambert shading from the height field's normals.
+        let wrap: Float = 0.6
+        var shade = [Float](repeating: 0, count: gw * gh)
+        for y in 0..<gh {
+            for x in 0..<gw {
+                let dx = (h[y * gw + min(x + 1, gw - 1)] - h[y * gw + max(x - 1, 0)]) / (2 * cell)
+                let dy = (h[min(y + 1, gh - 1) * gw + x] - h[max(y - 1, 0) * gw + x]) / (2 * cell)
+                var n = SIMD3<Float>(-dx, -dy, 1)
+                n /= (n * n).sum().squareRoot()
+                shade[y * gw + x] = max(0, ((n * l).sum() + wrap) / (1 + wrap))
+            }
+        }
+        let reference = max(0, (l.z + wrap) / (1 + wrap))
+        // Body: a soft falloff across the person away from the key side.
+        let centreX = (minX + maxX) / 2, bodySpan = faceWidth * 2.2
+        for y in 0..<height {
+            for x in 0..<width {
+                let i = y * width + x
+                let a = alpha.pixels[i]
+                guard a > 0.002 else { continue }
+                let px = Float(x) + 0.5, py = Float(y) + 0.5
+                let gxf = (px - gx0) / cell - 0.5, gyf = (py - gy0) / cell - 0.5
+                var faceTerm: Float = 0
+                let f = faceMask.pixels[i]
+                if f > 0.001, gxf >= 0, gyf >= 0, gxf < Float(gw - 1), gyf < Float(gh - 1) {
+                    let ix = Int(gxf), iy = Int(gyf), tx = gxf - Float(ix), ty = gyf - Float(iy)
+                    let s = (shade[iy * gw + ix] * (1 - tx) + shade[iy * gw + ix + 1] * tx) * (1 - ty)
+                        + (shade[(iy + 1) * gw + ix] * (1 - tx) + shade[(iy + 1) * gw + ix + 1] * tx) * ty
+                    faceTerm = (s - reference) * 3
+                }
+                let side = max(-1, min(1, (px - centreX) / bodySpan))
+                let bodyTerm = side * l.x * 0.5 - max(0, py - maxY) / (faceWidth * 8) * 0.3
+                let term = f * faceTerm + (1 - f) * bodyTerm
+                gain.pixels[i] = 1 + a * light.key * max(-0.9, min(0.9, term))
+            }
+        }
+        return gain
+    }
+
+    /// Multiplies an RGB image by a gain plane.
+    static func apply(_ gain: Image, to image: Image) -> Image {
+        var out = image
+        let c = image.channels
+        for i in 0..<(image.width * image.height) {
+            let g = gain.pixels[i]
+            for k in 0..<3 { out.pixels[i * c + k] *= g }
+        }
+        return out
+    }
+}

@@ -1,0 +1,96 @@
+import EchtImaging
+import Foundation
+
+/// The contact sheet of one photo: the input beside every look, as a PNG and as an HTML page
+/// that also lists the honesty figures and notes.
+enum ContactSheet {
+    static let thumbnailHeight = 480
+    static let gap = 16
+
+    static func write(report: PhotoReport, input: Image, headshots: [(HeadshotReport, Image)], names: OutputNames, force: Bool) throws(StudioError) {
+        do {
+            let preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
+            try AtomicFile.write(try ImageFile.encode(preview, options: EncodeOptions(format: .jpeg, quality: 88)),
+                                 to: names.inputPreview, overwrite: force)
+            let tiles = try [thumbnail(input.rgb, height: thumbnailHeight)] + headshots.map { try thumbnail($0.1, height: thumbnailHeight) }
+            let sheet = strip(tiles)
+            try AtomicFile.write(try ImageFile.encode(sheet, options: EncodeOptions(format: .png)), to: names.sheetImage, overwrite: force)
+            try AtomicFile.write(Data(html(report: report, names: names).utf8), to: names.sheet, overwrite: force)
+        } catch {
+            throw .imaging("\(error)")
+        }
+    }
+
+    static func thumbnail(_ image: Image, height: Int) throws(ImagingError) -> Image {
+        guard image.height != height else { return image }
+        var image = image
+        let factor = image.height / (height * 2)
+        if factor >= 2 { image = Warp.downsampleBox(image, factor: factor) }
+        let width = max(1, Int((Double(image.width) * Double(height) / Double(image.height)).rounded()))
+        return try image.resized(width: width, height: height)
+    }
+
+    /// Tiles side by side on a light grey ground.
+    static func strip(_ tiles: [Image]) -> Image {
+        let width = tiles.map(\.width).reduce(0, +) + gap * (tiles.count + 1)
+        let height = thumbnailHeight + 2 * gap
+        var out = Image(width: width, height: height, filledWith: [0.72, 0.72, 0.72])
+        var x0 = gap
+        for tile in tiles {
+            for y in 0..<min(tile.height, thumbnailHeight) {
+                for x in 0..<tile.width {
+                    for c in 0..<3 { out[x0 + x, gap + y, c] = tile[x, y, c] }
+                }
+            }
+            x0 += tile.width + gap
+        }
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func html(report: PhotoReport, names: OutputNames) -> String {
+        func file(_ path: String) -> String { escape(URL(fileURLWithPath: path).lastPathComponent) }
+        var cards = """
+        <figure><img src="\(file(names.inputPreview.path))" alt="input"><figcaption><b>Input</b><br>\(escape(URL(fileURLWithPath: report.input).lastPathComponent))<br>\(report.width)×\(report.height) px, \(report.faces) face(s)</figcaption></figure>
+
+        """
+        for h in report.headshots {
+            let honesty = h.honesty
+            let landmarks = honesty.landmarkErrorMean.map { String(format: "%.2f px mean (limit %.2f), %.2f px max", $0, honesty.landmarkLimit, honesty.landmarkErrorMax ?? 0) } ?? "not measured"
+            let verdict = honesty.passed ? "<span class=ok>all checks passed</span>" : "<span class=bad>\(escape(honesty.failures.joined(separator: "; ")))</span>"
+            cards += """
+            <figure><a href="\(file(h.file))"><img src="\(file(h.file))" alt="\(escape(h.look))"></a><figcaption>
+            <b>\(escape(h.look))</b>\(report.headshots.contains { $0.face != h.face } ? " · face \(h.face)" : "")<br>
+            \(h.width)×\(h.height) px · levelled \(String(format: "%.1f", h.levelDegrees))°<br>
+            landmarks back in the input: \(landmarks)<br>
+            skin texture kept: \(String(format: "%.0f", honesty.skinTextureKept * 100)) %<br>
+            generated: backdrop only (\(String(format: "%.0f", honesty.generatedShare * 100)) % of frame) \(honesty.onlyBackdropGenerated ? "✓" : "✗")<br>
+            \(verdict)<br>
+            <a href="\(file(h.cutout))">cut-out</a> \(h.sizes.map { "<a href=\"\(file($0))\">\(escape(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent))</a>" }.joined(separator: " "))
+            \(h.notes.isEmpty ? "" : "<ul>" + h.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
+            </figcaption></figure>
+
+            """
+        }
+        return """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Echt studio: \(escape(URL(fileURLWithPath: report.input).lastPathComponent))</title>
+        <style>
+        body{font:14px/1.4 system-ui,sans-serif;background:#f3f3f1;color:#222;margin:24px}
+        .sheet{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}
+        figure{margin:0;background:#fff;padding:10px;border-radius:6px;box-shadow:0 1px 3px #0002;max-width:400px}
+        img{height:480px;max-width:380px;object-fit:contain;display:block;background:#ddd}
+        figcaption{margin-top:8px;font-size:13px}.ok{color:#176b2c}.bad{color:#a01010}ul{padding-left:18px;margin:4px 0}
+        </style></head><body>
+        <h1>Echt studio · \(escape(URL(fileURLWithPath: report.input).lastPathComponent))</h1>
+        <p>Every pixel of the person comes from the photo; only backdrops are generated. Geometry is crop, level rotation and uniform scale only.</p>
+        <div class="sheet">
+        \(cards)</div></body></html>
+
+        """
+    }
+}

@@ -1,0 +1,139 @@
+import EchtImaging
+import EchtVision
+import Foundation
+
+/// The studio: one photo, its analysis and a look in; one finished headshot out.
+///
+/// The fixed order of stages, documented here only:
+/// 1. **frame** — `Framing.headAndShoulders` from the mesh; the photo, the matte and the
+///    foreground estimate are rendered through that one similarity transform.
+/// 2. **balance** — exposure and white balance measured on the skin (`SkinBalance`).
+/// 3. **light** — the mesh-shaped key/fill (`MeshLight`), on the person only.
+/// 4. **retouch** — frequency-separated skin evenness, eye whites, teeth (`Retouch`).
+/// 5. **grade** — clarity and the look's grade (`ColourGrade`), on the person.
+/// 6. **backdrop + composite** — the backdrop (`BackdropRenderer`) and the person over it in
+///    linear light with light wrap (`Composite`). Painted backdrops are already in their final
+///    colours; a defocused original background gets the same balance and grade as the person.
+/// 7. **measure** — the honesty report; **sizes** — presets cut from the headshot.
+public enum StudioPipeline {
+    /// Renders `face` (one of `analysis.faces`) from `image` (linear RGB or RGBA) in `look`.
+    public static func render(image: Image, analysis: StudioAnalysis, face: Face, look: Look,
+                              options: StudioOptions = .init()) throws(StudioError) -> StudioResult {
+        let matte = analysis.matte
+        guard matte.alpha.width == image.width, matte.alpha.height == image.height,
+              matte.foreground.width == image.width, matte.foreground.height == image.height else {
+            throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
+                                     received: "\(matte.alpha.width)x\(matte.alpha.height)")
+        }
+        guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(options.sourceName) }
+
+        let started = Date()
+        // 1. Frame.
+        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
+                                               matte: matte.alpha, style: look.framing)
+        let t = framing.transform, w = framing.width, h = framing.height
+        let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
+        var alpha = Warp.render(matte.alpha.channel(0), transform: t, width: w, height: h)
+        for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inside.pixels[i] }
+        var framedForeground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
+        Trace.mark("  warp", since: started)
+        let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
+        let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
+        let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
+        let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
+        let coverage = faceCoverage(alpha: alpha, face: masks.face)
+        guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(options.sourceName, coverage: coverage) }
+        (alpha, framedForeground) = EdgeCleanup.apply(alpha: alpha, foreground: framedForeground, sigma: max(1, faceWidth * 0.03))
+
+        Trace.mark("  masks+cleanup", since: started)
+        // 2–5. Balance, light, retouch, grade — on the person.
+        let balance = look.light.autoBalance
+            ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
+        var person = balance.apply(to: framedForeground)
+        let gain = MeshLight.gain(mesh: outMesh, faceMask: masks.face, alpha: alpha, light: look.light)
+        person = MeshLight.apply(gain, to: person)
+        Trace.mark("  balance+light", since: started)
+        person = Retouch.apply(look.retouch, image: person, masks: masks, faceWidth: faceWidth)
+        Trace.mark("  retouch", since: started)
+        person = ColourGrade.clarity(look.light.clarity, image: person, mask: alpha)
+        person = ColourGrade.apply(look.grade, to: person)
+
+        Trace.mark("  clarity+grade", since: started)
+        // 6. Backdrop and composite.
+        let eyes = (MeshRegions.rightEyeCentre(outMesh) + MeshRegions.leftEyeCentre(outMesh)) / 2
+        var surroundings: BackdropRenderer.Surroundings?
+        if look.backdrop.kind == .defocus {
+            let photo = Warp.render(image.rgb, transform: t, width: w, height: h)
+            surroundings = .init(image: photo, alpha: alpha)
+        }
+        var backdrop = BackdropRenderer.render(look.backdrop, width: w, height: h, subject: eyes,
+                                               light: look.light, surroundings: surroundings)
+        if look.backdrop.kind == .defocus {
+            backdrop = ColourGrade.apply(look.grade, to: balance.apply(to: backdrop))
+        } else if look.grade.monochrome {
+            backdrop = ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: backdrop)
+        }
+        Trace.mark("  backdrop", since: started)
+        let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3)
+
+        Trace.mark("  stages", since: started)
+        // 7. Measure.
+        let sigma = max(0.6, faceWidth * 0.01)
+        let textureIn = HonestyMeasures.highFrequencyEnergy(framedForeground, mask: masks.skin, sigma: sigma)
+        let textureOut = HonestyMeasures.highFrequencyEnergy(headshot, mask: masks.skin, sigma: sigma)
+        let provenance = HonestyMeasures.provenance(alpha: alpha, inside: inside)
+        var errorMean: Double?, errorMax: Double?
+        var notes = framing.notes
+        if let verifier = options.verifier {
+            do {
+                if let found = try verifier.landmarks(in: headshot, near: eyes) {
+                    (errorMean, errorMax) = HonestyMeasures.landmarkError(input: mesh, output: found, transform: t)
+                } else {
+                    notes.append("The face was not found again on the output, so the landmark check did not run.")
+                }
+            } catch {
+                notes.append("The landmark check could not run: \(error).")
+            }
+        }
+        Trace.mark("  measure+verify", since: started)
+        let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
+                                    landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
+                                    skinTextureKept: textureIn > 0 ? textureOut / textureIn : 1,
+                                    onlyBackdropGenerated: provenance.onlyBackdrop, generatedShare: provenance.generatedShare)
+
+        // Sizes.
+        var presets: [PresetImage] = []
+        for preset in options.presets {
+            switch PresetCut.cut(preset, from: headshot, eyeY: Double(eyes.y), framing: framing) {
+            case let .success(cut): presets.append(cut)
+            case let .failure(note): notes.append(note.message)
+            }
+        }
+        let edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
+                                       generatedShare: provenance.generatedShare)
+        return StudioResult(look: look, framing: framing, headshot: headshot,
+                            cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
+                            honesty: honesty, edits: edits, notes: notes, balance: balance)
+    }
+
+    /// The least share of the face the matte must cover before the backdrop is replaced.
+    public static let minimumFaceCoverage = 0.85
+
+    /// Mean matte coverage inside the face oval.
+    static func faceCoverage(alpha: Image, face: Image) -> Double {
+        var covered = 0.0, total = 0.0
+        for i in 0..<alpha.pixels.count where face.pixels[i] > 0.5 {
+            covered += Double(alpha.pixels[i]); total += 1
+        }
+        return total > 0 ? covered / total : 0
+    }
+
+    /// Chooses a face: `index` counts from 1 in largest-first order; nil means the largest.
+    public static func chooseFace(in analysis: StudioAnalysis, index: Int?, sourceName: String) throws(StudioError) -> Face {
+        let faces = analysis.facesBySize
+        guard !faces.isEmpty else { throw .noFace(sourceName) }
+        guard let index else { return faces[0] }
+        guard (1...faces.count).contains(index) else { throw .faceOutOfRange(index: index, count: faces.count, file: sourceName) }
+        return faces[index - 1]
+    }
+}

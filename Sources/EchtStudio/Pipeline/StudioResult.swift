@@ -1,0 +1,34 @@
+import EchtImaging
+
+/// One finished headshot in one look, before encoding: images in linear light plus everything
+/// needed to encode, sign and explain it.
+public struct StudioResult: Sendable {
+    /// The look it was made in.
+    public var look: Look
+    /// Where it sits in the photo (exact transform back to the input).
+    public var framing: Framing
+    /// The finished headshot at full resolution (RGB, linear light).
+    public var headshot: Image
+    /// The person alone with the matte as alpha (RGBA, linear, straight alpha), same frame.
+    public var cutout: Image
+    /// The web and print sizes that the photo had enough pixels for.
+    public var presets: [PresetImage]
+    /// The honesty figures.
+    public var honesty: HonestyReport
+    /// What was done, as C2PA actions, in order.
+    public var edits: [EditAction]
+    /// Plain-language notes for the user (resolution limits, reframing, skipped sizes).
+    public var notes: [String]
+    /// Exposure and white balance measured on the skin.
+    public var balance: SkinBalance
+}
+
+/// A preset size cut from a headshot.
+public struct PresetImage: Sendable {
+    /// The preset it fulfils.
+    public var preset: OutputPreset
+    /// The pixels (RGB, linear).
+    public var image: Image
+    /// Output pixel → input photo pixel.
+    public var transform: SimilarityTransform
+}

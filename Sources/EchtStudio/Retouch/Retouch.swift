@@ -1,0 +1,113 @@
+import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Texture-preserving skin work by frequency separation, and a subtle clean-up of eye whites
+/// and teeth. Never moves a pixel: only brightness and colour of existing pixels change.
+///
+/// The skin is split into three bands with mask-normalised blurs: texture (finer than about
+/// 1.2 % of the face width: pores, fine lines, stubble), blotches (up to about 6 %) and form
+/// (coarser). Only the blotch band is reduced, by the strength's amount, and only where the
+/// pixel looks like the person's skin, so moles, freckles, scars and wrinkles keep their
+/// fine detail and the face keeps its shape.
+public enum Retouch {
+    /// Retouches an RGB image (the framed person) with masks drawn from the mesh.
+    static func apply(_ style: RetouchStyle, image: Image, masks: FaceMasks, faceWidth: Float) -> Image {
+        var out = image
+        if style.strength != .none { out = evenSkin(out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
+        if style.eyesAndTeeth { out = cleanEyesAndTeeth(out, eyes: masks.eyes, mouth: masks.mouth) }
+        return out
+    }
+
+    /// The blotch-band reduction inside the skin mask.
+    static func evenSkin(_ image: Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
+        guard let box = boundingBox(skin, threshold: 0.01) else { return image }
+        let pad = Int(faceWidth * 0.15) + 2
+        let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
+        let x1 = min(image.width, box.x1 + pad), y1 = min(image.height, box.y1 + pad)
+        let w = x1 - x0, h = y1 - y0, n = w * h
+        let region = image.region(x0: x0, y0: y0, width: w, height: h)
+        let mask = skin.region(x0: x0, y0: y0, width: w, height: h)
+        // Skin likeness: how close each pixel's chroma and brightness are to the skin's mean.
+        var mean = SIMD3<Float>(0, 0, 0); var total: Float = 0
+        for i in 0..<n where mask.pixels[i] > 0.5 {
+            mean += SIMD3(region.pixels[i * 3], region.pixels[i * 3 + 1], region.pixels[i * 3 + 2]); total += 1
+        }
+        guard total > 16 else { return image }
+        mean /= total
+        let meanY = SRGB.luminance(mean.x, mean.y, mean.z)
+        let meanRG = logf(mean.x + 1e-4) - logf(mean.y + 1e-4), meanBG = logf(mean.z + 1e-4) - logf(mean.y + 1e-4)
+        var weight = [Float](repeating: 0, count: n)
+        var weighted = [Float](repeating: 0, count: n * 3)
+        for i in 0..<n {
+            let r = region.pixels[i * 3], g = region.pixels[i * 3 + 1], b = region.pixels[i * 3 + 2]
+            let y = SRGB.luminance(r, g, b)
+            let dRG = logf(r + 1e-4) - logf(g + 1e-4) - meanRG, dBG = logf(b + 1e-4) - logf(g + 1e-4) - meanBG
+            let dY = logf((y + 1e-4) / (meanY + 1e-4))
+            let likeness = expf(-(dRG * dRG + dBG * dBG) / (2 * 0.2 * 0.2) - dY * dY / (2 * 0.8 * 0.8))
+            let m = mask.pixels[i] * likeness
+            weight[i] = m
+            weighted[i * 3] = r * m; weighted[i * 3 + 1] = g * m; weighted[i * 3 + 2] = b * m
+        }
+        func normalisedBlur(sigma: Float) -> [Float] {
+            var colour = weighted, wsum = weight
+            Blur.gaussianInPlace(&colour, width: w, height: h, channels: 3, sigma: sigma)
+            Blur.gaussianInPlace(&wsum, width: w, height: h, channels: 1, sigma: sigma)
+            for i in 0..<n { for c in 0..<3 { colour[i * 3 + c] /= max(wsum[i], 1e-4) } }
+            return colour
+        }
+        let fine = normalisedBlur(sigma: max(0.7, faceWidth * 0.012))
+        let coarse = normalisedBlur(sigma: max(2, faceWidth * 0.06))
+        var out = image
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x, k = amount * weight[i]
+                guard k > 1e-3 else { continue }
+                let o = ((y0 + y) * image.width + x0 + x) * image.channels
+                for c in 0..<3 {
+                    let f = fine[i * 3 + c], q = coarse[i * 3 + c]
+                    guard f > 1e-5 else { continue }
+                    let target = q + (1 - k) * (f - q)
+                    out.pixels[o + c] *= max(0.5, min(2, target / f))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Eye whites a touch less red and brighter; teeth a touch less yellow. Subtle on purpose.
+    static func cleanEyesAndTeeth(_ image: Image, eyes: Image, mouth: Image) -> Image {
+        var out = image
+        let c = image.channels
+        for i in 0..<(image.width * image.height) {
+            let e = eyes.pixels[i], m = mouth.pixels[i]
+            guard e > 0.01 || m > 0.01 else { continue }
+            var v = SIMD3(out.pixels[i * c], out.pixels[i * c + 1], out.pixels[i * c + 2])
+            let y = SRGB.luminance(v.x, v.y, v.z)
+            let maxC = v.max(), minC = v.min()
+            let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
+            // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
+            let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
+            let k = whitish * (e * 0.3 + m * 0.25)
+            guard k > 1e-3 else { continue }
+            let grey = SIMD3<Float>(repeating: y)
+            v = v + (grey - v) * k
+            v *= 1 + 0.06 * k / 0.3
+            out.pixels[i * c] = v.x; out.pixels[i * c + 1] = v.y; out.pixels[i * c + 2] = v.z
+        }
+        return out
+    }
+
+    static func boundingBox(_ plane: Image, threshold: Float) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+        for y in 0..<plane.height {
+            for x in 0..<plane.width where plane.pixels[y * plane.width + x] > threshold {
+                x0 = min(x0, x); x1 = max(x1, x + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
+            }
+        }
+        return x1 < 0 ? nil : (x0, y0, x1, y1)
+    }
+}

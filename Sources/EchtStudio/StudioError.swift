@@ -1,0 +1,61 @@
+/// What can go wrong in the studio, each with the fix in plain words.
+public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `--look` named neither a built-in look nor a readable file.
+    case unknownLook(String, known: [String])
+    /// A look file could not be read or decoded.
+    case unreadableLook(String, reason: String)
+    /// The photo has no face the studio can frame.
+    case noFace(String)
+    /// `--face N` is out of range.
+    case faceOutOfRange(index: Int, count: Int, file: String)
+    /// The face has no mesh, so it cannot be framed or lit.
+    case missingLandmarks(String)
+    /// The matte is not the size of the photo.
+    case matteSizeMismatch(expected: String, received: String)
+    /// The person matte does not cover the face, so the backdrop cannot be replaced honestly.
+    case matteMissesFace(String, coverage: Double)
+    /// An output file exists and `--force` was not given.
+    case outputExists(String)
+    /// A file could not be written.
+    case writeFailed(String, reason: String)
+    /// A strict honesty check failed.
+    case honestyCheckFailed(String)
+    /// Decoding, encoding or writing an image failed in EchtImaging.
+    case imaging(String)
+    /// The vision models could not be loaded or run.
+    case vision(String)
+    /// Signing an output failed.
+    case signing(String, reason: String)
+
+    /// A one- or two-sentence explanation naming the file or parameter and the fix.
+    public var description: String {
+        switch self {
+        case let .unknownLook(name, known):
+            "There is no look named \"\(name)\". Use one of \(known.joined(separator: ", ")) or the path of a look .json file."
+        case let .unreadableLook(path, reason):
+            "Could not read the look file \(path): \(reason). Copy a built-in look (echt studio --print-look professional) and edit it."
+        case let .noFace(file):
+            "No face was found in \(file). Use a photo where one face looks roughly towards the camera."
+        case let .faceOutOfRange(index, count, file):
+            "expected --face between 1 and \(count) for \(file) but received \(index)."
+        case let .missingLandmarks(file):
+            "The face in \(file) was detected but its landmarks could not be measured. Try a larger, sharper photo of the face."
+        case let .matteSizeMismatch(expected, received):
+            "expected a person matte of \(expected) but received \(received); compute the matte on the same decoded photo."
+        case let .matteMissesFace(file, coverage):
+            String(format: "The person matte covers only %.0f %% of the face in %@, so a new backdrop would show through the face. Try a photo where the person stands clear of others and the background.", coverage * 100, file)
+        case let .outputExists(path):
+            "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
+        case let .writeFailed(path, reason):
+            "Could not write \(path): \(reason)."
+        case let .imaging(text):
+            text
+        case let .vision(text):
+            text
+        case let .signing(path, reason):
+            "Could not sign \(path): \(reason). Run with --no-sign to write unsigned files."
+        case let .honestyCheckFailed(what):
+            "An honesty check failed: \(what). Without --strict the output is still written with the figures in the report."
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import EchtImaging
+
+extension Image {
+    /// A blank single-channel plane.
+    static func plane(width: Int, height: Int, value: Float = 0) -> Image {
+        Image(width: width, height: height, channels: 1, pixels: [Float](repeating: value, count: width * height))
+    }
+
+    /// The pixels inside `x0..<x0+w, y0..<y0+h`, edge pixels repeated where the box leaves the image.
+    func region(x0: Int, y0: Int, width w: Int, height h: Int) -> Image {
+        var out = [Float](repeating: 0, count: w * h * channels)
+        let c = channels
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let sy = Swift.min(Swift.max(y0 + y, 0), height - 1)
+                    for x in 0..<w {
+                        let sx = Swift.min(Swift.max(x0 + x, 0), width - 1)
+                        let s = (sy * width + sx) * c, d = (y * w + x) * c
+                        for k in 0..<c { dst[d + k] = src[s + k] }
+                    }
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: c, pixels: out)
+    }
+
+    /// One channel as a plane.
+    func channel(_ index: Int) -> Image {
+        var out = [Float](repeating: 0, count: width * height)
+        for i in 0..<(width * height) { out[i] = pixels[i * channels + index] }
+        return Image(width: width, height: height, channels: 1, pixels: out)
+    }
+
+    /// The first three channels (drops alpha; grey is expanded to RGB).
+    var rgb: Image {
+        if channels == 3 { return self }
+        var out = [Float](repeating: 0, count: width * height * 3)
+        for i in 0..<(width * height) {
+            for k in 0..<3 { out[i * 3 + k] = pixels[i * channels + (channels == 1 ? 0 : k)] }
+        }
+        return Image(width: width, height: height, channels: 3, pixels: out)
+    }
+
+    /// Rec. 709 luminance plane of an RGB image.
+    var luminance: Image {
+        var out = [Float](repeating: 0, count: width * height)
+        let c = channels
+        for i in 0..<(width * height) {
+            out[i] = c >= 3 ? SRGB.luminance(pixels[i * c], pixels[i * c + 1], pixels[i * c + 2]) : pixels[i * c]
+        }
+        return Image(width: width, height: height, channels: 1, pixels: out)
+    }
+}

@@ -1,0 +1,158 @@
+/// A small interleaved float raster used inside the matte code (no colour semantics).
+struct Raster: Sendable {
+    var width: Int
+    var height: Int
+    var channels: Int
+    var values: [Float]
+
+    init(width: Int, height: Int, channels: Int, values: [Float]) {
+        precondition(values.count == width * height * channels, "expected \(width * height * channels) values but received \(values.count)")
+        self.width = width; self.height = height; self.channels = channels; self.values = values
+    }
+
+    init(width: Int, height: Int, channels: Int, repeating value: Float = 0) {
+        self.init(width: width, height: height, channels: channels, values: [Float](repeating: value, count: width * height * channels))
+    }
+
+    /// Mean of every `factor × factor` block (the last partial blocks are dropped, at least 1 pixel).
+    func areaDownscaled(by factor: Int) -> Raster {
+        guard factor > 1 else { return self }
+        let w = max(1, width / factor), h = max(1, height / factor), c = channels
+        var out = [Float](repeating: 0, count: w * h * c)
+        let norm = 1 / Float(factor * factor)
+        values.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    for sy in (y * factor)..<min(height, (y + 1) * factor) {
+                        for x in 0..<w {
+                            for sx in (x * factor)..<min(width, (x + 1) * factor) {
+                                let s = (sy * width + sx) * c, d = (y * w + x) * c
+                                for k in 0..<c { dst[d + k] += src[s + k] }
+                            }
+                        }
+                    }
+                }
+                for i in 0..<dst.count { dst[i] *= norm }
+            }
+        }
+        return Raster(width: w, height: h, channels: c, values: out)
+    }
+
+    /// Bilinear resize with half-pixel centres and clamped edges (TFLite/OpenCV convention).
+    func resized(width ow: Int, height oh: Int) -> Raster {
+        let c = channels
+        func axis(_ o: Int, _ n: Int) -> (lo: [Int], hi: [Int], f: [Float]) {
+            let scale = Double(n) / Double(o)
+            var lo = [Int](repeating: 0, count: o), hi = lo, f = [Float](repeating: 0, count: o)
+            for i in 0..<o {
+                let s = min(max((Double(i) + 0.5) * scale - 0.5, 0), Double(n - 1))
+                lo[i] = Int(s); hi[i] = min(lo[i] + 1, n - 1); f[i] = Float(s - Double(lo[i]))
+            }
+            return (lo, hi, f)
+        }
+        let ax = axis(ow, width), ay = axis(oh, height)
+        var out = [Float](repeating: 0, count: ow * oh * c)
+        // Rows are interpolated horizontally once per source row pair, then blended.
+        var top = [Float](repeating: 0, count: ow * c), bottom = top
+        func horizontal(_ src: UnsafeBufferPointer<Float>, row: Int, into dst: UnsafeMutableBufferPointer<Float>) {
+            let base = row * width * c
+            ax.lo.withUnsafeBufferPointer { lo in
+                ax.hi.withUnsafeBufferPointer { hi in
+                    ax.f.withUnsafeBufferPointer { f in
+                        for x in 0..<ow {
+                            let a = base + lo[x] * c, b = base + hi[x] * c, fx = f[x]
+                            for k in 0..<c { dst[x * c + k] = src[a + k] + (src[b + k] - src[a + k]) * fx }
+                        }
+                    }
+                }
+            }
+        }
+        values.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                top.withUnsafeMutableBufferPointer { t in
+                    bottom.withUnsafeMutableBufferPointer { b in
+                        var rows = (-1, -1)
+                        for y in 0..<oh {
+                            let r0 = ay.lo[y], r1 = ay.hi[y], fy = ay.f[y]
+                            if rows.0 != r0 {
+                                if rows.1 == r0 { t.baseAddress!.update(from: b.baseAddress!, count: ow * c) } else { horizontal(src, row: r0, into: t) }
+                            }
+                            if rows.1 != r1 { horizontal(src, row: r1, into: b) }
+                            rows = (r0, r1)
+                            let o = y * ow * c
+                            for j in 0..<(ow * c) { dst[o + j] = t[j] + (b[j] - t[j]) * fy }
+                        }
+                    }
+                }
+            }
+        }
+        return Raster(width: ow, height: oh, channels: c, values: out)
+    }
+
+    /// Mean over the `(2r+1)²` window around every pixel, with edge pixels replicated.
+    func boxBlurred(radius r: Int) -> Raster {
+        guard r > 0 else { return self }
+        return Raster(width: width, height: height, channels: channels, values: blurColumns(blurRows(values, radius: r), radius: r))
+    }
+
+    /// Horizontal running-sum pass; each row is copied with replicated edges first.
+    private func blurRows(_ src: [Float], radius r: Int) -> [Float] {
+        let c = channels, rowLength = width * c
+        var out = [Float](repeating: 0, count: src.count)
+        var padded = [Float](repeating: 0, count: (width + 2 * r + 1) * c)
+        var sums = [Double](repeating: 0, count: c)
+        let norm = 1 / Double(2 * r + 1)
+        src.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { d in
+                padded.withUnsafeMutableBufferPointer { p in
+                    for y in 0..<height {
+                        let row = y * rowLength
+                        for i in 0..<(width + 2 * r + 1) {
+                            let x = min(max(i - r, 0), width - 1)
+                            for k in 0..<c { p[i * c + k] = s[row + x * c + k] }
+                        }
+                        for k in 0..<c {
+                            var sum = 0.0
+                            for i in 0...(2 * r) { sum += Double(p[i * c + k]) }
+                            sums[k] = sum
+                        }
+                        for x in 0..<width {
+                            for k in 0..<c {
+                                d[row + x * c + k] = Float(sums[k] * norm)
+                                sums[k] += Double(p[(x + 2 * r + 1) * c + k]) - Double(p[x * c + k])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Vertical running-sum pass over whole rows at once (cache friendly).
+    private func blurColumns(_ src: [Float], radius r: Int) -> [Float] {
+        let rowLength = width * channels
+        var out = [Float](repeating: 0, count: src.count)
+        var sums = [Float](repeating: 0, count: rowLength)
+        let norm = 1 / Float(2 * r + 1)
+        src.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { d in
+                sums.withUnsafeMutableBufferPointer { acc in
+                    for i in -r...r {
+                        let row = min(max(i, 0), height - 1) * rowLength
+                        for j in 0..<rowLength { acc[j] += s[row + j] }
+                    }
+                    for y in 0..<height {
+                        let add = min(y + r + 1, height - 1) * rowLength, remove = max(y - r, 0) * rowLength
+                        let o = y * rowLength
+                        for j in 0..<rowLength {
+                            d[o + j] = acc[j] * norm
+                            acc[j] += s[add + j] - s[remove + j]
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

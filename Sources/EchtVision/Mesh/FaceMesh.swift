@@ -1,0 +1,79 @@
+import EchtImaging
+import EchtInference
+import Foundation
+
+/// The 468-point face mesh (`face_landmark.tflite`, 192² input) on a rotation-aligned crop.
+///
+/// Pass 1 crops the square around the detection (side 1.5 × the longer box edge, rotated so
+/// the detector's eyes are level); pass 2, on by default, re-crops around the pass-1
+/// landmarks (rotation from landmark 33 → 263), as MediaPipe does on the next video frame,
+/// which levels the crop more precisely.
+public struct FaceMesh: Sendable {
+    /// The presence probability below which the crop is taken not to hold a face.
+    public static let minimumPresence: Float = 0.5
+    /// Side of the input tensor.
+    static let inputSize = 192
+    private let runner: ModelRunner
+
+    /// Loads `face_landmark.tflite` from `modelsDirectory`.
+    public init(modelsDirectory: URL) throws(VisionError) {
+        runner = try ModelRunner(name: "face_landmark", directory: modelsDirectory)
+    }
+
+    /// The mesh for a detected face, or nil when the model says no face is there.
+    /// `refine` runs the second pass. Irises are left empty (see `IrisRefiner`).
+    public func landmarks(in image: Image, for detection: FaceDetection, refine: Bool = true) throws(VisionError) -> FaceLandmarks? {
+        let first = try run(in: image, region: Self.region(for: detection))
+        guard first.presence >= Self.minimumPresence else { return nil }
+        guard refine else { return first }
+        let second = try run(in: image, region: Self.region(for: first.points))
+        return second.presence >= Self.minimumPresence ? second : first
+    }
+
+    /// Runs the model on one crop.
+    func run(in image: Image, region: RotatedRect) throws(VisionError) -> FaceLandmarks {
+        let input = TensorSampler.sample(image, region: region, width: Self.inputSize, height: Self.inputSize,
+                                         border: .replicate, range: 0...1)
+        return try Self.landmarks(from: runner.run(input, expectedOutputs: 2), region: region)
+    }
+
+    /// The crop for pass 1: box centre, side 1.5 × the longer box edge, eyes (kp0 → kp1) level.
+    static func region(for detection: FaceDetection) -> RotatedRect {
+        let b = detection.box
+        let k0 = SIMD2<Double>(detection.keypoints[0]), k1 = SIMD2<Double>(detection.keypoints[1])
+        return RotatedRect(center: SIMD2(Double(b.minX + b.maxX) / 2, Double(b.minY + b.maxY) / 2),
+                           side: 1.5 * Double(max(b.width, b.height)), rotation: RotatedRect.rotation(from: k0, to: k1))
+    }
+
+    /// The crop for pass 2: landmark bounding-box centre, side 1.5 × its longer edge, 33 → 263 level.
+    static func region(for points: [SIMD3<Float>]) -> RotatedRect {
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let minX = Double(xs.min()!), maxX = Double(xs.max()!), minY = Double(ys.min()!), maxY = Double(ys.max()!)
+        let a = SIMD2<Double>(Double(points[33].x), Double(points[33].y))
+        let b = SIMD2<Double>(Double(points[263].x), Double(points[263].y))
+        return RotatedRect(center: SIMD2((minX + maxX) / 2, (minY + maxY) / 2), side: 1.5 * max(maxX - minX, maxY - minY),
+                           rotation: RotatedRect.rotation(from: a, to: b))
+    }
+
+    /// Projects raw outputs (`[1,1,1,1404]` crop-pixel landmarks and the presence logit)
+    /// into image pixels through `region`.
+    static func landmarks(from outputs: [Tensor], region: RotatedRect) throws(VisionError) -> FaceLandmarks {
+        guard let raw = outputs.first(where: { $0.values.count == 1404 }), let flag = outputs.first(where: { $0.values.count == 1 }) else {
+            throw .unexpectedOutput(model: "face_landmark", expected: "[1,1,1,1404] and [1,1,1,1]",
+                                    received: outputs.map { "\($0.shape)" }.joined(separator: ", "))
+        }
+        let s = Double(inputSize)
+        let points = (0..<468).map { i -> SIMD3<Float> in
+            let p = region.imagePoint(u: Double(raw.values[i * 3]) / s, v: Double(raw.values[i * 3 + 1]) / s)
+            return SIMD3(Float(p.x), Float(p.y), Float(Double(raw.values[i * 3 + 2]) / s * region.width))
+        }
+        let logit = Double(flag.values[0])
+        let presence = logit >= 0 ? 1 / (1 + exp(-logit)) : exp(logit) / (1 + exp(logit))
+        return FaceLandmarks(points: points, presence: Float(presence))
+    }
+}
+
+extension SIMD2 where Scalar == Double {
+    /// Widens a Float point.
+    init(_ p: SIMD2<Float>) { self.init(Double(p.x), Double(p.y)) }
+}

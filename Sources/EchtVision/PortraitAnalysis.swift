@@ -1,0 +1,57 @@
+/// Everything EchtVision knows about one photo.
+public struct PortraitAnalysis: Sendable, Equatable {
+    /// A face confirmed by the mesh, with its report.
+    public struct AnalysedFace: Sendable, Equatable {
+        /// Detection and landmarks (landmarks are always present here).
+        public var face: Face
+        /// The measures.
+        public var report: FaceReport
+        /// Things a portrait tool should know before using this face.
+        public var issues: [FaceIssue]
+    }
+
+    /// Confirmed faces, largest box first.
+    public var faces: [AnalysedFace]
+    /// Detector hits the mesh model did not confirm (presence < 0.5): usually not faces, or
+    /// faces too small, too turned or too covered to measure.
+    public var unconfirmedDetections: [FaceDetection]
+    /// The person matte, when requested.
+    public var matte: PersonMatte?
+    /// Width of the analysed image in pixels.
+    public var imageWidth: Int
+    /// Height of the analysed image in pixels.
+    public var imageHeight: Int
+
+    /// True when no face was confirmed: a result the studio acts on, not an error.
+    public var noFaceFound: Bool { faces.isEmpty }
+}
+
+/// A reason to be careful with a face.
+public enum FaceIssue: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Fewer than 30 px between the eyes: too small for a headshot.
+    case tooSmall
+    /// Head turned more than 45° (towards profile).
+    case turnedAway
+    /// Both eyes' openness below 0.12.
+    case eyesClosed
+    /// Iris refinement failed or eyes not measurable.
+    case eyesNotMeasured
+    /// Eye sharpness below 0.2 (motion blur or missed focus).
+    case soft
+    /// More than 5 % of the skin blown out.
+    case highlightsClipped
+}
+
+extension PortraitAnalysis.AnalysedFace {
+    /// Derives the issues from a report.
+    static func issues(for report: FaceReport) -> [FaceIssue] {
+        var out: [FaceIssue] = []
+        if report.size.interocularPixels < 30 { out.append(.tooSmall) }
+        if abs(report.headPose.yaw) > 45 { out.append(.turnedAway) }
+        if max(report.imageLeftEyeOpenness, report.imageRightEyeOpenness) < 0.12 { out.append(.eyesClosed) }
+        if report.gaze == nil { out.append(.eyesNotMeasured) }
+        if report.eyeSharpness < 0.2 { out.append(.soft) }
+        if report.exposure.clippedHighlights > 0.05 { out.append(.highlightsClipped) }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import EchtImaging
+import EchtVision
+import Foundation
+
+/// `echt analyse FILE...`: faces, landmarks and quality report per photo.
+struct Analyse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyse",
+        abstract: "Finds every face, its 468 landmarks and irises, and reports pose, eyes, mouth, size, sharpness, exposure, skin colour and noise.",
+        discussion: "Photos are analysed upright (EXIF orientation applied). No face is reported as 'no face found' with exit code 0."
+    )
+
+    @Argument(help: "Photos to analyse (JPEG, PNG, HEIC, WebP, TIFF).")
+    var files: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Include the 468 landmarks per face in the JSON.")
+    var landmarks = false
+
+    @Option(help: "Write an overlay PNG (boxes, mesh, irises). With several photos, the photo's name is added before .png.")
+    var overlay: String?
+
+    @Option(help: "Write the person cut-out as an RGBA PNG (foreground colour + alpha matte). With several photos, the photo's name is added before .png.")
+    var matte: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one photo.") }
+        for path in [overlay, matte].compactMap({ $0 }) where !path.lowercased().hasSuffix(".png") {
+            throw ValidationError("expected a .png path for --overlay/--matte but received \(path)")
+        }
+        if landmarks && !output.json { throw ValidationError("--landmarks only applies together with --json") }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let analyzer = try PortraitAnalyzer()
+            var failed = false
+            for file in files {
+                do { try analyse(file, with: analyzer) } catch {
+                    reportError(error)
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+
+    /// Analyses one photo: prints the report (a JSON line with `--json`), writes the images asked for.
+    func analyse(_ file: String, with analyzer: PortraitAnalyzer) throws {
+        let url = URL(fileURLWithPath: file)
+        let photo = try PhotoIO.read(url)
+        let analysis = try analyzer.analyse(photo, matte: matte != nil)
+        if output.json {
+            struct Line: Encodable { let file: String; let analysis: PortraitAnalysis.Summary }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            printLine(String(decoding: try encoder.encode(Line(file: file, analysis: analysis.summary(includeLandmarks: landmarks))), as: UTF8.self))
+        } else {
+            printLine("\(file) (\(photo.width)x\(photo.height)):")
+            printLine(analysis.textReport.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        }
+        if let overlay {
+            try PhotoIO.writePNG(AnalysisOverlay.render(analysis, on: photo), to: outputURL(overlay, for: url))
+        }
+        if let matte, let personMatte = analysis.matte {
+            try PhotoIO.writePNG(PhotoIO.cutout(personMatte), to: outputURL(matte, for: url))
+        }
+    }
+
+    /// `path` itself for one photo; `<path minus .png>-<photo name>.png` for several.
+    func outputURL(_ path: String, for photo: URL) -> URL {
+        guard files.count > 1 else { return URL(fileURLWithPath: path) }
+        let stem = String(path.dropLast(4)), name = photo.deletingPathExtension().lastPathComponent
+        return URL(fileURLWithPath: "\(stem)-\(name).png")
+    }
+}
+
+/// Photo file I/O for the command, through EchtImaging.
+enum PhotoIO {
+    /// Decodes a photo upright (EXIF orientation applied) into the working space.
+    static func read(_ url: URL) throws -> Image { try ImageFile.decode(contentsOf: url).image }
+
+    /// Writes a PNG, replacing an existing file.
+    static func writePNG(_ image: Image, to url: URL) throws {
+        try ImageFile.write(image, to: url, options: EncodeOptions(format: .png), overwrite: true)
+    }
+
+    /// The matte as an RGBA cut-out: estimated foreground colour with the alpha matte.
+    static func cutout(_ matte: PersonMatte) -> Image {
+        let n = matte.alpha.width * matte.alpha.height
+        var pixels = [Float](repeating: 0, count: n * 4)
+        for i in 0..<n {
+            for k in 0..<3 { pixels[i * 4 + k] = matte.foreground.pixels[i * 3 + k] }
+            pixels[i * 4 + 3] = matte.alpha.pixels[i]
+        }
+        return Image(width: matte.alpha.width, height: matte.alpha.height, channels: 4, pixels: pixels)
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import EchtStudio
+import Foundation
+
+/// `echt studio FILE...`: one finished headshot per look, web sizes, a cut-out and a contact sheet.
+struct Studio: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "studio",
+        abstract: "Turns photos into studio headshots: every pixel of the person from the real photo.",
+        discussion: """
+        Writes OUT/<photo>/<look>.jpg, <look>-<size>.jpg, <look>-cutout.png, sheet.html and sheet.png.
+        Built-in looks: \(Look.builtIn.keys.sorted().joined(separator: ", ")). Default: \(Look.defaultNames.joined(separator: ", ")).
+        """
+    )
+
+    @Argument(help: "Photos to turn into headshots (JPEG, PNG, HEIC, WebP, TIFF).")
+    var files: [String] = []
+
+    @Option(name: .customLong("look"), help: "A built-in look name or a look .json file; repeat for several.")
+    var looks: [String] = []
+
+    @Option(help: "Output folder.")
+    var out: String = "out"
+
+    @Flag(help: "Overwrite existing output files.")
+    var force = false
+
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Exit non-zero when an honesty check fails.")
+    var strict = false
+
+    @Option(help: "Use face N (1 = largest) in a photo with several faces.")
+    var face: Int?
+
+    @Flag(help: "Make one headshot for every face in the photo.")
+    var each = false
+
+    @Flag(help: "Write files without Content Credentials (signing is not wired in yet: files are unsigned either way).")
+    var noSign = false
+
+    @Option(help: "Print a built-in look as JSON (to copy and edit) and exit.")
+    var printLook: String?
+
+    func validate() throws {
+        if face != nil && each { throw ValidationError("Use either --face N or --each, not both.") }
+        if let face, face < 1 { throw ValidationError("expected a face number of 1 or more for --face but received \(face).") }
+        if printLook == nil && files.isEmpty { throw ValidationError("Name at least one photo, e.g. echt studio selfie.jpg.") }
+    }
+
+    func run() async throws {
+        try await reportingErrors { try studio() }
+    }
+
+    var json: Bool { output.json }
+
+    func studio() throws {
+        if let printLook {
+            print(try Look.named(printLook).jsonDocument())
+            return
+        }
+        let chosen = try (looks.isEmpty ? Look.defaultNames : looks).map(Look.named)
+        let session = try StudioSession()
+        let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
+                                            faceIndex: face, eachFace: each, signer: nil)
+        var reports: [PhotoReport] = [], failures: [String] = []
+        for (index, file) in files.enumerated() {
+            if files.count > 1 && !json { FileHandle.standardError.write(Data("[\(index + 1)/\(files.count)] \(file)…\n".utf8)) }
+            do {
+                let report = try session.run(file: URL(fileURLWithPath: file), options: options)
+                reports.append(report)
+                if !json { print(Self.summary(report)) }
+            } catch {
+                failures.append("\(file): \(error)")
+                reportError(error)
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        }
+        if !failures.isEmpty { throw ExitCode.failure }
+        if strict, let failed = reports.first(where: { !$0.passed }) {
+            FileHandle.standardError.write(Data("echt studio: an honesty check failed for \(failed.input) (see \(failed.sheet)).\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    static func summary(_ report: PhotoReport) -> String {
+        var lines = ["\(report.input) → \(report.folder)/ (\(String(format: "%.1f", report.seconds)) s)"]
+        for h in report.headshots {
+            let landmarks = h.honesty.landmarkErrorMean.map { String(format: "landmarks %.2f px", $0) } ?? "landmarks not re-found"
+            lines.append("  \(URL(fileURLWithPath: h.file).lastPathComponent)  \(h.width)×\(h.height)  texture kept \(String(format: "%.0f", h.honesty.skinTextureKept * 100)) %  \(landmarks)  \(h.honesty.passed ? "ok" : "CHECK: " + h.honesty.failures.joined(separator: "; "))")
+            for note in h.notes { lines.append("    note: \(note)") }
+        }
+        lines.append("  contact sheet: \(report.sheet)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,63 @@
+import EchtImaging
+import EchtVision
+import Testing
+@testable import EchtStudio
+
+@Suite(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
+struct FramingTests {
+    /// The astronaut's mesh rotated by `degrees` about the image centre.
+    static func rotatedMesh(_ degrees: Double) throws -> FaceLandmarks {
+        let t = SimilarityTransform(scale: 1, angle: degrees * .pi / 180, translationX: 0, translationY: 0)
+        let c = SIMD2<Float>(256, 256)
+        return try StudioFixtures.astronautMesh().mapped(depthScale: 1) { t.sourcePoint($0 - c) + c }
+    }
+
+    @Test(arguments: [0.0, 8.0, -11.0])
+    func eyesAreLevelAndOnTheEyeLine(_ degrees: Double) throws {
+        let mesh = try Self.rotatedMesh(degrees)
+        let style = FramingStyle(fit: .standard)
+        let f = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 512, style: style)
+        let right = f.transform.outputPoint(MeshRegions.rightEyeCentre(mesh))
+        let left = f.transform.outputPoint(MeshRegions.leftEyeCentre(mesh))
+        #expect(abs(right.y - left.y) < 0.01, "eyes differ by \(right.y - left.y) px after levelling")
+        #expect(abs(Double((right.y + left.y) / 2) - style.eyeLine * Double(f.height)) < 1)
+        // The original astronaut tilts 2.9° (reference value); the rotation adds to it.
+        #expect(abs(f.levelDegrees - (degrees + 2.9)) < 0.6)
+        let midline = MeshRegions.points(MeshRegions.midline, of: mesh).map { f.transform.outputPoint($0).x }
+        let meanX = midline.reduce(0, +) / Float(midline.count)
+        #expect(abs(meanX - Float(f.width) / 2) < Float(f.width) * 0.03)
+    }
+
+    @Test func rotationIsClampedToFifteenDegrees() throws {
+        let f = Framing.headAndShoulders(face: try Self.rotatedMesh(30), sourceWidth: 512, sourceHeight: 512, style: .init())
+        #expect(abs(f.levelDegrees - 15) < 1e-9)
+    }
+
+    @Test func neverUpscalesAndSaysSo() throws {
+        let f = Framing.headAndShoulders(face: try StudioFixtures.astronautMesh(), sourceWidth: 512, sourceHeight: 512, style: .init())
+        #expect(f.transform.scale >= 1)
+        #expect(f.height < 2400)
+        #expect(f.notes.contains { $0.contains("300 dpi") && $0.contains("not upscaled") })
+    }
+
+    @Test(arguments: FramingStyle.Fit.allCases)
+    func looserFitsShowMore(_ fit: FramingStyle.Fit) throws {
+        let mesh = try StudioFixtures.astronautMesh()
+        let f = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 512, style: .init(fit: fit))
+        let chin = f.transform.outputPoint(MeshRegions.points([MeshRegions.chin], of: mesh)[0])
+        let eyes = (f.transform.outputPoint(MeshRegions.rightEyeCentre(mesh)) + f.transform.outputPoint(MeshRegions.leftEyeCentre(mesh))) / 2
+        #expect(abs(Double(chin.y - eyes.y) / Double(f.height) - fit.eyeToChinFraction) < 0.01)
+    }
+
+    @Test func tightensInsteadOfExtendingPastAnEdgeThePersonTouches() throws {
+        let mesh = try StudioFixtures.astronautMesh()
+        // A person reaching the bottom edge of a photo cut just below the chin.
+        var matte = Image.plane(width: 512, height: 260)
+        for y in 60..<260 { for x in 150..<300 { matte.pixels[y * 512 + x] = 1 } }
+        let loose = FramingStyle(fit: .loose)
+        let free = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 260, style: loose)
+        let held = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 260, matte: matte, style: loose)
+        #expect(held.transform.scale * Double(held.height) < free.transform.scale * Double(free.height))
+        #expect(held.notes.contains { $0.contains("tighter") })
+    }
+}

@@ -1,0 +1,121 @@
+import EchtImaging
+import EchtVision
+import Testing
+@testable import EchtStudio
+
+/// Finds "landmarks" on an output by mapping the known input mesh forward and shifting it:
+/// stands in for the vision stack so the geometry check's arithmetic can be tested.
+struct ShiftedVerifier: FaceVerifier {
+    let mesh: FaceLandmarks
+    let transform: @Sendable (SIMD2<Float>) -> SIMD2<Float>
+    let shift: SIMD2<Float>
+    func landmarks(in image: Image, near: SIMD2<Float>) throws -> FaceLandmarks? {
+        mesh.mapped(depthScale: 1) { transform($0) + shift }
+    }
+}
+
+@Suite(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
+struct StudioPipelineTests {
+    @Test(arguments: Look.builtIn.keys.sorted())
+    func everyLookKeepsTextureAndGeneratesOnlyBackdrop(_ name: String) throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        let result = try StudioPipeline.render(image: image, analysis: analysis, face: analysis.faces[0], look: Look.builtIn[name]!)
+        #expect(result.honesty.skinTextureKept >= HonestyReport.minTextureKept, "\(name): \(result.honesty.skinTextureKept)")
+        #expect(result.honesty.onlyBackdropGenerated)
+        #expect(result.headshot.width == result.framing.width && result.cutout.channels == 4)
+        #expect(result.edits.first?.action == "c2pa.opened")
+        #expect(result.edits.filter { $0.digitalSourceType != nil }.map(\.action) == ["c2pa.edited"])
+        #expect(result.headshot.pixels.allSatisfy { $0.isFinite && $0 >= 0 })
+    }
+
+    @Test func thePersonIsThePhotoWhereNothingIsAdjusted() throws {
+        // A look with every adjustment off: person pixels must equal the framed photo's foreground.
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        var look = Look(name: "plain", backdrop: BackdropStyle(kind: .solid, colour: .init(hex: 0), mottle: 0, vignette: 0, glow: 0),
+                        light: LightStyle(key: 0, clarity: 0, autoBalance: false), grade: Grade(contrast: 0),
+                        retouch: RetouchStyle(strength: .none, eyesAndTeeth: false))
+        look.framing.fit = .tight
+        let r = try StudioPipeline.render(image: image, analysis: analysis, face: analysis.faces[0], look: look)
+        let fg = Warp.render(analysis.matte.foreground.rgb, transform: r.framing.transform, width: r.framing.width, height: r.framing.height)
+        let eyes = r.framing.transform.outputPoint(MeshRegions.rightEyeCentre(analysis.faces[0].landmarks!))
+        let (x, y) = (Int(eyes.x), Int(eyes.y) + 8)
+        for c in 0..<3 { #expect(abs(r.cutout[x, y, c] - fg[x, y, c]) < 2e-3) }
+    }
+
+    @Test(arguments: [Float(0), 0.4])
+    func landmarkErrorIsMeasuredAtInputScale(_ shift: Float) throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        let mesh = analysis.faces[0].landmarks!
+        let look = Look.builtIn["professional"]!
+        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 512, matte: analysis.matte.alpha, style: look.framing)
+        let t = framing.transform
+        let verifier = ShiftedVerifier(mesh: mesh, transform: { t.outputPoint($0) }, shift: SIMD2(shift, 0))
+        let r = try StudioPipeline.render(image: image, analysis: analysis, face: analysis.faces[0], look: look,
+                                          options: .init(verifier: verifier))
+        let expected = Double(shift) * t.scale
+        #expect(abs(r.honesty.landmarkErrorMean! - expected) < 1e-3)
+        #expect(r.honesty.passed == (expected <= 1))
+    }
+
+    @Test func choosesTheLargestFaceOrTheOneAskedFor() throws {
+        let (_, analysis) = try StudioFixtures.astronautAnalysis()
+        var small = analysis.faces[0]
+        small.detection.box = PixelRect(minX: 0, minY: 0, maxX: 10, maxY: 10)
+        let both = StudioAnalysis(faces: [small, analysis.faces[0]], matte: analysis.matte)
+        #expect(try StudioPipeline.chooseFace(in: both, index: nil, sourceName: "x") == analysis.faces[0])
+        #expect(try StudioPipeline.chooseFace(in: both, index: 2, sourceName: "x") == small)
+        #expect(throws: StudioError.faceOutOfRange(index: 3, count: 2, file: "x")) {
+            try StudioPipeline.chooseFace(in: both, index: 3, sourceName: "x")
+        }
+        #expect(throws: StudioError.noFace("x")) {
+            try StudioPipeline.chooseFace(in: StudioAnalysis(faces: [], matte: analysis.matte), index: nil, sourceName: "x")
+        }
+    }
+
+    @Test func presetsAreCutWhenThePhotoHasThePixelsAndSkippedOtherwise() throws {
+        let framing = Framing(transform: .identity, width: 900, height: 1125)
+        let headshot = Image(width: 900, height: 1125, filledWith: [0.5, 0.4, 0.3])
+        guard case let .success(square) = PresetCut.cut(OutputPreset.standard[0], from: headshot, eyeY: 405, framing: framing) else {
+            Issue.record("800 px square should fit in 900×1125"); return
+        }
+        #expect(square.image.width == 800 && square.image.height == 800)
+        // The eye line lands where the preset wants it.
+        #expect(abs(square.transform.outputPoint(SIMD2<Double>(450, 405)).y - 0.4 * 800) < 1e-6)
+        guard case .failure = PresetCut.cut(OutputPreset.standard[2], from: headshot, eyeY: 405, framing: framing) else {
+            Issue.record("1080×1350 must be skipped, not upscaled"); return
+        }
+    }
+}
+
+@Suite(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
+struct MatteCoverageTests {
+    @Test func refusesWhenTheMatteMissesTheFace() throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        var weak = analysis
+        weak.matte.alpha.pixels = weak.matte.alpha.pixels.map { $0 * 0.3 }
+        #expect(throws: StudioError.self) {
+            try StudioPipeline.render(image: image, analysis: weak, face: weak.faces[0], look: Look.builtIn["professional"]!)
+        }
+        do {
+            _ = try StudioPipeline.render(image: image, analysis: weak, face: weak.faces[0], look: Look.builtIn["professional"]!)
+        } catch let error {
+            guard case let .matteMissesFace(_, coverage) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(abs(coverage - 0.3) < 0.05)
+        }
+    }
+
+    @Test func masksStayInsideTheFaceAndMatchAFullFrameDrawing() throws {
+        let mesh = try StudioFixtures.astronautMesh()
+        let masks = FaceMasks.make(mesh: mesh, width: 512, height: 512, alpha: nil)
+        let oval = Polygon.fill(MeshRegions.points(MeshRegions.faceOval, of: mesh), width: 512, height: 512)
+        var inside = 0.0, outside = 0.0
+        for i in 0..<oval.pixels.count {
+            if oval.pixels[i] > 0 { inside += Double(masks.skin.pixels[i]) } else { outside += Double(masks.skin.pixels[i]) }
+        }
+        #expect(inside > 20 * outside, "skin mask leaks outside the face oval")
+        // Eyes are holes in the skin.
+        let eye = MeshRegions.rightEyeCentre(mesh)
+        #expect(masks.skin[Int(eye.x), Int(eye.y), 0] < 0.05)
+        #expect(masks.eyes[Int(eye.x), Int(eye.y), 0] > 0.5)
+    }
+}

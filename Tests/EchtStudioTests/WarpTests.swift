@@ -1,0 +1,43 @@
+import EchtImaging
+import Testing
+@testable import EchtStudio
+
+@Suite struct WarpTests {
+    static func ramp(width: Int, height: Int) -> Image {
+        var rng = SeededRandom(seed: 11)
+        return Image(width: width, height: height, channels: 3,
+                     pixels: (0..<(width * height * 3)).map { _ in Float(rng.next(in: 0...1)) })
+    }
+
+    @Test func identityIsExact() {
+        let image = Self.ramp(width: 17, height: 9)
+        #expect(Warp.render(image, transform: .identity, width: 17, height: 9) == image)
+    }
+
+    @Test func quarterTurnMovesPixelsExactly() {
+        let image = Self.ramp(width: 6, height: 4)
+        // Output (u, v) → source (x, y) = R(90°)(u, v) + (6, 0): output is 4 wide, 6 high.
+        let t = SimilarityTransform(scale: 1, angle: .pi / 2, translationX: 6, translationY: 0)
+        let out = Warp.render(image, transform: t, width: 4, height: 6)
+        for v in 0..<6 { for u in 0..<4 {
+            let s = t.sourcePoint(SIMD2<Double>(Double(u) + 0.5, Double(v) + 0.5))
+            let (x, y) = (Int(s.x.rounded(.down)), Int(s.y.rounded(.down)))
+            for c in 0..<3 { #expect(abs(out[u, v, c] - image[x, y, c]) < 1e-5) }
+        } }
+    }
+
+    @Test func shrinkingAveragesInsteadOfAliasing() {
+        // A one-pixel checkerboard shrunk 4× must come out mid-grey, not black or white.
+        var board = Image(width: 64, height: 64, filledWith: [0])
+        for y in 0..<64 { for x in 0..<64 where (x + y) % 2 == 0 { board[x, y, 0] = 1 } }
+        let out = Warp.render(board, transform: SimilarityTransform(scale: 4, angle: 0.1, translationX: 4, translationY: 0), width: 12, height: 12)
+        for v in out.pixels { #expect(abs(v - 0.5) < 0.06) }
+    }
+
+    @Test func insideMaskMarksThePhoto() {
+        let t = SimilarityTransform(scale: 1, angle: 0, translationX: -5, translationY: 0)
+        let mask = Warp.insideMask(sourceWidth: 10, sourceHeight: 10, transform: t, width: 10, height: 10)
+        #expect(mask[2, 5, 0] == 0)
+        #expect(mask[8, 5, 0] == 1)
+    }
+}

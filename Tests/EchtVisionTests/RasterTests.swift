@@ -1,0 +1,51 @@
+import Testing
+@testable import EchtVision
+
+/// The matte's raster kernels against naive double-precision references.
+struct RasterTests {
+    static func random(width: Int, height: Int, channels: Int, seed: UInt64) -> Raster {
+        var state = seed
+        let values = (0..<(width * height * channels)).map { _ -> Float in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(state >> 40) / Float(1 << 24)
+        }
+        return Raster(width: width, height: height, channels: channels, values: values)
+    }
+
+    @Test(arguments: [(37, 23, 1, 3), (40, 31, 3, 7), (9, 50, 2, 12)])
+    func boxBlurMatchesNaive(width: Int, height: Int, channels: Int, radius: Int) {
+        let seed: UInt64 = 7
+        let r = Self.random(width: width, height: height, channels: channels, seed: seed)
+        let blurred = r.boxBlurred(radius: radius)
+        var worst = 0.0
+        for y in 0..<height {
+            for x in 0..<width {
+                for k in 0..<channels {
+                    var sum = 0.0
+                    for dy in -radius...radius {
+                        for dx in -radius...radius {
+                            let yy = min(max(y + dy, 0), height - 1), xx = min(max(x + dx, 0), width - 1)
+                            sum += Double(r.values[(yy * width + xx) * channels + k])
+                        }
+                    }
+                    let expected = sum / Double((2 * radius + 1) * (2 * radius + 1))
+                    worst = max(worst, abs(expected - Double(blurred.values[(y * width + x) * channels + k])))
+                }
+            }
+        }
+        #expect(worst < 1e-5, "seed \(seed)")
+    }
+
+    @Test func resizeAndAreaDownscaleKeepConstantsAndMeans() {
+        let r = Self.random(width: 64, height: 48, channels: 3, seed: 11)
+        let down = r.areaDownscaled(by: 4)
+        #expect(down.width == 16 && down.height == 12)
+        let mean = { (v: [Float]) in v.reduce(0, +) / Float(v.count) }
+        #expect(abs(mean(down.values) - mean(r.values)) < 1e-5)
+        let constant = Raster(width: 7, height: 5, channels: 1, repeating: 0.25).resized(width: 19, height: 13)
+        #expect(constant.values.allSatisfy { abs($0 - 0.25) < 1e-7 })
+        // Exact 2× upsampling: output row 1 = 0.75·in[0] + 0.25·in[1] (half-pixel centres).
+        let ramp = Raster(width: 1, height: 4, channels: 1, values: [0, 1, 2, 3]).resized(width: 1, height: 8)
+        #expect(ramp.values == [0, 0.25, 0.75, 1.25, 1.75, 2.25, 2.75, 3])
+    }
+}
