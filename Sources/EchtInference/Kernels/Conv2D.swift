@@ -6,6 +6,8 @@ struct Conv2D: Kernel {
     let indirection: [Int32]
     let weights: [Float]
     let bias: [Float]
+    /// Per-channel factors for negative results (a fused PRELU), 1 otherwise; padded like `bias`.
+    let slopes: [Float]
     let outputOffset: Int
     let lower: Float, upper: Float
     let activation: Activation
@@ -30,12 +32,13 @@ struct Conv2D: Kernel {
         guard bias.count == outputChannels else { throw context.invalid("expected \(outputChannels) bias values but received \(bias.count)") }
         return Conv2D(geometry: geometry, filter: filter, bias: bias, outputChannels: outputChannels,
                       inputOffset: try context.activation(0), zeroOffset: context.zeroOffset,
-                      outputOffset: try context.output(), activation: try context.activationOption(3))
+                      outputOffset: try context.output(), activation: try context.activationOption(3),
+                      slopes: try context.negativeSlopes(channels: outputChannels))
     }
 
     /// Prepares a convolution; `filter` is OHWI `[outputChannels][taps][inputChannels]`.
     init(geometry: WindowedGeometry, filter: [Float], bias: [Float], outputChannels: Int,
-         inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation) {
+         inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation, slopes: [Float]? = nil) {
         let taps = geometry.taps, inputChannels = geometry.channels, panel = Self.panel
         let blocks = (outputChannels + panel - 1) / panel
         var packed = [Float](repeating: 0, count: blocks * taps * inputChannels * panel)
@@ -56,6 +59,9 @@ struct Conv2D: Kernel {
         self.indirection = geometry.indirection(inputOffset: inputOffset, zeroOffset: zeroOffset)
         self.weights = packed
         self.bias = paddedBias
+        var paddedSlopes = [Float](repeating: 1, count: blocks * panel)
+        if let slopes { paddedSlopes.replaceSubrange(0..<outputChannels, with: slopes) }
+        self.slopes = paddedSlopes
         self.outputOffset = outputOffset
         self.activation = activation
         (lower, upper) = activation.bounds
@@ -69,7 +75,9 @@ struct Conv2D: Kernel {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
                 bias.withUnsafeBufferPointer { bias in
-                    compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!)
+                    slopes.withUnsafeBufferPointer { slopes in
+                        compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                    }
                 }
             }
         }
@@ -78,7 +86,7 @@ struct Conv2D: Kernel {
 
     @inline(__always)
     private func compute(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
-                         _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>) {
+                         _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ slopes: UnsafePointer<Float>) {
         let panel = Self.panel, taps = self.taps, inC = inputChannels, outC = outputChannels
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         let output = arena + outputOffset
@@ -87,6 +95,7 @@ struct Conv2D: Kernel {
             let lanes = min(panel, outC - block * panel)
             let blockWeights = weights + block * taps * inC * panel
             let b0 = loadVector(bias + block * panel), b1 = loadVector(bias + block * panel + 8)
+            let s = (loadVector(slopes + block * panel), loadVector(slopes + block * panel + 8))
             var p = 0
             while p + 6 <= pixels {
                 var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
@@ -115,12 +124,12 @@ struct Conv2D: Kernel {
                     }
                 }
                 let base = output + p * outC + block * panel
-                Self.store(a00, a01, base, lanes, lo, hi)
-                Self.store(a10, a11, base + outC, lanes, lo, hi)
-                Self.store(a20, a21, base + 2 * outC, lanes, lo, hi)
-                Self.store(a30, a31, base + 3 * outC, lanes, lo, hi)
-                Self.store(a40, a41, base + 4 * outC, lanes, lo, hi)
-                Self.store(a50, a51, base + 5 * outC, lanes, lo, hi)
+                Self.store(a00, a01, base, lanes, lo, hi, s)
+                Self.store(a10, a11, base + outC, lanes, lo, hi, s)
+                Self.store(a20, a21, base + 2 * outC, lanes, lo, hi, s)
+                Self.store(a30, a31, base + 3 * outC, lanes, lo, hi, s)
+                Self.store(a40, a41, base + 4 * outC, lanes, lo, hi, s)
+                Self.store(a50, a51, base + 5 * outC, lanes, lo, hi, s)
                 p += 6
             }
             while p < pixels {
@@ -134,7 +143,7 @@ struct Conv2D: Kernel {
                         w += panel
                     }
                 }
-                Self.store(a0, a1, output + p * outC + block * panel, lanes, lo, hi)
+                Self.store(a0, a1, output + p * outC + block * panel, lanes, lo, hi, s)
                 p += 1
             }
             block += 1
@@ -143,8 +152,10 @@ struct Conv2D: Kernel {
 
     @inline(__always)
     static func store(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ target: UnsafeMutablePointer<Float>, _ lanes: Int,
-                      _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) {
-        let a = clamp(a, lo, hi), b = clamp(b, lo, hi)
+                      _ lo: SIMD8<Float>, _ hi: SIMD8<Float>, _ slopes: (SIMD8<Float>, SIMD8<Float>)) {
+        var a = clamp(a, lo, hi), b = clamp(b, lo, hi)
+        a.replace(with: a * slopes.0, where: a .< 0)
+        b.replace(with: b * slopes.1, where: b .< 0)
         if lanes == 16 {
             storeVector(a, target)
             storeVector(b, target + 8)

@@ -6,6 +6,8 @@ struct DepthwiseConv2D: Kernel {
     /// `[tap][outputChannel]`, the filter's own layout.
     let weights: [Float]
     let bias: [Float]
+    /// Per-channel factors for negative results (a fused PRELU), 1 otherwise.
+    let slopes: [Float]
     let outputOffset: Int
     let activation: Activation
 
@@ -29,11 +31,13 @@ struct DepthwiseConv2D: Kernel {
         return DepthwiseConv2D(geometry: geometry, filter: try context.constant(1), bias: bias,
                                multiplier: outputChannels / channels, inputOffset: try context.activation(0),
                                zeroOffset: context.zeroOffset, outputOffset: try context.output(),
-                               activation: try context.activationOption(4))
+                               activation: try context.activationOption(4),
+                               slopes: try context.negativeSlopes(channels: outputChannels))
     }
 
     init(geometry: WindowedGeometry, filter: [Float], bias: [Float], multiplier: Int,
-         inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation) {
+         inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation, slopes: [Float]? = nil) {
+        self.slopes = slopes ?? [Float](repeating: 1, count: bias.count)
         pixels = geometry.outputPixels
         taps = geometry.taps
         inputChannels = geometry.channels
@@ -53,10 +57,12 @@ struct DepthwiseConv2D: Kernel {
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
                 bias.withUnsafeBufferPointer { bias in
-                    if multiplier == 1 {
-                        computeSingle(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!)
-                    } else {
-                        computeGeneral(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!)
+                    slopes.withUnsafeBufferPointer { slopes in
+                        if multiplier == 1 {
+                            computeSingle(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                        } else {
+                            computeGeneral(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                        }
                     }
                 }
             }
@@ -64,7 +70,8 @@ struct DepthwiseConv2D: Kernel {
     }
 
     private func computeSingle(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
-                               _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>) {
+                               _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>,
+                               _ slopes: UnsafePointer<Float>) {
         let channels = inputChannels, taps = self.taps
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
@@ -93,8 +100,12 @@ struct DepthwiseConv2D: Kernel {
                     multiplyAdd(&e0, loadVector(arena + Int(rows0[t]) + c), wa)
                     multiplyAdd(&e1, loadVector(arena + Int(rows1[t]) + c), wa)
                 }
-                storeVector(clamp(e0 + o0, lo, hi), target0 + c)
-                storeVector(clamp(e1 + o1, lo, hi), target1 + c)
+                let slope = loadVector(slopes + c)
+                var r0 = clamp(e0 + o0, lo, hi), r1 = clamp(e1 + o1, lo, hi)
+                r0.replace(with: r0 * slope, where: r0 .< 0)
+                r1.replace(with: r1 * slope, where: r1 .< 0)
+                storeVector(r0, target0 + c)
+                storeVector(r1, target1 + c)
                 c += 8
             }
             while c < channels {
@@ -103,8 +114,10 @@ struct DepthwiseConv2D: Kernel {
                     acc0 += arena[Int(rows0[t]) + c] * weights[t * channels + c]
                     acc1 += arena[Int(rows1[t]) + c] * weights[t * channels + c]
                 }
-                target0[c] = Swift.min(Swift.max(acc0, lower), upper)
-                target1[c] = Swift.min(Swift.max(acc1, lower), upper)
+                acc0 = Swift.min(Swift.max(acc0, lower), upper)
+                acc1 = Swift.min(Swift.max(acc1, lower), upper)
+                target0[c] = acc0 < 0 ? acc0 * slopes[c] : acc0
+                target1[c] = acc1 < 0 ? acc1 * slopes[c] : acc1
                 c += 1
             }
             p += 2
@@ -113,7 +126,8 @@ struct DepthwiseConv2D: Kernel {
     }
 
     private func computeGeneral(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
-                                _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>) {
+                                _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>,
+                                _ slopes: UnsafePointer<Float>) {
         let outC = inputChannels * multiplier
         let output = arena + outputOffset
         for p in 0..<pixels {
@@ -122,7 +136,8 @@ struct DepthwiseConv2D: Kernel {
                     let o = c * multiplier + j
                     var acc = bias[o]
                     for t in 0..<taps { acc += arena[Int(indirection[p * taps + t]) + c] * weights[t * outC + o] }
-                    output[p * outC + o] = activation.apply(acc)
+                    let value = activation.apply(acc)
+                    output[p * outC + o] = value < 0 ? value * slopes[o] : value
                 }
             }
         }
