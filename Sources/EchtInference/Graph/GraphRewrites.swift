@@ -6,7 +6,7 @@ struct GraphRewrites {
     var padding: [Int: (top: Int, bottom: Int, left: Int, right: Int)] = [:]
     /// Fused activations for nodes that absorbed a following activation operator.
     var activations: [Int: Activation] = [:]
-    /// The constant alpha tensor of a per-channel PRELU absorbed by a convolution node.
+    /// The constant alpha tensor of a per-channel PRELU absorbed by a convolution or ADD node.
     var preluAlphas: [Int: Int] = [:]
 
     typealias Node = (node: Int, op: ModelFile.OperatorEntry)
@@ -59,10 +59,10 @@ struct GraphRewrites {
             activations[live[index].node] = activation
             removed.insert(users[0])
         }
-        // CONV_2D / DEPTHWISE_CONV_2D (no activation) → PRELU with a constant per-channel alpha.
+        // CONV_2D / DEPTHWISE_CONV_2D / ADD (no activation) → PRELU with a constant per-channel alpha.
         for index in live.indices where !removed.contains(index) && live[index].op.outputs.count == 1 && activations[live[index].node] == nil {
             let producer = live[index].op
-            guard let field = [conv: 3, depthwise: 4][producer.code], optionByte(producer, field) == 0 else { continue }
+            guard let field = [conv: 3, depthwise: 4, add: 0][producer.code], optionByte(producer, field) == 0 else { continue }
             let output = producer.outputs[0]
             let shape = file.tensors[output].shape
             guard !file.outputs.contains(output), let channels = shape.last else { continue }

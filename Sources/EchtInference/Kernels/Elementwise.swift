@@ -7,6 +7,8 @@ struct Binary: Kernel {
     /// Output shape padded to rank 4, and each operand's strides (0 along broadcast axes).
     let shape: [Int], leftStrides: [Int], rightStrides: [Int]
     let activation: Activation
+    /// Factors for negative results along the innermost axis (a fused PRELU), or nil.
+    var slopes: [Float]? = nil
 
     static func make(_ operation: Operation) -> @Sendable (NodeContext) throws(InferenceError) -> any Kernel {
         { (context: NodeContext) throws(InferenceError) -> any Kernel in
@@ -32,7 +34,8 @@ struct Binary: Kernel {
             let activation: Activation = operation == .prelu ? .none : try context.activationOption(0)
             return Binary(operation: operation, left: try context.operand(0), right: try context.operand(1),
                           outputOffset: try context.output(), shape: shape, leftStrides: strides(pa), rightStrides: strides(pb),
-                          activation: activation)
+                          activation: activation,
+                          slopes: context.fusedPReLU == nil ? nil : try context.negativeSlopes(channels: shape[3]))
         }
     }
 
@@ -55,6 +58,14 @@ struct Binary: Kernel {
     @inline(__always)
     private func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
                          _ combine: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, _ combineScalar: (Float, Float) -> Float) {
+        guard let slopeValues = self.slopes else { return compute(a, b, out, combine, combineScalar, slopes: nil) }
+        slopeValues.withUnsafeBufferPointer { compute(a, b, out, combine, combineScalar, slopes: $0.baseAddress!) }
+    }
+
+    @inline(__always)
+    private func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         _ combine: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, _ combineScalar: (Float, Float) -> Float,
+                         slopes: UnsafePointer<Float>?) {
         let inner = shape[3], sa = leftStrides[3], sb = rightStrides[3]
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
@@ -68,12 +79,15 @@ struct Binary: Kernel {
                     if sa == 1 && sb == 1 {
                         while i + 8 <= inner {
                             let v = combine(loadVector(pa + i), loadVector(pb + i))
-                            storeVector(clamp(v, lo, hi), target + i)
+                            var r = clamp(v, lo, hi)
+                            if let slopes { r.replace(with: r * loadVector(slopes + i), where: r .< 0) }
+                            storeVector(r, target + i)
                             i += 8
                         }
                     }
                     while i < inner {
-                        target[i] = Swift.min(Swift.max(combineScalar(pa[i * sa], pb[i * sb]), lower), upper)
+                        let r = Swift.min(Swift.max(combineScalar(pa[i * sa], pb[i * sb]), lower), upper)
+                        target[i] = r < 0 ? r * (slopes?[i] ?? 1) : r
                         i += 1
                     }
                     if activation == .tanh { activation.apply(target, count: inner) }
