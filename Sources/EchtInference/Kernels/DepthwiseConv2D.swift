@@ -58,7 +58,9 @@ struct DepthwiseConv2D: Kernel {
             weights.withUnsafeBufferPointer { weights in
                 bias.withUnsafeBufferPointer { bias in
                     slopes.withUnsafeBufferPointer { slopes in
-                        if multiplier == 1 {
+                        if multiplier == 1 && taps == 9 && inputChannels % 8 == 0 {
+                            computeNineTaps(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                        } else if multiplier == 1 {
                             computeSingle(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
                         } else {
                             computeGeneral(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
@@ -67,6 +69,53 @@ struct DepthwiseConv2D: Kernel {
                 }
             }
         }
+    }
+
+    /// 3×3 windows, channels a multiple of 8: per 8-channel block the nine weight vectors stay in
+    /// registers while the block walks a chunk of pixels.
+    private func computeNineTaps(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
+                                 _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>,
+                                 _ slopes: UnsafePointer<Float>) {
+        let channels = inputChannels
+        let (lower, upper) = activation.bounds
+        let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
+        let output = arena + outputOffset
+        // Pixels in chunks of 64 so the input rows a chunk reads stay in L1 across channel blocks.
+        var start = 0
+        while start < pixels {
+            let end = min(start + 64, pixels)
+            var c = 0
+            while c < channels {
+                let w0 = loadVector(weights + c), w1 = loadVector(weights + channels + c), w2 = loadVector(weights + 2 * channels + c)
+                let w3 = loadVector(weights + 3 * channels + c), w4 = loadVector(weights + 4 * channels + c)
+                let w5 = loadVector(weights + 5 * channels + c), w6 = loadVector(weights + 6 * channels + c)
+                let w7 = loadVector(weights + 7 * channels + c), w8 = loadVector(weights + 8 * channels + c)
+                let b = loadVector(bias + c), slope = loadVector(slopes + c)
+                let input = UnsafePointer(arena + c)
+                var rows = indirection + start * 9
+                var target = output + start * channels + c
+                for _ in start..<end {
+                    var even = b, odd = SIMD8<Float>()
+                    multiplyAdd(&even, loadVector(input + Int(rows[0])), w0)
+                    multiplyAdd(&odd, loadVector(input + Int(rows[1])), w1)
+                    multiplyAdd(&even, loadVector(input + Int(rows[2])), w2)
+                    multiplyAdd(&odd, loadVector(input + Int(rows[3])), w3)
+                    multiplyAdd(&even, loadVector(input + Int(rows[4])), w4)
+                    multiplyAdd(&odd, loadVector(input + Int(rows[5])), w5)
+                    multiplyAdd(&even, loadVector(input + Int(rows[6])), w6)
+                    multiplyAdd(&odd, loadVector(input + Int(rows[7])), w7)
+                    multiplyAdd(&even, loadVector(input + Int(rows[8])), w8)
+                    var r = clamp(even + odd, lo, hi)
+                    r.replace(with: r * slope, where: r .< 0)
+                    storeVector(r, target)
+                    rows += 9
+                    target += channels
+                }
+                c += 8
+            }
+            start = end
+        }
+        if activation == .tanh { activation.apply(output, count: pixels * channels) }
     }
 
     private func computeSingle(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,

@@ -32,8 +32,12 @@ struct Binary: Kernel {
                 return result
             }
             let activation: Activation = operation == .prelu ? .none : try context.activationOption(0)
+            // Same shapes and no per-channel slopes: one flat loop instead of one loop per row.
+            let flat = pa == pb && context.fusedPReLU == nil
+            let count = shape.reduce(1, *)
             return Binary(operation: operation, left: try context.operand(0), right: try context.operand(1),
-                          outputOffset: try context.output(), shape: shape, leftStrides: strides(pa), rightStrides: strides(pb),
+                          outputOffset: try context.output(), shape: flat ? [1, 1, 1, count] : shape,
+                          leftStrides: flat ? [0, 0, 0, 1] : strides(pa), rightStrides: flat ? [0, 0, 0, 1] : strides(pb),
                           activation: activation,
                           slopes: context.fusedPReLU == nil ? nil : try context.negativeSlopes(channels: shape[3]))
         }
