@@ -1,5 +1,6 @@
 /// CONV_2D: direct convolution over an indirection buffer with weights repacked into
-/// 16-channel panels `[block][tap][inC][16]`, computing 6 pixels × 16 channels per step.
+/// 16-channel panels `[block][tap][inC][16]`, computing 6 pixels × 16 channels per step
+/// (8-channel panels and 8 pixels × 8 channels when there are at most 8 output channels).
 struct Conv2D: Kernel {
     static let panel = 16
     let pixels: Int, taps: Int, inputChannels: Int, outputChannels: Int
@@ -39,7 +40,8 @@ struct Conv2D: Kernel {
     /// Prepares a convolution; `filter` is OHWI `[outputChannels][taps][inputChannels]`.
     init(geometry: WindowedGeometry, filter: [Float], bias: [Float], outputChannels: Int,
          inputOffset: Int, zeroOffset: Int, outputOffset: Int, activation: Activation, slopes: [Float]? = nil) {
-        let taps = geometry.taps, inputChannels = geometry.channels, panel = Self.panel
+        let taps = geometry.taps, inputChannels = geometry.channels
+        let panel = outputChannels <= 8 ? 8 : Self.panel
         let blocks = (outputChannels + panel - 1) / panel
         var packed = [Float](repeating: 0, count: blocks * taps * inputChannels * panel)
         for o in 0..<outputChannels {
@@ -50,7 +52,7 @@ struct Conv2D: Kernel {
                 }
             }
         }
-        var paddedBias = [Float](repeating: 0, count: blocks * panel)
+        var paddedBias = [Float](repeating: 0, count: max(blocks * panel, 16))
         paddedBias.replaceSubrange(0..<outputChannels, with: bias)
         self.pixels = geometry.outputPixels
         self.taps = taps
@@ -59,7 +61,7 @@ struct Conv2D: Kernel {
         self.indirection = geometry.indirection(inputOffset: inputOffset, zeroOffset: zeroOffset)
         self.weights = packed
         self.bias = paddedBias
-        var paddedSlopes = [Float](repeating: 1, count: blocks * panel)
+        var paddedSlopes = [Float](repeating: 1, count: max(blocks * panel, 16))
         if let slopes { paddedSlopes.replaceSubrange(0..<outputChannels, with: slopes) }
         self.slopes = paddedSlopes
         self.outputOffset = outputOffset
@@ -76,12 +78,67 @@ struct Conv2D: Kernel {
             weights.withUnsafeBufferPointer { weights in
                 bias.withUnsafeBufferPointer { bias in
                     slopes.withUnsafeBufferPointer { slopes in
-                        compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                        if outputChannels <= 8 {
+                            computeNarrow(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                        } else {
+                            compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                        }
                     }
                 }
             }
         }
         if activation == .tanh { activation.apply(arena + outputOffset, count: pixels * outputChannels) }
+    }
+
+    /// At most 8 output channels: one 8-lane panel, 8 pixels per step.
+    private func computeNarrow(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
+                               _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ slopes: UnsafePointer<Float>) {
+        let taps = self.taps, inC = inputChannels, outC = outputChannels
+        let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
+        let b = loadVector(bias), slope = loadVector(slopes)
+        let output = arena + outputOffset
+        func finish(_ v: SIMD8<Float>, _ target: UnsafeMutablePointer<Float>) {
+            var r = clamp(v, lo, hi)
+            r.replace(with: r * slope, where: r .< 0)
+            if outC == 8 { storeVector(r, target) } else { for lane in 0..<outC { target[lane] = r[lane] } }
+        }
+        var p = 0
+        while p + 8 <= pixels {
+            var a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b
+            var w = weights
+            let rows = indirection + p * taps
+            for t in 0..<taps {
+                let x0 = UnsafePointer(arena + Int(rows[t])), x1 = UnsafePointer(arena + Int(rows[taps + t]))
+                let x2 = UnsafePointer(arena + Int(rows[2 * taps + t])), x3 = UnsafePointer(arena + Int(rows[3 * taps + t]))
+                let x4 = UnsafePointer(arena + Int(rows[4 * taps + t])), x5 = UnsafePointer(arena + Int(rows[5 * taps + t]))
+                let x6 = UnsafePointer(arena + Int(rows[6 * taps + t])), x7 = UnsafePointer(arena + Int(rows[7 * taps + t]))
+                for i in 0..<inC {
+                    let wv = loadVector(w)
+                    multiplyAdd(&a0, SIMD8(repeating: x0[i]), wv); multiplyAdd(&a1, SIMD8(repeating: x1[i]), wv)
+                    multiplyAdd(&a2, SIMD8(repeating: x2[i]), wv); multiplyAdd(&a3, SIMD8(repeating: x3[i]), wv)
+                    multiplyAdd(&a4, SIMD8(repeating: x4[i]), wv); multiplyAdd(&a5, SIMD8(repeating: x5[i]), wv)
+                    multiplyAdd(&a6, SIMD8(repeating: x6[i]), wv); multiplyAdd(&a7, SIMD8(repeating: x7[i]), wv)
+                    w += 8
+                }
+            }
+            let base = output + p * outC
+            finish(a0, base); finish(a1, base + outC); finish(a2, base + 2 * outC); finish(a3, base + 3 * outC)
+            finish(a4, base + 4 * outC); finish(a5, base + 5 * outC); finish(a6, base + 6 * outC); finish(a7, base + 7 * outC)
+            p += 8
+        }
+        while p < pixels {
+            var a = b
+            var w = weights
+            for t in 0..<taps {
+                let x = UnsafePointer(arena + Int(indirection[p * taps + t]))
+                for i in 0..<inC {
+                    multiplyAdd(&a, SIMD8(repeating: x[i]), loadVector(w))
+                    w += 8
+                }
+            }
+            finish(a, output + p * outC)
+            p += 1
+        }
     }
 
     @inline(__always)
