@@ -15,8 +15,8 @@ struct ExecutionPlan: Sendable {
     /// Operator names in execution order, for diagnostics.
     let nodeNames: [String]
 
-    /// Upper bound on the arena (1 GB of floats); a hostile file cannot ask for more.
-    static let maximumArena = 1 << 28
+    /// Upper bound on the arena (256 MB of floats); a hostile file cannot ask for more.
+    static let maximumArena = 1 << 26
 
     init(_ file: ModelFile) throws(InferenceError) {
         let path = file.path

@@ -24,6 +24,9 @@ struct DepthwiseConv2D: Kernel {
             strideHeight: try context.positiveOption(2, "stride_h"), strideWidth: try context.positiveOption(1, "stride_w"),
             dilationHeight: try context.positiveOption(6, "dilation_h"), dilationWidth: try context.positiveOption(5, "dilation_w"))
         context.resolve(&geometry, same: try context.paddingIsSame(0))
+        guard geometry.outputPixels * geometry.taps <= ModelFile.maximumElements else {
+            throw context.invalid("a \(geometry.kernelHeight)×\(geometry.kernelWidth) window over \(geometry.outputPixels) output pixels is too large")
+        }
         let outputChannels = filterShape[3]
         try context.checkOutput([1, geometry.outputHeight, geometry.outputWidth, outputChannels])
         let bias = context.op.inputs.count > 2 ? try context.constant(2) : [Float](repeating: 0, count: outputChannels)
