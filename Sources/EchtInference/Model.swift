@@ -32,7 +32,7 @@ public final class Model: Sendable {
     public var arenaBytes: Int { plan.arenaSize * MemoryLayout<Float>.size }
     /// Bytes of prepared weights and tables the loaded model keeps (excluding scratch arenas).
     public var preparedBytes: Int { plan.kernels.reduce(0) { $0 + $1.storageBytes } }
-    /// The number of operators executed per run (after constant folding).
+    /// The number of kernels executed per run (after constant folding and operator fusion).
     public var operatorCount: Int { plan.kernels.count }
 
     let plan: ExecutionPlan
