@@ -94,9 +94,13 @@ var rows: [String] = []
 var benchResults: [String: (echt: Double, memory: Int, resident: Int)] = [:]
 for name in modelNames {
     let url = modelsDirectory.appendingPathComponent("\(name).tflite")
-    let model: Model
-    do { model = try Model(contentsOf: url) } catch {
-        print("\(name): \(error)")
+    var loaded: Model?
+    var loadError: InferenceError?
+    let loadMilliseconds = milliseconds {
+        do throws(InferenceError) { loaded = try Model(contentsOf: url) } catch { loadError = error }
+    }
+    guard let model = loaded else {
+        print("\(name): \(loadError.map { "\($0)" } ?? "not loaded")")
         continue
     }
     let shape = model.inputShapes[0]
@@ -122,8 +126,8 @@ for name in modelNames {
         print(String(format: "%@: sum of fastest node times %.3f ms", name, fastest.reduce(0, +)))
         for (op, ms) in totals.sorted(by: { $0.value > $1.value }).prefix(12) { print(String(format: "   %.3f ms  %@", ms, op)) }
     }
-    print(String(format: "%@ echt %.3f ms  (weights %.1f MB + arena %.1f MB)", name, median(times),
-                 Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
+    print(String(format: "%@ echt %.3f ms  (load %.1f ms; weights %.1f MB + arena %.1f MB)", name, median(times),
+                 loadMilliseconds, Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
     benchResults[name] = (median(times), model.preparedBytes + model.arenaBytes, childPeakBytes(name) - baselinePeak)
 }
 let litert = liteRTMedians()
