@@ -131,8 +131,13 @@ struct FuzzTests {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33)
         }
-        // ECHT_FUZZ_ITERATIONS raises the count for a longer local campaign.
-        let iterations = ProcessInfo.processInfo.environment["ECHT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300
+        // ECHT_FUZZ_ITERATIONS raises the count for a longer local campaign; debug builds run fewer.
+        #if DEBUG
+        let defaultIterations = 30
+        #else
+        let defaultIterations = 300
+        #endif
+        let iterations = ProcessInfo.processInfo.environment["ECHT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? defaultIterations
         var loaded = 0, rejected = 0
         for iteration in 0..<iterations {
             var bytes = original
