@@ -1,3 +1,5 @@
+import Foundation
+
 /// ADD, MUL, SUB and PRELU with numpy-style broadcasting (up to rank 4), then the fused activation.
 struct Binary: Kernel {
     enum Operation: Sendable { case add, subtract, multiply, prelu }
@@ -173,5 +175,3 @@ struct Unary: Kernel {
         }
     }
 }
-
-import Foundation
