@@ -106,10 +106,11 @@ struct Conv2D: Kernel {
             if outC == 8 { storeVector(r, target) } else { for lane in 0..<outC { target[lane] = r[lane] } }
         }
         var p = 0
-        while p + 8 <= pixels {
+        while p < pixels && pixels >= 8 {
+            let q = min(p, pixels - 8)
             var a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b
             var w = weights
-            let rows = indirection + p * taps
+            let rows = indirection + q * taps
             for t in 0..<taps {
                 let x0 = UnsafePointer(arena + Int(rows[t])), x1 = UnsafePointer(arena + Int(rows[taps + t]))
                 let x2 = UnsafePointer(arena + Int(rows[2 * taps + t])), x3 = UnsafePointer(arena + Int(rows[3 * taps + t]))
@@ -124,7 +125,7 @@ struct Conv2D: Kernel {
                     w += 8
                 }
             }
-            let base = output + p * outC
+            let base = output + q * outC
             finish(a0, base); finish(a1, base + outC); finish(a2, base + 2 * outC); finish(a3, base + 3 * outC)
             finish(a4, base + 4 * outC); finish(a5, base + 5 * outC); finish(a6, base + 6 * outC); finish(a7, base + 7 * outC)
             p += 8
@@ -157,11 +158,13 @@ struct Conv2D: Kernel {
             let b0 = loadVector(bias + block * panel), b1 = loadVector(bias + block * panel + 8)
             let s = (loadVector(slopes + block * panel), loadVector(slopes + block * panel + 8))
             var p = 0
-            while p + 6 <= pixels {
+            // The last partial block is shifted back to overlap the previous one (same values rewritten).
+            while p < pixels && pixels >= 6 {
+                let q = min(p, pixels - 6)
                 var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
                 var a30 = b0, a31 = b1, a40 = b0, a41 = b1, a50 = b0, a51 = b1
                 var w = blockWeights
-                let rows = indirection + p * taps
+                let rows = indirection + q * taps
                 for t in 0..<taps {
                     let x0 = UnsafePointer(arena + Int(rows[t])), x1 = UnsafePointer(arena + Int(rows[taps + t]))
                     let x2 = UnsafePointer(arena + Int(rows[2 * taps + t])), x3 = UnsafePointer(arena + Int(rows[3 * taps + t]))
@@ -183,7 +186,7 @@ struct Conv2D: Kernel {
                         w += panel
                     }
                 }
-                let base = output + p * outC + block * panel
+                let base = output + q * outC + block * panel
                 Self.store(a00, a01, base, lanes, lo, hi, s)
                 Self.store(a10, a11, base + outC, lanes, lo, hi, s)
                 Self.store(a20, a21, base + 2 * outC, lanes, lo, hi, s)
