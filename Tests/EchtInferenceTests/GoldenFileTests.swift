@@ -82,4 +82,15 @@ struct GoldenFileTests {
         #expect(results.count == 8)
         for result in results { #expect(result == reference) }
     }
+
+    @Test(arguments: InferenceFixtures.modelNames)
+    func threadedRunsMatchSingleThreaded(_ name: String) throws {
+        let model = try InferenceFixtures.model(name)
+        let shape = model.inputShapes[0]
+        let input = Tensor(shape: shape, values: Self.lcgInputs(count: shape.reduce(1, *), seed: 11))
+        let reference = try model.run([input])
+        for threads in [2, 3] {
+            #expect(try model.run([input], threads: threads) == reference, "\(threads) threads")
+        }
+    }
 }

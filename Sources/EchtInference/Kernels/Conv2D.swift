@@ -76,26 +76,39 @@ struct Conv2D: Kernel {
 
     var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
 
+    var parallelWork: Int { pixels * taps * inputChannels * outputChannels }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
+        run(arena, slice: 0, of: 1)
+    }
+
+    func run(_ arena: UnsafeMutablePointer<Float>, slice: Int, of slices: Int) {
+        let range = pixelRange(pixels, slice: slice, of: slices, multiple: 8)
+        guard !range.isEmpty else { return }
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
                 bias.withUnsafeBufferPointer { bias in
                     slopes.withUnsafeBufferPointer { slopes in
                         if outputChannels <= 8 {
-                            computeNarrow(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                            computeNarrow(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!,
+                                          range.lowerBound, range.upperBound)
                         } else {
-                            compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                            compute(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!,
+                                    range.lowerBound, range.upperBound)
                         }
                     }
                 }
             }
         }
-        if activation == .tanh { activation.apply(arena + outputOffset, count: pixels * outputChannels) }
+        if activation == .tanh {
+            activation.apply(arena + outputOffset + range.lowerBound * outputChannels, count: range.count * outputChannels)
+        }
     }
 
     /// At most 8 output channels: one 8-lane panel, 8 pixels per step.
     private func computeNarrow(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
-                               _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ slopes: UnsafePointer<Float>) {
+                               _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ slopes: UnsafePointer<Float>,
+                               _ first: Int, _ end: Int) {
         let taps = self.taps, inC = inputChannels, outC = outputChannels
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         let b = loadVector(bias), slope = loadVector(slopes)
@@ -105,9 +118,9 @@ struct Conv2D: Kernel {
             r.replace(with: r * slope, where: r .< 0)
             if outC == 8 { storeVector(r, target) } else { for lane in 0..<outC { target[lane] = r[lane] } }
         }
-        var p = 0
-        while p < pixels && pixels >= 8 {
-            let q = min(p, pixels - 8)
+        var p = first
+        while p < end && end - first >= 8 {
+            let q = min(p, end - 8)
             var a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b
             var w = weights
             let rows = indirection + q * taps
@@ -130,7 +143,7 @@ struct Conv2D: Kernel {
             finish(a4, base + 4 * outC); finish(a5, base + 5 * outC); finish(a6, base + 6 * outC); finish(a7, base + 7 * outC)
             p += 8
         }
-        while p < pixels {
+        while p < end {
             var a = b
             var w = weights
             for t in 0..<taps {
@@ -147,7 +160,8 @@ struct Conv2D: Kernel {
 
     @inline(__always)
     private func compute(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
-                         _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ slopes: UnsafePointer<Float>) {
+                         _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ slopes: UnsafePointer<Float>,
+                         _ first: Int, _ end: Int) {
         let panel = Self.panel, taps = self.taps, inC = inputChannels, outC = outputChannels
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         let output = arena + outputOffset
@@ -157,10 +171,10 @@ struct Conv2D: Kernel {
             let blockWeights = weights + block * taps * inC * panel
             let b0 = loadVector(bias + block * panel), b1 = loadVector(bias + block * panel + 8)
             let s = (loadVector(slopes + block * panel), loadVector(slopes + block * panel + 8))
-            var p = 0
+            var p = first
             // The last partial block is shifted back to overlap the previous one (same values rewritten).
-            while p < pixels && pixels >= 6 {
-                let q = min(p, pixels - 6)
+            while p < end && end - first >= 6 {
+                let q = min(p, end - 6)
                 var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
                 var a30 = b0, a31 = b1, a40 = b0, a41 = b1, a50 = b0, a51 = b1
                 var w = blockWeights
@@ -195,7 +209,7 @@ struct Conv2D: Kernel {
                 Self.store(a50, a51, base + 5 * outC, lanes, lo, hi, s)
                 p += 6
             }
-            while p < pixels {
+            while p < end {
                 var a0 = b0, a1 = b1
                 var w = blockWeights
                 for t in 0..<taps {

@@ -56,37 +56,49 @@ struct DepthwiseConv2D: Kernel {
 
     var storageBytes: Int { (weights.count + bias.count + indirection.count) * 4 }
 
+    var parallelWork: Int { pixels * taps * inputChannels * multiplier }
+
     func run(_ arena: UnsafeMutablePointer<Float>) {
+        run(arena, slice: 0, of: 1)
+    }
+
+    func run(_ arena: UnsafeMutablePointer<Float>, slice: Int, of slices: Int) {
+        let range = pixelRange(pixels, slice: slice, of: slices, multiple: 64)
+        guard !range.isEmpty else { return }
+        let (first, end) = (range.lowerBound, range.upperBound)
         indirection.withUnsafeBufferPointer { indirection in
             weights.withUnsafeBufferPointer { weights in
                 bias.withUnsafeBufferPointer { bias in
                     slopes.withUnsafeBufferPointer { slopes in
+                        let (i, w, b, s) = (indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
                         if multiplier == 1 && taps == 9 && inputChannels % 8 == 0 {
-                            computeNineTaps(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                            computeNineTaps(arena, i, w, b, s, first, end)
                         } else if multiplier == 1 {
-                            computeSingle(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                            computeSingle(arena, i, w, b, s, first, end)
                         } else {
-                            computeGeneral(arena, indirection.baseAddress!, weights.baseAddress!, bias.baseAddress!, slopes.baseAddress!)
+                            computeGeneral(arena, i, w, b, s, first, end)
                         }
                     }
                 }
             }
         }
+        let channels = inputChannels * multiplier
+        if activation == .tanh { activation.apply(arena + outputOffset + first * channels, count: range.count * channels) }
     }
 
     /// 3×3 windows, channels a multiple of 8: per 8-channel block the nine weight vectors stay in
     /// registers while the block walks a chunk of pixels.
     private func computeNineTaps(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
                                  _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>,
-                                 _ slopes: UnsafePointer<Float>) {
+                                 _ slopes: UnsafePointer<Float>, _ first: Int, _ end: Int) {
         let channels = inputChannels
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         let output = arena + outputOffset
         // Pixels in chunks of 64 so the input rows a chunk reads stay in L1 across channel blocks.
-        var start = 0
-        while start < pixels {
-            let end = min(start + 64, pixels)
+        var start = first
+        while start < end {
+            let stop = min(start + 64, end)
             var c = 0
             while c < channels {
                 let w0 = loadVector(weights + c), w1 = loadVector(weights + channels + c), w2 = loadVector(weights + 2 * channels + c)
@@ -97,7 +109,7 @@ struct DepthwiseConv2D: Kernel {
                 let input = UnsafePointer(arena + c)
                 var rows = indirection + start * 9
                 var target = output + start * channels + c
-                for _ in start..<end {
+                for _ in start..<stop {
                     var even = b, odd = SIMD8<Float>()
                     multiplyAdd(&even, loadVector(input + Int(rows[0])), w0)
                     multiplyAdd(&odd, loadVector(input + Int(rows[1])), w1)
@@ -116,22 +128,21 @@ struct DepthwiseConv2D: Kernel {
                 }
                 c += 8
             }
-            start = end
+            start = stop
         }
-        if activation == .tanh { activation.apply(output, count: pixels * channels) }
     }
 
     private func computeSingle(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
                                _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>,
-                               _ slopes: UnsafePointer<Float>) {
+                               _ slopes: UnsafePointer<Float>, _ first: Int, _ end: Int) {
         let channels = inputChannels, taps = self.taps
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
         let output = arena + outputOffset
         // Two pixels at a time, taps split into even/odd partial sums: four independent FMA chains.
-        var p = 0
-        while p < pixels {
-            let pair = p + 1 < pixels
+        var p = first
+        while p < end {
+            let pair = p + 1 < end
             let rows0 = indirection + p * taps, rows1 = indirection + (pair ? p + 1 : p) * taps
             let target0 = output + p * channels, target1 = output + (pair ? p + 1 : p) * channels
             var c = 0
@@ -174,15 +185,14 @@ struct DepthwiseConv2D: Kernel {
             }
             p += 2
         }
-        if activation == .tanh { activation.apply(output, count: pixels * channels) }
     }
 
     private func computeGeneral(_ arena: UnsafeMutablePointer<Float>, _ indirection: UnsafePointer<Int32>,
                                 _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>,
-                                _ slopes: UnsafePointer<Float>) {
+                                _ slopes: UnsafePointer<Float>, _ first: Int, _ end: Int) {
         let outC = inputChannels * multiplier
         let output = arena + outputOffset
-        for p in 0..<pixels {
+        for p in first..<end {
             for c in 0..<inputChannels {
                 for j in 0..<multiplier {
                     let o = c * multiplier + j
