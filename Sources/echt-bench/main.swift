@@ -1,8 +1,8 @@
 // Benchmarks for Echt; see BENCHMARKS.md.
 //
 // Usage: swift run -c release echt-bench [--runs N] [--no-litert]
-// Prints, per model, the median latency of Echt's interpreter and of LiteRT (XNNPACK,
-// num_threads=1, timed by scripts/golden/time_litert.py in the same run), their ratio and the
+// Prints, per model, the median latency of Echt's interpreter (one thread, and two threads) and
+// of LiteRT (XNNPACK, num_threads=1, timed by scripts/golden/time_litert.py in the same run), their ratio and the
 // memory each loaded model holds (prepared weights + one scratch arena, and the peak resident
 // memory of a fresh process that loads and runs only that model, minus an empty process).
 import EchtInference
@@ -91,7 +91,7 @@ func childPeakBytes(_ name: String) -> Int {
 
 let baselinePeak = childPeakBytes("none")
 var rows: [String] = []
-var benchResults: [String: (echt: Double, memory: Int, resident: Int)] = [:]
+var benchResults: [String: (echt: Double, threaded: Double, memory: Int, resident: Int)] = [:]
 for name in modelNames {
     let url = modelsDirectory.appendingPathComponent("\(name).tflite")
     var loaded: Model?
@@ -111,6 +111,7 @@ for name in modelNames {
     })
     for _ in 0..<5 { _ = try model.run([input]) }
     let times = try (0..<runs).map { _ in try milliseconds { _ = try model.run([input]) } }
+    let threadedTimes = try (0..<runs).map { _ in try milliseconds { _ = try model.run([input], threads: 2) } }
     rows.append(name)
     if arguments.contains("--profile") {
         // Per node, the fastest of 30 runs (robust against other load); then summed per op description.
@@ -128,17 +129,17 @@ for name in modelNames {
     }
     print(String(format: "%@ echt %.3f ms  (load %.1f ms; weights %.1f MB + arena %.1f MB)", name, median(times),
                  loadMilliseconds, Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
-    benchResults[name] = (median(times), model.preparedBytes + model.arenaBytes, childPeakBytes(name) - baselinePeak)
+    benchResults[name] = (median(times), median(threadedTimes), model.preparedBytes + model.arenaBytes, childPeakBytes(name) - baselinePeak)
 }
 let litert = liteRTMedians()
 print("")
-print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | weights + arena (MB) | peak RSS over baseline (MB) |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | Echt 2 threads (ms) | weights + arena (MB) | peak RSS over baseline (MB) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for name in rows {
     guard let result = benchResults[name] else { continue }
     let reference = litert[name]
     let ratio = reference.map { String(format: "%.2f×", result.echt / $0) } ?? "–"
     let liteText = reference.map { String(format: "%.2f", $0) } ?? "–"
-    print(String(format: "| %@ | %.2f | %@ | %@ | %.2f | %.1f |", name, result.echt, liteText, ratio,
+    print(String(format: "| %@ | %.2f | %@ | %@ | %.2f | %.2f | %.1f |", name, result.echt, liteText, ratio, result.threaded,
                  Double(result.memory) / 1e6, Double(result.resident) / 1e6))
 }
