@@ -160,4 +160,17 @@ struct FuzzTests {
         print("[fuzz] \(name) (seeded): \(loaded) mutants loaded and ran, \(rejected) rejected with a typed error")
         #expect(loaded + rejected == iterations)
     }
+
+    @Test(arguments: InferenceFixtures.modelNames)
+    func truncatedRealModelsThrow(_ name: String) throws {
+        let original = [UInt8](try Data(contentsOf: InferenceFixtures.modelURL(name)))
+        var state: UInt64 = 0xC0FFEE
+        for _ in 0..<40 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 33) % original.count
+            #expect(throws: InferenceError.self, "truncated to \(length) bytes") {
+                try Model(bytes: Array(original[0..<length]), url: URL(fileURLWithPath: "/fuzz/\(name)-\(length).tflite"))
+            }
+        }
+    }
 }
