@@ -32,7 +32,7 @@ public final class Model: Sendable {
     public var arenaBytes: Int { plan.arenaSize * MemoryLayout<Float>.size }
     /// Bytes of prepared weights and tables the loaded model keeps (excluding scratch arenas).
     public var preparedBytes: Int { plan.kernels.reduce(0) { $0 + $1.storageBytes } }
-    /// The number of operators executed per run (after constant folding).
+    /// The number of kernels executed per run (after constant folding and operator fusion).
     public var operatorCount: Int { plan.kernels.count }
 
     let plan: ExecutionPlan
@@ -59,8 +59,18 @@ public final class Model: Sendable {
         pool = ArenaPool(size: plan.arenaSize)
     }
 
-    /// Runs the model on `inputs` (one tensor per subgraph input, in order).
+    /// Runs the model on `inputs` (one tensor per subgraph input, in order), on the calling thread.
     public func run(_ inputs: [Tensor]) throws(InferenceError) -> [Tensor] {
+        try run(inputs, threads: 1)
+    }
+
+    /// Multiply-adds above which a convolution is split across threads.
+    static let parallelThreshold = 500_000
+
+    /// Runs the model on `inputs`, splitting each large convolution's output pixels across up to
+    /// `threads` threads (1 runs everything on the calling thread; results are identical).
+    public func run(_ inputs: [Tensor], threads: Int) throws(InferenceError) -> [Tensor] {
+        let threads = min(max(threads, 1), 16)
         guard inputs.count == inputShapes.count else {
             throw .inputCountMismatch(expected: inputShapes.count, received: inputs.count)
         }
@@ -72,7 +82,14 @@ public final class Model: Sendable {
         for (input, offset) in zip(inputs, plan.inputOffsets) {
             input.values.withUnsafeBufferPointer { (arena.base + offset).update(from: $0.baseAddress!, count: $0.count) }
         }
-        for kernel in plan.kernels { kernel.run(arena.base) }
+        let base = arena.base
+        for kernel in plan.kernels {
+            if threads > 1 && kernel.parallelWork >= Self.parallelThreshold {
+                DispatchQueue.concurrentPerform(iterations: threads) { kernel.run(arena.base, slice: $0, of: threads) }
+            } else {
+                kernel.run(base)
+            }
+        }
         return zip(plan.outputSlots, outputShapes).map { slot, shape in
             switch slot {
             case .arena(let offset, let count):

@@ -1,9 +1,10 @@
 // Benchmarks for Echt; see BENCHMARKS.md.
 //
 // Usage: swift run -c release echt-bench [--runs N] [--no-litert]
-// Prints, per model, the median latency of Echt's interpreter and of LiteRT (XNNPACK,
-// num_threads=1, timed by scripts/golden/time_litert.py in the same run), their ratio and the
-// memory each loaded model holds.
+// Prints, per model, the median latency of Echt's interpreter (one thread, and two threads) and
+// of LiteRT (XNNPACK, num_threads=1, timed by scripts/golden/time_litert.py in the same run), their ratio and the
+// memory each loaded model holds (prepared weights + one scratch arena, and the peak resident
+// memory of a fresh process that loads and runs only that model, minus an empty process).
 import EchtInference
 import Foundation
 
@@ -15,13 +16,6 @@ let modelsDirectory: URL = {
     if let env = ProcessInfo.processInfo.environment["ECHT_MODELS"], !env.isEmpty { return URL(fileURLWithPath: env) }
     return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/echt/models")
 }()
-
-/// Resident set size in bytes, from /proc/self/statm (0 where unavailable).
-func residentBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = text.split(separator: " ")
-    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
-}
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -56,14 +50,57 @@ func liteRTMedians() -> [String: Double] {
     }
 }
 
+/// Peak resident memory of this process in bytes: VmHWM on Linux (getrusage's maxrss survives
+/// exec and would include the parent's), getrusage elsewhere.
+func peakResidentBytes() -> Int {
+    #if os(Linux)
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    #else
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss
+    #endif
+}
+
+// Child mode: load one model (or none, for the baseline), run it once, print the peak RSS.
+if let index = arguments.firstIndex(of: "--memory-of"), index + 1 < arguments.count {
+    let name = arguments[index + 1]
+    if name != "none" {
+        let model = try Model(contentsOf: modelsDirectory.appendingPathComponent("\(name).tflite"))
+        let shape = model.inputShapes[0]
+        _ = try model.run([Tensor(shape: shape, values: [Float](repeating: 0.5, count: shape.reduce(1, *)))])
+    }
+    print(peakResidentBytes())
+    exit(0)
+}
+
+/// Peak RSS of a fresh `echt-bench --memory-of name` process.
+func childPeakBytes(_ name: String) -> Int {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    process.arguments = ["--memory-of", name]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    guard (try? process.run()) != nil else { return 0 }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+}
+
+let baselinePeak = childPeakBytes("none")
 var rows: [String] = []
-var benchResults: [String: (echt: Double, memory: Int, resident: Int)] = [:]
+var benchResults: [String: (echt: Double, threaded: Double, memory: Int, resident: Int)] = [:]
 for name in modelNames {
     let url = modelsDirectory.appendingPathComponent("\(name).tflite")
-    let before = residentBytes()
-    let model: Model
-    do { model = try Model(contentsOf: url) } catch {
-        print("\(name): \(error)")
+    var loaded: Model?
+    var loadError: InferenceError?
+    let loadMilliseconds = milliseconds {
+        do throws(InferenceError) { loaded = try Model(contentsOf: url) } catch { loadError = error }
+    }
+    guard let model = loaded else {
+        print("\(name): \(loadError.map { "\($0)" } ?? "not loaded")")
         continue
     }
     let shape = model.inputShapes[0]
@@ -73,29 +110,36 @@ for name in modelNames {
         return Float(Double(state >> 8) / 8388608.0 - 1.0)
     })
     for _ in 0..<5 { _ = try model.run([input]) }
-    let loaded = residentBytes() - before
     let times = try (0..<runs).map { _ in try milliseconds { _ = try model.run([input]) } }
+    let threadedTimes = try (0..<runs).map { _ in try milliseconds { _ = try model.run([input], threads: 2) } }
     rows.append(name)
     if arguments.contains("--profile") {
-        var totals: [String: Double] = [:]
-        for _ in 0..<10 {
-            for entry in try model.profile([input]) { totals[entry.op, default: 0] += entry.milliseconds / 10 }
+        // Per node, the fastest of 30 runs (robust against other load); then summed per op description.
+        var fastest: [Double] = []
+        var names: [String] = []
+        for _ in 0..<30 {
+            let entries = try model.profile([input])
+            names = entries.map(\.op)
+            fastest = fastest.isEmpty ? entries.map(\.milliseconds) : zip(fastest, entries).map { min($0, $1.milliseconds) }
         }
+        var totals: [String: Double] = [:]
+        for (name, ms) in zip(names, fastest) { totals[name, default: 0] += ms }
+        print(String(format: "%@: sum of fastest node times %.3f ms", name, fastest.reduce(0, +)))
         for (op, ms) in totals.sorted(by: { $0.value > $1.value }).prefix(12) { print(String(format: "   %.3f ms  %@", ms, op)) }
     }
-    print(String(format: "%@ echt %.3f ms  (resident growth %.1f MB; weights %.1f MB + arena %.1f MB)", name, median(times),
-                 Double(loaded) / 1e6, Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
-    benchResults[name] = (median(times), model.preparedBytes + model.arenaBytes, loaded)
+    print(String(format: "%@ echt %.3f ms  (load %.1f ms; weights %.1f MB + arena %.1f MB)", name, median(times),
+                 loadMilliseconds, Double(model.preparedBytes) / 1e6, Double(model.arenaBytes) / 1e6))
+    benchResults[name] = (median(times), median(threadedTimes), model.preparedBytes + model.arenaBytes, childPeakBytes(name) - baselinePeak)
 }
 let litert = liteRTMedians()
 print("")
-print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | weights + arena (MB) | RSS growth (MB) |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| model | Echt (ms) | LiteRT 1 thread (ms) | ratio | Echt 2 threads (ms) | weights + arena (MB) | peak RSS over baseline (MB) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for name in rows {
     guard let result = benchResults[name] else { continue }
     let reference = litert[name]
     let ratio = reference.map { String(format: "%.2f×", result.echt / $0) } ?? "–"
     let liteText = reference.map { String(format: "%.2f", $0) } ?? "–"
-    print(String(format: "| %@ | %.2f | %@ | %@ | %.2f | %.1f |", name, result.echt, liteText, ratio,
+    print(String(format: "| %@ | %.2f | %@ | %@ | %.2f | %.2f | %.1f |", name, result.echt, liteText, ratio, result.threaded,
                  Double(result.memory) / 1e6, Double(result.resident) / 1e6))
 }

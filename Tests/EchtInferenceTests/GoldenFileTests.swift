@@ -4,7 +4,8 @@ import Testing
 import EchtTestSupport
 
 /// The committed compact LiteRT goldens (`Golden/<model>.json`, written by
-/// `scripts/golden/make_golden.py`) on deterministic pseudo-random inputs.
+/// `scripts/golden/make_golden.py`) on deterministic pseudo-random inputs and, when the shared
+/// docs are present, on the preprocessed sample portrait.
 @Suite(.enabled(if: InferenceFixtures.modelsPresent, "needs the five models in ~/.cache/echt/models (run make setup)"))
 struct GoldenFileTests {
     struct Golden: Decodable {
@@ -12,7 +13,10 @@ struct GoldenFileTests {
             var shape: [Int], sum: Double, sumOfSquares: Double, min: Float, max: Float, stride: Int, values: [Float]
         }
         struct Run: Decodable {
-            var seed: UInt32, inputSum: Double, outputs: [Output]
+            var seed: UInt32?
+            var inputFile: String?
+            var inputSum: Double
+            var outputs: [Output]
         }
         var model: String, inputShape: [Int], runs: [Run]
     }
@@ -38,8 +42,17 @@ struct GoldenFileTests {
         #expect(model.inputShapes == [golden.inputShape])
         let tolerance: Float = name == "selfie_segmentation" ? 1e-4 : 1e-3
         for run in golden.runs {
-            let input = Self.lcgInputs(count: golden.inputShape.reduce(1, *), seed: run.seed)
-            #expect(abs(input.reduce(0.0) { $0 + Double($1) } - run.inputSum) < 1e-6, "the LCG must reproduce the script's input")
+            let input: [Float]
+            if let seed = run.seed {
+                input = Self.lcgInputs(count: golden.inputShape.reduce(1, *), seed: seed)
+            } else if let file = run.inputFile, let shared = InferenceFixtures.sharedGolden {
+                input = try InferenceFixtures.floats(shared.appendingPathComponent(file))
+            } else {
+                print("[golden-file] \(name): skipping the portrait run \(run.inputFile ?? "?") (../shared/docs/models/golden is absent)")
+                continue
+            }
+            let label = run.seed.map { "seed \($0)" } ?? run.inputFile ?? ""
+            #expect(abs(input.reduce(0.0) { $0 + Double($1) } - run.inputSum) < 1e-3, "\(label): the input must be the script's input")
             let outputs = try model.run([Tensor(shape: golden.inputShape, values: input)])
             try #require(outputs.count == run.outputs.count)
             for (index, (output, expected)) in zip(outputs, run.outputs).enumerated() {
@@ -47,7 +60,7 @@ struct GoldenFileTests {
                 let sampled = Swift.stride(from: 0, to: output.values.count, by: expected.stride).map { output.values[$0] }
                 try #require(sampled.count == expected.values.count)
                 let diff = InferenceFixtures.maxAbsDiff(sampled, expected.values)
-                print("[golden-file] \(name) seed \(run.seed) output \(index): max |diff| = \(diff)")
+                print("[golden-file] \(name) \(label) output \(index): max |diff| = \(diff)")
                 #expect(diff <= tolerance, "output \(index): max |diff| \(diff) exceeds \(tolerance)")
                 let sum = output.values.reduce(0.0) { $0 + Double($1) }
                 #expect(abs(sum - expected.sum) <= Double(tolerance) * Double(output.values.count),
@@ -68,5 +81,16 @@ struct GoldenFileTests {
         }
         #expect(results.count == 8)
         for result in results { #expect(result == reference) }
+    }
+
+    @Test(arguments: InferenceFixtures.modelNames)
+    func threadedRunsMatchSingleThreaded(_ name: String) throws {
+        let model = try InferenceFixtures.model(name)
+        let shape = model.inputShapes[0]
+        let input = Tensor(shape: shape, values: Self.lcgInputs(count: shape.reduce(1, *), seed: 11))
+        let reference = try model.run([input])
+        for threads in [2, 3] {
+            #expect(try model.run([input], threads: threads) == reference, "\(threads) threads")
+        }
     }
 }

@@ -122,17 +122,24 @@ struct MalformedModelTests {
 /// Random byte flips of a real model: loading (and running, when loading succeeds) must never crash.
 @Suite(.enabled(if: InferenceFixtures.modelsPresent, "needs the models in ~/.cache/echt/models (run make setup)"))
 struct FuzzTests {
-    @Test(arguments: ["face_detection_short_range", "face_detection_full_range_sparse"])
+    @Test(arguments: InferenceFixtures.modelNames)
     func flippedBytesNeverCrash(_ name: String) throws {
         let original = [UInt8](try Data(contentsOf: InferenceFixtures.modelURL(name)))
         // Structure (not weights) lives mostly outside the large buffers; aim half the flips at the first and last 8 KB.
-        var state: UInt64 = 0x5EED_0000 + UInt64(original.count)
+        var state: UInt64 = (ProcessInfo.processInfo.environment["ECHT_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED_0000) + UInt64(original.count)
         func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33)
         }
+        // ECHT_FUZZ_ITERATIONS raises the count for a longer local campaign; debug builds run fewer.
+        #if DEBUG
+        let defaultIterations = 30
+        #else
+        let defaultIterations = 300
+        #endif
+        let iterations = ProcessInfo.processInfo.environment["ECHT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? defaultIterations
         var loaded = 0, rejected = 0
-        for iteration in 0..<300 {
+        for iteration in 0..<iterations {
             var bytes = original
             for _ in 0..<(1 + next() % 4) {
                 let region = next() % 3
@@ -151,6 +158,19 @@ struct FuzzTests {
             }
         }
         print("[fuzz] \(name) (seeded): \(loaded) mutants loaded and ran, \(rejected) rejected with a typed error")
-        #expect(loaded + rejected == 300)
+        #expect(loaded + rejected == iterations)
+    }
+
+    @Test(arguments: InferenceFixtures.modelNames)
+    func truncatedRealModelsThrow(_ name: String) throws {
+        let original = [UInt8](try Data(contentsOf: InferenceFixtures.modelURL(name)))
+        var state: UInt64 = 0xC0FFEE
+        for _ in 0..<40 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 33) % original.count
+            #expect(throws: InferenceError.self, "truncated to \(length) bytes") {
+                try Model(bytes: Array(original[0..<length]), url: URL(fileURLWithPath: "/fuzz/\(name)-\(length).tflite"))
+            }
+        }
     }
 }

@@ -5,11 +5,14 @@ For each of the five MediaPipe models, runs LiteRT (ai-edge-litert, in a venv th
 under ~/.cache/echt/venv-litert) on deterministic pseudo-random inputs and writes
 Tests/EchtInferenceTests/Golden/<model>.json with, per output tensor (in subgraph order): the shape,
 sum, sum of squares, min, max, and the values themselves (all of them for tensors up to 2048
-values, otherwise every k-th value). The Swift tests regenerate the same inputs and compare.
+values, otherwise every k-th value). Inputs: two seeded pseudo-random tensors, which the Swift
+tests regenerate, and, when ../shared/docs is present, the preprocessed sample portrait tensors
+from shared/docs/models/golden (the Swift tests read the same files and skip those runs without them).
 
 Usage: python3 scripts/golden/make_golden.py
 """
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +25,23 @@ import ai_edge_litert  # noqa: E402
 import numpy as np  # noqa: E402
 
 SEEDS = [1, 2]
+# The preprocessed sample portrait (shared/docs/models/golden, written by reference_outputs.py).
+PORTRAIT_INPUTS = {
+    "face_detection_short_range": ["det_short_range_input.f32"],
+    "face_detection_full_range_sparse": ["det_full_range_sparse_input.f32"],
+    "face_landmark": ["mesh_input.f32"],
+    "iris_landmark": ["iris_left_input.f32", "iris_right_input.f32"],
+    "selfie_segmentation": ["selfie_input.f32"],
+}
+
+
+def shared_golden_dir():
+    """shared/docs/models/golden beside the checkout or any of its ancestors, if present."""
+    env = os.environ.get("ECHT_SHARED_DOCS")
+    candidates = [Path(env) / "models/golden"] if env else []
+    for parent in Path(__file__).resolve().parents:
+        candidates.append(parent / "shared/docs/models/golden")
+    return next((c for c in candidates if (c / "golden.json").exists()), None)
 FULL_LIMIT = 2048
 SAMPLES = 512
 
@@ -48,13 +68,17 @@ def main() -> None:
         it = common.interpreter(name)
         inp = it.get_input_details()[0]
         shape = [int(d) for d in inp["shape"]]
+        inputs = [({"seed": seed}, common.lcg_inputs(int(np.prod(shape)), seed).reshape(shape)) for seed in SEEDS]
+        shared = shared_golden_dir()
+        for file_name in PORTRAIT_INPUTS[name] if shared else []:
+            x = np.fromfile(shared / file_name, dtype="<f4").reshape(shape)
+            inputs.append(({"inputFile": file_name}, x))
         runs = []
-        for seed in SEEDS:
-            x = common.lcg_inputs(int(np.prod(shape)), seed).reshape(shape)
+        for key, x in inputs:
             it.set_tensor(inp["index"], x)
             it.invoke()
             outputs = [it.get_tensor(d["index"]) for d in it.get_output_details()]
-            runs.append({"seed": seed, "inputSum": float(x.astype(np.float64).sum()),
+            runs.append({**key, "inputSum": float(x.astype(np.float64).sum()),
                          "outputs": [summarize(o) for o in outputs]})
         doc = {"model": name, "litert": version, "inputShape": shape,
                "generator": "lcg32: state = state*1664525 + 1013904223; value = (state >> 8) / 2^23 - 1",

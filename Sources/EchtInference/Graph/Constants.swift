@@ -73,6 +73,9 @@ enum Constants {
             throw bad("has no float16/float32 values")
         }
         let values = decode(bytes, type: type, count: bytes.count / size)
+        guard entry.elementCount <= max(1 << 22, values.count * 64) else {
+            throw bad("would expand \(values.count) stored values to \(entry.elementCount) dense ones")
+        }
         // Walk the levels: each position p maps to its children; `linear` is the index in traversal layout.
         var positions = [0]
         var linear = [0]

@@ -15,8 +15,8 @@ struct ExecutionPlan: Sendable {
     /// Operator names in execution order, for diagnostics.
     let nodeNames: [String]
 
-    /// Upper bound on the arena (1 GB of floats); a hostile file cannot ask for more.
-    static let maximumArena = 1 << 28
+    /// Upper bound on the arena (256 MB of floats); a hostile file cannot ask for more.
+    static let maximumArena = 1 << 26
 
     init(_ file: ModelFile) throws(InferenceError) {
         let path = file.path
@@ -47,7 +47,8 @@ struct ExecutionPlan: Sendable {
             }
             live.append((node, op))
         }
-        let rewrites = GraphRewrites(live: &live, file: file)
+        let folded = constants
+        let rewrites = GraphRewrites(live: &live, file: file) { folded[$0] != nil || file.constantBytes($0) != nil }
         // 2. Constant inputs of the remaining operators.
         for (_, op) in live {
             for tensor in op.inputs where tensor >= 0 && file.tensors[tensor].type != .int32 && file.tensors[tensor].type != .int64 {
@@ -103,7 +104,8 @@ struct ExecutionPlan: Sendable {
         for (node, op) in live {
             let name = OperatorRegistry.name(of: op)
             let context = NodeContext(file: file, node: node, op: op, name: name, constants: constants, offsets: offsets, zeroOffset: 0,
-                                      extraPadding: rewrites.padding[node], fusedActivation: rewrites.activations[node])
+                                      extraPadding: rewrites.padding[node], fusedActivation: rewrites.activations[node],
+                                      fusedPReLU: rewrites.preluAlphas[node])
             kernels.append(try OperatorRegistry.factory(for: op)!(context))
             names.append(name)
         }

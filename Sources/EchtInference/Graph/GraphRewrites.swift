@@ -6,11 +6,13 @@ struct GraphRewrites {
     var padding: [Int: (top: Int, bottom: Int, left: Int, right: Int)] = [:]
     /// Fused activations for nodes that absorbed a following activation operator.
     var activations: [Int: Activation] = [:]
+    /// The constant alpha tensor of a per-channel PRELU absorbed by a convolution or ADD node.
+    var preluAlphas: [Int: Int] = [:]
 
     typealias Node = (node: Int, op: ModelFile.OperatorEntry)
 
     /// Rewrites `live` in place and returns what each surviving node must apply.
-    init(live: inout [Node], file: ModelFile) {
+    init(live: inout [Node], file: ModelFile, constant: (Int) -> Bool) {
         let conv = 3, depthwise = 4, add = 0, pad = 34
         var readers: [Int: [Int]] = [:]
         for (index, entry) in live.enumerated() {
@@ -55,6 +57,25 @@ struct GraphRewrites {
                   file.tensors[live[users[0]].op.outputs[0]].shape == file.tensors[output].shape else { continue }
             live[index].op.outputs = live[users[0]].op.outputs
             activations[live[index].node] = activation
+            removed.insert(users[0])
+        }
+        // CONV_2D / DEPTHWISE_CONV_2D / ADD (no activation) → PRELU with a constant per-channel alpha.
+        for index in live.indices where !removed.contains(index) && live[index].op.outputs.count == 1 && activations[live[index].node] == nil {
+            let producer = live[index].op
+            guard let field = [conv: 3, depthwise: 4, add: 0][producer.code], optionByte(producer, field) == 0 else { continue }
+            let output = producer.outputs[0]
+            let shape = file.tensors[output].shape
+            guard !file.outputs.contains(output), let channels = shape.last else { continue }
+            let users = consumers(output)
+            guard users.count == 1, !removed.contains(users[0]) else { continue }
+            let prelu = live[users[0]].op
+            guard prelu.code == 54, prelu.inputs.count == 2, prelu.inputs[0] == output, prelu.inputs[1] >= 0,
+                  prelu.outputs.count == 1, file.tensors[prelu.outputs[0]].shape == shape else { continue }
+            let alpha = file.tensors[prelu.inputs[1]]
+            guard alpha.elementCount == channels, alpha.shape.last == channels, alpha.shape.count <= shape.count,
+                  constant(prelu.inputs[1]) else { continue }
+            live[index].op.outputs = prelu.outputs
+            preluAlphas[live[index].node] = prelu.inputs[1]
             removed.insert(users[0])
         }
         live = live.indices.filter { !removed.contains($0) }.map { live[$0] }

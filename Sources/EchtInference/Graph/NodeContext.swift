@@ -13,6 +13,19 @@ struct NodeContext {
     var extraPadding: (top: Int, bottom: Int, left: Int, right: Int)? = nil
     /// An activation absorbed from the following operator (see `GraphRewrites`).
     var fusedActivation: Activation? = nil
+    /// The alpha tensor of a PRELU absorbed from the following operator (see `GraphRewrites`).
+    var fusedPReLU: Int? = nil
+
+    /// Per-output-channel slopes applied to negative results: the fused PRELU's alphas, or ones.
+    func negativeSlopes(channels: Int) throws(InferenceError) -> [Float] {
+        guard let tensor = fusedPReLU else { return [Float](repeating: 1, count: channels) }
+        var values = constants[tensor]
+        if values == nil { values = try Constants.floats(file, tensor) }
+        guard let values, values.count == channels else {
+            throw invalid("the fused PRELU alpha (tensor \(tensor)) does not hold \(channels) values")
+        }
+        return values
+    }
 
     func invalid(_ reason: String) -> InferenceError {
         .invalidOperator(path: file.path, op: name, node: node, reason: reason)

@@ -27,11 +27,28 @@ protocol Kernel: Sendable {
     var summary: String { get }
     /// Bytes of prepared data (repacked weights, tables) the kernel keeps.
     var storageBytes: Int { get }
+    /// Multiply-adds per run when the kernel can split its output across threads, else 0.
+    var parallelWork: Int { get }
+    /// Computes share `slice` of `slices` (a contiguous range of output pixels).
+    func run(_ arena: UnsafeMutablePointer<Float>, slice: Int, of slices: Int)
 }
 
 extension Kernel {
     var summary: String { "" }
     var storageBytes: Int { 0 }
+    var parallelWork: Int { 0 }
+
+    func run(_ arena: UnsafeMutablePointer<Float>, slice: Int, of slices: Int) {
+        if slice == 0 { run(arena) }
+    }
+}
+
+/// Output pixels `slice` of `slices` computes: contiguous, sized in multiples of `multiple`.
+func pixelRange(_ pixels: Int, slice: Int, of slices: Int, multiple: Int) -> Range<Int> {
+    guard slices > 1 else { return 0..<pixels }
+    let share = ((pixels + slices - 1) / slices + multiple - 1) / multiple * multiple
+    let start = min(slice * share, pixels)
+    return start..<min(start + share, pixels)
 }
 
 extension Operand {

@@ -25,6 +25,7 @@ enum OperatorRegistry {
         23: ResizeBilinear.make,
         28: Unary.make(.tanh),
         34: Pad.make,
+        40: Mean.make,
         41: Binary.make(.subtract),
         54: Binary.make(.prelu),
         117: Unary.make(.hardSwish),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// ADD, MUL, SUB and PRELU with numpy-style broadcasting (up to rank 4), then the fused activation.
 struct Binary: Kernel {
     enum Operation: Sendable { case add, subtract, multiply, prelu }
@@ -7,6 +9,8 @@ struct Binary: Kernel {
     /// Output shape padded to rank 4, and each operand's strides (0 along broadcast axes).
     let shape: [Int], leftStrides: [Int], rightStrides: [Int]
     let activation: Activation
+    /// Factors for negative results along the innermost axis (a fused PRELU), or nil.
+    var slopes: [Float]? = nil
 
     static func make(_ operation: Operation) -> @Sendable (NodeContext) throws(InferenceError) -> any Kernel {
         { (context: NodeContext) throws(InferenceError) -> any Kernel in
@@ -30,9 +34,14 @@ struct Binary: Kernel {
                 return result
             }
             let activation: Activation = operation == .prelu ? .none : try context.activationOption(0)
+            // Same shapes and no per-channel slopes: one flat loop instead of one loop per row.
+            let flat = pa == pb && context.fusedPReLU == nil
+            let count = shape.reduce(1, *)
             return Binary(operation: operation, left: try context.operand(0), right: try context.operand(1),
-                          outputOffset: try context.output(), shape: shape, leftStrides: strides(pa), rightStrides: strides(pb),
-                          activation: activation)
+                          outputOffset: try context.output(), shape: flat ? [1, 1, 1, count] : shape,
+                          leftStrides: flat ? [0, 0, 0, 1] : strides(pa), rightStrides: flat ? [0, 0, 0, 1] : strides(pb),
+                          activation: activation,
+                          slopes: context.fusedPReLU == nil ? nil : try context.negativeSlopes(channels: shape[3]))
         }
     }
 
@@ -55,6 +64,14 @@ struct Binary: Kernel {
     @inline(__always)
     private func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
                          _ combine: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, _ combineScalar: (Float, Float) -> Float) {
+        guard let slopeValues = self.slopes else { return compute(a, b, out, combine, combineScalar, slopes: nil) }
+        slopeValues.withUnsafeBufferPointer { compute(a, b, out, combine, combineScalar, slopes: $0.baseAddress!) }
+    }
+
+    @inline(__always)
+    private func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         _ combine: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, _ combineScalar: (Float, Float) -> Float,
+                         slopes: UnsafePointer<Float>?) {
         let inner = shape[3], sa = leftStrides[3], sb = rightStrides[3]
         let (lower, upper) = activation.bounds
         let lo = SIMD8<Float>(repeating: lower), hi = SIMD8<Float>(repeating: upper)
@@ -68,12 +85,15 @@ struct Binary: Kernel {
                     if sa == 1 && sb == 1 {
                         while i + 8 <= inner {
                             let v = combine(loadVector(pa + i), loadVector(pb + i))
-                            storeVector(clamp(v, lo, hi), target + i)
+                            var r = clamp(v, lo, hi)
+                            if let slopes { r.replace(with: r * loadVector(slopes + i), where: r .< 0) }
+                            storeVector(r, target + i)
                             i += 8
                         }
                     }
                     while i < inner {
-                        target[i] = Swift.min(Swift.max(combineScalar(pa[i * sa], pb[i * sb]), lower), upper)
+                        let r = Swift.min(Swift.max(combineScalar(pa[i * sa], pb[i * sb]), lower), upper)
+                        target[i] = r < 0 ? r * (slopes?[i] ?? 1) : r
                         i += 1
                     }
                     if activation == .tanh { activation.apply(target, count: inner) }
@@ -155,5 +175,3 @@ struct Unary: Kernel {
         }
     }
 }
-
-import Foundation
