@@ -7,7 +7,7 @@ struct Echt: AsyncParsableCommand {
         commandName: "echt",
         abstract: "Turns real photographs into professional headshots, on your own machine.",
         version: EchtVersion.string,
-        subcommands: []
+        subcommands: [Verify.self, Keys.self]
     )
 }
 
