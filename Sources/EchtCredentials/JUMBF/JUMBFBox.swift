@@ -93,7 +93,8 @@ public struct JUMBFReader: Sendable {
         guard bytes.count >= 17 else { throw .invalidManifest("JUMBF description box is shorter than 17 bytes") }
         box.typeUUID = Data(bytes[0..<16])
         let toggles = bytes[16]
-        if toggles & 0x02 != 0 {
+        // c2pa-rs reads the label only when both "requestable" and "label present" are set (C2PA requires 0x03).
+        if toggles & 0x03 == 0x03 {
             guard let nul = bytes[17...].firstIndex(of: 0) else { throw .invalidManifest("JUMBF label is not NUL-terminated") }
             box.label = String(decoding: bytes[17..<nul], as: UTF8.self)
         }

@@ -55,7 +55,13 @@ struct ManifestParts {
     init(_ manifest: JUMBFBox) throws(CredentialsError) {
         label = manifest.label ?? ""
         assertionStore = manifest.children.first { $0.typeUUID == JUMBFType.assertionStore }
-        let claims = manifest.children.filter { $0.typeUUID == JUMBFType.claim }
+        if let named = manifest.child(labelled: "c2pa.assertions"), named.typeUUID != JUMBFType.assertionStore {
+            throw .invalidManifest("the assertion store of \(label) has the wrong type UUID")
+        }
+        guard assertionStore != nil else { throw .invalidManifest("manifest \(label) has no assertion store") }
+        let claims = manifest.children.filter {
+            $0.typeUUID == JUMBFType.claim && ($0.label == "c2pa.claim.v2" || $0.label == "c2pa.claim")
+        }
         guard claims.count == 1, let box = claims.first else {
             throw .invalidManifest(claims.isEmpty ? "manifest \(label) has no claim (claim.missing)" : "manifest \(label) has several claims (claim.multiple)")
         }

@@ -55,7 +55,7 @@ enum COSESign1 {
             item = inner
         }
         guard let parts = item.arrayValue, parts.count == 4, let protectedBytes = parts[0].bytesValue,
-              let signature = parts[3].bytesValue else {
+              parts[1].mapValue != nil, parts[2] == .null, let signature = parts[3].bytesValue else {
             throw .invalidManifest("the signature is not a COSE_Sign1 array of four items")
         }
         let protected = protectedBytes.isEmpty ? CBOR.map([]) : try CBORDecoder().decode(protectedBytes)

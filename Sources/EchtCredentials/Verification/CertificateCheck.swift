@@ -56,9 +56,9 @@ struct CertificateCheck {
     /// "CN, O" of a name.
     static func describe(_ name: DistinguishedName) -> String {
         var parts: [String] = []
-        for rdn in name {
-            for attribute in rdn where attribute.type == .RDNAttributeType.commonName || attribute.type == .RDNAttributeType.organizationName {
-                parts.append(String(describing: attribute.value))
+        for type in [ASN1ObjectIdentifier.RDNAttributeType.commonName, .RDNAttributeType.organizationName] {
+            for rdn in name {
+                for attribute in rdn where attribute.type == type { parts.append(String(describing: attribute.value)) }
             }
         }
         return parts.isEmpty ? name.description : parts.joined(separator: ", ")

@@ -55,7 +55,8 @@ struct ManifestValidator {
 
     private func checkSignature(_ parts: ManifestParts, manifest: JUMBFBox, into report: inout ManifestReport) {
         let sigURI = parts.claim["signature"]?.textValue ?? "self#jumbf=c2pa.signature"
-        guard let sigBox = store.resolve(sigURI, in: manifest), let cose = sigBox.content(ofType: "cbor") else {
+        guard let sigBox = store.resolve(sigURI, in: manifest), sigBox.typeUUID == JUMBFType.signature,
+              let cose = sigBox.content(ofType: "cbor") else {
             report.failure.append(ValidationStatus("claimSignature.missing", url: sigURI, "the claim's signature box was not found"))
             return
         }
