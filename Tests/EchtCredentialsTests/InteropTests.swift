@@ -103,4 +103,23 @@ struct InteropTests {
         #expect(ai.declaresGenerativeAI)
         #expect(ai.aiDeclarations == [DigitalSourceType.trainedAlgorithmicMedia.uri])
     }
+
+    @Test(.enabled(if: CredentialsFixtures.c2paDocs != nil, SignedSamples.docsReason),
+          arguments: ["reference.jpg", "camera.jpg", "multiseg.jpg", "signed.png", "tampered.jpg", "unsigned.jpg",
+                      "v_expired.jpg", "v_no_aki.jpg", "v_no_eku.jpg", "v_ok_docsign.jpg", "v_ok_email.jpg"])
+    func echtAgreesWithTheReferenceOnEveryVector(name: String) throws {
+        let data = try Data(contentsOf: try #require(CredentialsFixtures.c2paFile(name)))
+        let ext = name.hasSuffix(".png") ? "png" : "jpg"
+        let reference = try referenceRead(data, ext: ext)
+        let expected: Verdict = switch reference["state"] as? String {
+        case "Trusted": .trusted
+        case "Valid": .untrusted
+        case "Invalid": .invalid
+        default: .absent
+        }
+        let report = try ContentCredentials.verify(data)
+        #expect(report.verdict == expected, "\(name)")
+        let referenceFailures = Set(activeCodes(reference, "failure")).subtracting(["signingCredential.untrusted"])
+        #expect(Set(report.blockingFailures.map(\.code)) == referenceFailures, "\(name)")
+    }
 }

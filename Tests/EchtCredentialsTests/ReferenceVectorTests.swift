@@ -16,7 +16,7 @@ struct ReferenceVectorTests {
         ("reference.jpg", Verdict.untrusted, [String]()), ("camera.jpg", .untrusted, []), ("multiseg.jpg", .untrusted, []),
         ("signed.png", .untrusted, []), ("v_ok_email.jpg", .untrusted, []), ("unsigned.jpg", .absent, []),
         ("tampered.jpg", .invalid, ["assertion.dataHash.mismatch"]), ("v_expired.jpg", .invalid, ["signingCredential.expired"]),
-        ("v_no_aki.jpg", .invalid, ["signingCredential.invalid"]), ("v_no_eku.jpg", .invalid, ["signingCredential.invalid"]),
+        ("v_no_aki.jpg", .invalid, ["signingCredential.invalid"]), ("v_ok_docsign.jpg", .invalid, ["signingCredential.invalid"]), ("v_no_eku.jpg", .invalid, ["signingCredential.invalid"]),
     ])
     func verdictsMatchTheReference(name: String, verdict: Verdict, failures: [String]) throws {
         let report = try verify(name)

@@ -11,8 +11,6 @@ struct CertificateCheck {
     var now: Date
 
     static let emailProtection: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 3, 4]
-    static let documentSigning: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 3, 36]
-    static let c2paClaimSigning: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 62558, 2, 1]
 
     /// Why the signer certificate violates the profile, or nil when it conforms.
     func profileViolation(_ leaf: Certificate) -> String? {
@@ -28,7 +26,9 @@ struct CertificateCheck {
             }
             let usages = Array(eku)
             guard !usages.contains(.any) else { return "the certificate allows anyExtendedKeyUsage" }
-            let accepted = [Self.emailProtection, Self.c2paClaimSigning, Self.documentSigning].map(ExtendedKeyUsage.Usage.init(oid:))
+            // The reference (c2pa-rs 0.91.3, default trust config) accepts only emailProtection; certificates with only
+            // documentSigning or only the C2PA claim-signing EKU are reported `signingCredential.invalid` there, so here too.
+            let accepted = [Self.emailProtection].map(ExtendedKeyUsage.Usage.init(oid:))
             guard usages.contains(where: accepted.contains) else {
                 return "certificate missing required EKU"
             }
