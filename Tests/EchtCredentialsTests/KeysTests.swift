@@ -53,3 +53,21 @@ import X509
         }
     }
 }
+
+@Suite struct KeyImportTests {
+    @Test func importedPEMFilesSignAndStayPrivate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("echt-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = dir.appendingPathComponent("k.pem"), cert = dir.appendingPathComponent("c.pem")
+        try Data(SignedSamples.studio.identity.privateKey.pemRepresentation.utf8).write(to: key)
+        try Data((SignedSamples.studio.signerPEM + "\n" + SignedSamples.studio.rootPEM).utf8).write(to: cert)
+        let store = KeyStore(directory: dir.appendingPathComponent("keys"))
+        let identity = try store.importPEM(key: key, certificate: cert)
+        #expect(identity.certificateChain == SignedSamples.studio.identity.certificateChain, "the root is dropped from x5chain")
+        #expect(try FileManager.default.attributesOfItem(atPath: store.keyURL.path)[.posixPermissions] as? Int == 0o600)
+        #expect(throws: CredentialsError.self) {
+            try store.importPEM(key: cert, certificate: cert, force: true)
+        }
+    }
+}

@@ -57,6 +57,23 @@ public struct KeyStore: Sendable {
         return generated.identity
     }
 
+    /// Validates a studio's own PEM key and certificate chain and copies them into the store (0600).
+    @discardableResult
+    public func importPEM(key: URL, certificate: URL, force: Bool = false) throws(CredentialsError) -> SigningIdentity {
+        if exists, !force {
+            throw .keyStorage(path: directory.path, reason: "keys already exist; pass --force to replace them")
+        }
+        let identity = try SigningIdentity.load(keyPEM: key, certificatePEM: certificate)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try write(identity.privateKey.pemRepresentation + "\n", to: keyURL)
+            try write(try String(contentsOf: certificate, encoding: .utf8), to: certificateURL)
+        } catch {
+            throw .keyStorage(path: directory.path, reason: "\(error)")
+        }
+        return identity
+    }
+
     private func write(_ text: String, to url: URL) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }

@@ -22,8 +22,23 @@ struct Keys: AsyncParsableCommand {
         @Flag(help: "Replace existing keys.")
         var force = false
 
+        @Option(help: "Use this PEM private key (ES256) instead of generating one; needs --cert.")
+        var key: String?
+
+        @Option(help: "PEM certificate chain (signer first) belonging to --key.")
+        var cert: String?
+
+        func validate() throws {
+            if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
+        }
+
         func run() async throws {
             let store = KeyStore.default
+            if let key, let cert {
+                let identity = try store.importPEM(key: URL(fileURLWithPath: key), certificate: URL(fileURLWithPath: cert), force: force)
+                print("Imported signing key for \(identity.signerCertificate.subject) into \(store.directory.path)")
+                return
+            }
             let identity = try store.create(studioName: studio, force: force)
             print("Created signing key for \"\(studio)\" in \(store.directory.path)")
             print("  signer: \(identity.signerCertificate.subject)")

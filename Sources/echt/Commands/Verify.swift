@@ -23,7 +23,7 @@ struct Verify: AsyncParsableCommand {
     @Argument(help: "JPEG or PNG files to check.")
     var files: [String]
 
-    @Flag(help: "Print one JSON object per file instead of text.")
+    @Flag(help: "Print a JSON object mapping each file to its report instead of text.")
     var json = false
 
     @Option(help: "PEM file of CA certificates to trust (e.g. your studio root).")
