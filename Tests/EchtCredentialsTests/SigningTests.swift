@@ -17,6 +17,8 @@ import EchtTestSupport
         #expect(active.ingredients == [IngredientSummary(relationship: "parentOf", title: "input.png", manifestLabel: nil)])
         #expect(active.signer == "Echt Test Studio Signer, Echt Test Studio")
         #expect(active.claimGenerator == "Echt 0.1.0")
+        #expect(active.rights["dc:creator"] == "Ada Photographer")
+        #expect(active.rights["plus:ModelReleaseStatus"] == ModelReleaseStatus.unlimited.uri)
         #expect(!report.declaresGenerativeAI)
     }
 

@@ -18,7 +18,7 @@ import EchtTestSupport
 
     @Test func oneMetadataByteBreaksTheDataHash() throws {
         var signed = try SignedSamples.png()
-        let at = try #require(signed.range(of: Data("Ada Studio".utf8))).lowerBound
+        let at = try #require(signed.range(of: Data("Ada Studio".utf8), options: .backwards)).lowerBound
         signed[at] = UInt8(ascii: "B")
         #expect(try codes(signed) == ["assertion.dataHash.mismatch"])
     }

@@ -27,6 +27,7 @@ public enum ContentCredentials {
         var builder = ManifestBuilder(label: "urn:c2pa:" + UUID().uuidString.lowercased(), generator: generator, identity: identity)
         builder.addParent(parent)
         builder.addActions(actions, when: timestamp(now))
+        builder.addRightsMetadata(metadata)
         return try builder.finish(prepared, format: format, instanceID: instanceID, title: title)
     }
 
@@ -106,6 +107,25 @@ struct ManifestBuilder {
         let list = [CBOR.map(opened)] + edits.map { $0.cbor(agent: generator, when: when) }
         let item = CBOR.textMap(["actions": .array(list), "allActionsIncluded": .bool(true)])
         assertions.append(("c2pa.actions.v2", JUMBFWriter.cborAssertion(label: "c2pa.actions.v2", item)))
+    }
+
+    /// Creator, rights and model release as a signed `cawg.metadata` JSON-LD assertion (brief §14.4; `c2pa.metadata`
+    /// does not allow these fields). Skipped when none is set.
+    mutating func addRightsMetadata(_ metadata: IPTCMetadata) {
+        var object: [String: Any] = [:]
+        var context: [String: String] = [:]
+        if let creator = metadata.creator { object["dc:creator"] = [creator]; context["dc"] = "http://purl.org/dc/elements/1.1/" }
+        if let rights = metadata.copyright { object["dc:rights"] = rights; context["dc"] = "http://purl.org/dc/elements/1.1/" }
+        if let credit = metadata.credit { object["photoshop:Credit"] = credit; context["photoshop"] = "http://ns.adobe.com/photoshop/1.0/" }
+        if let release = metadata.modelRelease {
+            object["plus:ModelReleaseStatus"] = release.uri
+            context["plus"] = "http://ns.useplus.org/ldf/xmp/1.0/"
+        }
+        guard !object.isEmpty else { return }
+        object["@context"] = context
+        guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        let box = JUMBFWriter.superBox(type: JUMBFType.json, label: "cawg.metadata", children: [JUMBFWriter.box("json", json)])
+        assertions.append(("cawg.metadata", box))
     }
 
     static func dataHash(start: Int, length: Int, hash: Data) -> Data {

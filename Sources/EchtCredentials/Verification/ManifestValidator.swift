@@ -43,6 +43,13 @@ struct ManifestValidator {
             }
         }
         report.claimedTime = report.actions.compactMap(\.when).last
+        if let json = parts.assertionStore?.child(labelled: "cawg.metadata")?.content(ofType: "json"),
+           let object = try? JSONSerialization.jsonObject(with: Data(json.payload)) as? [String: Any] {
+            for (key, value) in object where key != "@context" {
+                if let text = value as? String { report.rights[key] = text }
+                if let list = value as? [String] { report.rights[key] = list.joined(separator: "; ") }
+            }
+        }
         for label in parts.assertionLabels where label.hasPrefix("c2pa.ingredient") {
             guard let ingredient = parts.assertion(labelled: label) else { continue }
             let url = ingredient["activeManifest"]?["url"]?.textValue ?? ingredient["c2pa_manifest"]?["url"]?.textValue

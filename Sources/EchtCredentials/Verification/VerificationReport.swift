@@ -46,16 +46,6 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
         case .absent: 4
         }
     }
-
-    /// Severity for combining several files (higher is worse).
-    var severity: Int {
-        switch self {
-        case .trusted: 0
-        case .untrusted: 1
-        case .absent: 2
-        case .invalid: 3
-        }
-    }
 }
 
 /// One action as read from a manifest.
@@ -96,6 +86,8 @@ public struct ManifestReport: Sendable, Codable, Equatable {
     public var claimedTime: String?
     /// `dc:title` of the claim.
     public var title: String?
+    /// Signed creator / rights statements from `cawg.metadata` (e.g. `dc:creator`, `dc:rights`), if any.
+    public var rights: [String: String] = [:]
     /// The actions in order.
     public var actions: [ActionSummary] = []
     /// The ingredients.

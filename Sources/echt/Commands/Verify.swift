@@ -67,6 +67,7 @@ enum VerifyPrinter {
             if let time = manifest.claimedTime { lines.append("    time:      \(time) (claimed, not time-stamped)") }
             if let generator = manifest.claimGenerator { lines.append("    generator: \(generator)") }
             if let title = manifest.title { lines.append("    title:     \(title)") }
+            for (key, value) in manifest.rights.sorted(by: { $0.key < $1.key }) { lines.append("    \(key): \(value)") }
             for action in manifest.actions {
                 var text = "    action:    \(action.action)"
                 if let d = action.description { text += " — \(d)" }
