@@ -67,6 +67,11 @@ import EchtTestSupport
         #expect(report.verdict == .untrusted)
         #expect(report.manifests.count == 2)
         #expect(report.active?.success.contains { $0.code == "ingredient.manifest.validated" } == true)
+        // The ingredient's instanceID is the parent's own xmpMM:InstanceID.
+        let store = try ManifestStore(try #require(try AssetContainer.findStore(in: twice, format: .png)).store)
+        let ingredient = try #require(try ManifestParts(store.active).assertion(labelled: "c2pa.ingredient.v3"))
+        #expect(ingredient["instanceID"]?.textValue == XMPPacket.instanceID(in: once))
+        #expect(XMPPacket.instanceID(in: once)?.hasPrefix("xmp.iid:") == true)
     }
 
     @Test(arguments: [DigitalSourceType.trainedAlgorithmicMedia, .compositeSynthetic, .algorithmicMedia, .compositeWithTrainedAlgorithmicMedia])

@@ -68,7 +68,7 @@ struct ManifestBuilder {
     mutating func addParent(_ parent: ParentIngredient) {
         var pairs: [(String, CBOR)] = [
             ("relationship", .text("parentOf")), ("dc:title", .text(parent.title)), ("dc:format", .text(parent.mimeType)),
-            ("instanceID", .text("xmp.iid:" + UUID().uuidString.lowercased())),
+            ("instanceID", .text(XMPPacket.instanceID(in: parent.data) ?? "xmp.iid:" + UUID().uuidString.lowercased())),
         ]
         if let format = parent.format,
            let embedded = try? AssetContainer.findStore(in: parent.data, format: format),

@@ -61,4 +61,19 @@ enum XMPPacket {
         }
         return out
     }
+
+    /// The `xmpMM:InstanceID` (else `xmpMM:DocumentID`) of the XMP in a file, element or attribute form, if any.
+    static func instanceID(in file: Data) -> String? {
+        let text = String(decoding: file.prefix(1 << 20), as: UTF8.self)
+        for property in ["xmpMM:InstanceID", "xmpMM:DocumentID"] {
+            for (open, close) in [("<\(property)>", "<"), ("\(property)=\"", "\"")] {
+                guard let start = text.range(of: open) else { continue }
+                let rest = text[start.upperBound...]
+                guard let end = rest.range(of: close) else { continue }
+                let value = rest[..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+                if !value.isEmpty, value.count < 200 { return value }
+            }
+        }
+        return nil
+    }
 }
