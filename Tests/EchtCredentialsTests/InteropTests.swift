@@ -47,6 +47,15 @@ struct InteropTests {
         #expect(trusted["state"] as? String == "Trusted")
     }
 
+    @Test func referenceReaderAcceptsEchtTinyJPEG() throws {
+        let result = try referenceRead(try SignedSamples.tinyJPEG(), ext: "jpg")
+        #expect(result["state"] as? String == "Valid")
+        #expect(activeCodes(result, "failure") == ["signingCredential.untrusted"])
+        #expect(activeCodes(result, "success").contains("assertion.dataHash.match"))
+        let ingredients = activeManifest(result)?["ingredients"] as? [[String: Any]] ?? []
+        #expect(ingredients.map { $0["title"] as? String } == ["selfie.jpg"])
+    }
+
     @Test(.enabled(if: CredentialsFixtures.c2paDocs != nil, SignedSamples.docsReason))
     func referenceReaderAcceptsEchtJPEGWithCameraChain() throws {
         let signed = try #require(try SignedSamples.jpeg(parentName: "camera.jpg"))

@@ -28,6 +28,15 @@ enum SignedSamples {
             identity: studio.identity, title: "headshot.png")
     }
 
+    /// The self-contained tiny JPEG signed by Echt, with itself as the plain parent.
+    static func tinyJPEG() throws -> Data {
+        try ContentCredentials.sign(
+            CredentialsFixtures.tinyJPEG, format: .jpeg,
+            parent: ParentIngredient(data: CredentialsFixtures.tinyJPEG, title: "selfie.jpg", format: .jpeg), actions: actions,
+            digitalSourceType: .forEchtOutput(replacedBackground: false), metadata: metadata,
+            identity: studio.identity, title: "headshot.jpg")
+    }
+
     /// A JPEG signed by Echt from the brief's `unsigned.jpg`, with `parent` as the parent ingredient.
     static func jpeg(parentName: String = "unsigned.jpg") throws -> Data? {
         guard let input = CredentialsFixtures.c2paFile("unsigned.jpg"), let parent = CredentialsFixtures.c2paFile(parentName) else { return nil }

@@ -22,6 +22,18 @@ import EchtTestSupport
         #expect(!report.declaresGenerativeAI)
     }
 
+    @Test func signedTinyJPEGVerifiesAndKeepsItsScan() throws {
+        let signed = try SignedSamples.tinyJPEG()
+        let report = try ContentCredentials.verify(signed)
+        #expect(report.verdict == .untrusted)
+        #expect(report.blockingFailures == [])
+        #expect(report.active?.ingredients.first?.title == "selfie.jpg")
+        let original = CredentialsFixtures.tinyJPEG
+        let sos = try #require(original.firstRange(of: Data([0xFF, 0xDA])))
+        #expect(signed.range(of: original[sos.lowerBound...]) != nil, "the scan and EOI are untouched")
+        #expect(String(decoding: signed, as: UTF8.self).contains("digitalsourcetype/algorithmicallyEnhanced"))
+    }
+
     @Test func studioRootMakesItTrusted() throws {
         let report = try ContentCredentials.verify(try SignedSamples.png(), trustAnchorsPEM: SignedSamples.studio.rootPEM)
         #expect(report.verdict == .trusted)

@@ -105,4 +105,25 @@ public enum CredentialsFixtures {
         process.waitUntilExit()
         return (process.terminationStatus, stdout, stderr)
     }
+
+    /// A 16×16 grey baseline JPEG (277 bytes: SOI, JFIF, DQT, SOF0, DHT, SOS, EOI) written once by libvips from noise,
+    /// so JPEG signing is tested without the shared docs.
+    public static let tinyJPEG: Data = {
+        let hex = [
+        "ffd8ffdb0043000503040404030504040405050506070c08070707070f0b0b090c110f1212110f111113161c1713141a1511",
+        "111821181a1d1d1f1f1f13172224221e241c1e1f1effc0000b080010001001011100ffc40016000101010000000000000000",
+        "0000000000020104ffc400221000020202020202030000000000000000010203041112052113220014233171ffda00080101",
+        "00003f00ad6b923c856b77f52fbb85314a5a2883c2aca32aca752a00219bb00e011d90865b3c5c4d616ab3dc8d47d88e2f27",
+        "7d1f5c2f67f63bfe80032909e182278b90868c6f55dd9ec41f8d95d5cb2e084c6a029ce4a80a4b635f665cf726b62cd8861a",
+        "f6a8c3aa959199f0625d81db2a5770ca430002f902e01201f9ffd9",
+        ].joined()
+        var bytes = [UInt8]()
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            bytes.append(UInt8(hex[index..<next], radix: 16)!)
+            index = next
+        }
+        return Data(bytes)
+    }()
 }
