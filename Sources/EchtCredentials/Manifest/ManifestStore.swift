@@ -54,6 +54,9 @@ struct ManifestParts {
 
     init(_ manifest: JUMBFBox) throws(CredentialsError) {
         label = manifest.label ?? ""
+        guard manifest.typeUUID != JUMBFType.compressedManifest else {
+            throw .invalidManifest("manifest \(label) is Brotli-compressed (c2cm), which Echt cannot read yet")
+        }
         assertionStore = manifest.children.first { $0.typeUUID == JUMBFType.assertionStore }
         if let named = manifest.child(labelled: "c2pa.assertions"), named.typeUUID != JUMBFType.assertionStore {
             throw .invalidManifest("the assertion store of \(label) has the wrong type UUID")

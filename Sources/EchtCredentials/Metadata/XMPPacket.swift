@@ -64,11 +64,14 @@ enum XMPPacket {
 
     /// The `xmpMM:InstanceID` (else `xmpMM:DocumentID`) of the XMP in a file, element or attribute form, if any.
     static func instanceID(in file: Data) -> String? {
-        let text = String(decoding: file.prefix(1 << 20), as: UTF8.self)
+        let head = file.prefix(1 << 20)
         for property in ["xmpMM:InstanceID", "xmpMM:DocumentID"] {
-            for (open, close) in [("<\(property)>", "<"), ("\(property)=\"", "\"")] {
-                guard let start = text.range(of: open) else { continue }
-                let rest = text[start.upperBound...]
+            // Byte search first: decoding a whole photo as a String is far too slow.
+            guard let hit = head.firstRange(of: Data(property.utf8)) else { continue }
+            let window = String(decoding: head[hit.lowerBound..<min(head.endIndex, hit.lowerBound + 300)], as: UTF8.self)
+            for (open, close) in [("\(property)>", "<"), ("\(property)=\"", "\"")] {
+                guard window.hasPrefix(open) else { continue }
+                let rest = window.dropFirst(open.count)
                 guard let end = rest.range(of: close) else { continue }
                 let value = rest[..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
                 if !value.isEmpty, value.count < 200 { return value }
