@@ -78,7 +78,9 @@ enum VerifyPrinter {
                 lines.append("    ingredient: \(ingredient.title ?? "(untitled)") (\(ingredient.relationship))"
                     + (ingredient.manifestLabel.map { " → manifest \($0)" } ?? ", no credentials"))
             }
-            for failure in manifest.failure { lines.append("    ✗ \(failure)") }
+            for failure in manifest.failure {
+                lines.append((failure.code == "signingCredential.untrusted" ? "    ! " : "    ✗ ") + failure.description)
+            }
             if index == 0 {
                 let passed = Set(manifest.success.map(\.code)).sorted()
                 if !passed.isEmpty { lines.append("    ✓ \(passed.joined(separator: ", "))") }
@@ -92,7 +94,7 @@ enum VerifyPrinter {
         case .trusted: "valid, signer trusted"
         case .untrusted: "valid (intact and correctly signed), signer not on a trust list"
         case .invalid:
-            "INVALID manifest — " + (report.problem ?? report.blockingFailures.map(\.code).joined(separator: ", "))
+            "INVALID Content Credentials — " + (report.problem ?? report.blockingFailures.map(\.code).joined(separator: ", "))
         case .absent: "no Content Credentials"
         }
     }
