@@ -12,7 +12,7 @@ public enum ContentCredentials {
     ///   - data: the encoded output image (any existing C2PA store, XMP and Exif are replaced; GPS is never written).
     ///   - format: the output's format.
     ///   - parent: the original input file; its own C2PA manifests are carried into the output's store.
-    ///   - actions: the edits, in order (`c2pa.opened` is added first automatically).
+    ///   - actions: every edit, in order (`c2pa.opened` is added first automatically; the manifest declares `allActionsIncluded`).
     ///   - digitalSourceType: the file-level IPTC value for the XMP; must not be one platforms read as AI.
     ///   - metadata: creator, copyright, credit, software, model release.
     ///   - identity: the signing key and certificate chain.
