@@ -49,6 +49,8 @@ struct ManifestBuilder {
     var parentStoreChildren: [Data] = []
     /// Assertion superboxes in order (ingredient, actions, then the hash is added at the end).
     var assertions: [(label: String, box: Data)] = []
+    /// Internal seam for tests: rewrites the actions list before signing (to build rule-breaking files).
+    var rewriteActions: (@Sendable ([CBOR]) -> [CBOR])?
 
     init(label: String, generator: ClaimGenerator, identity: SigningIdentity) {
         self.label = label
@@ -104,7 +106,8 @@ struct ManifestBuilder {
         if let reference = ingredientReference {
             opened.append(CBORPair(.text("parameters"), .textMap(["ingredients": .array([reference])])))
         }
-        let list = [CBOR.map(opened)] + edits.map { $0.cbor(agent: generator, when: when) }
+        var list = [CBOR.map(opened)] + edits.map { $0.cbor(agent: generator, when: when) }
+        if let rewriteActions { list = rewriteActions(list) }
         let item = CBOR.textMap(["actions": .array(list), "allActionsIncluded": .bool(true)])
         assertions.append(("c2pa.actions.v2", JUMBFWriter.cborAssertion(label: "c2pa.actions.v2", item)))
     }

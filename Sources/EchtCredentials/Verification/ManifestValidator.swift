@@ -24,6 +24,7 @@ struct ManifestValidator {
         checkSignature(parts, manifest: manifest, into: &report)
         checkAssertionHashes(parts, manifest: manifest, into: &report)
         if isActive { checkDataHash(parts, into: &report) }
+        checkActionRules(parts, manifest: manifest, into: &report)
         checkIngredients(parts, into: &report)
         return report
     }
@@ -183,6 +184,36 @@ struct ManifestValidator {
             report.success.append(ValidationStatus("assertion.dataHash.match", url: url, "data hash valid"))
         } else {
             report.failure.append(ValidationStatus("assertion.dataHash.mismatch", url: url, "the image data was changed after signing"))
+        }
+    }
+
+    /// C2PA 2.2 §15.10.3: a v2 claim's first action is `c2pa.opened` or `c2pa.created`; `opened` references a `parentOf`
+    /// ingredient; at most one `parentOf` ingredient.
+    private func checkActionRules(_ parts: ManifestParts, manifest: JUMBFBox, into report: inout ManifestReport) {
+        let ingredientLabels = parts.assertionLabels.filter { $0.hasPrefix("c2pa.ingredient") }
+        let parents = ingredientLabels.filter { parts.assertion(labelled: $0)?["relationship"]?.textValue == "parentOf" }
+        if parents.count > 1 {
+            report.failure.append(ValidationStatus("manifest.multipleParents", "the manifest has \(parents.count) parentOf ingredients"))
+        }
+        guard parts.claimBox.label == "c2pa.claim.v2",
+              let actionsLabel = parts.assertionLabels.first(where: { $0.hasPrefix("c2pa.actions") }),
+              let first = parts.assertion(labelled: actionsLabel)?["actions"]?.arrayValue?.first else { return }
+        let url = "self#jumbf=/c2pa/\(parts.label)/c2pa.assertions/\(actionsLabel)"
+        let name = first["action"]?.textValue
+        guard name == "c2pa.opened" || name == "c2pa.created" else {
+            report.failure.append(ValidationStatus("assertion.action.malformed", url: url,
+                                                   "the first action is \(name ?? "missing"), not c2pa.opened or c2pa.created"))
+            return
+        }
+        guard name == "c2pa.opened" else { return }
+        let references = first["parameters"]?["ingredients"]?.arrayValue ?? first["parameters"]?["ingredient"].map { [$0] } ?? []
+        let pointsAtParent = references.contains { ref in
+            guard let target = ref["url"]?.textValue, let box = store.resolve(target, in: manifest), let label = box.label else { return false }
+            return parents.contains(label)
+        }
+        if !pointsAtParent {
+            report.failure.append(ValidationStatus("assertion.action.ingredientMismatch", url: url,
+                                                   "c2pa.opened does not reference the parentOf ingredient"))
         }
     }
 
