@@ -105,6 +105,7 @@ import EchtTestSupport
         #expect(report.manifests.count == 2)
         #expect(report.manifests[1].actions.first?.digitalSourceType == DigitalSourceType.digitalCapture.uri)
         #expect(report.active?.success.contains { $0.code == "ingredient.manifest.validated" } == true)
+        #expect(report.active?.success.contains { $0.code == "ingredient.claimSignature.validated" } == true)
         #expect(signed.range(of: cameraStore.active.raw) != nil)
         #expect(report.active?.ingredients.first?.manifestLabel == cameraStore.active.label)
     }

@@ -232,6 +232,14 @@ struct ManifestValidator {
             } else {
                 report.failure.append(ValidationStatus("ingredient.manifest.mismatch", url: url, "the ingredient's manifest was changed"))
             }
+            if let signatureRef = ingredient["claimSignature"], let signatureURL = signatureRef["url"]?.textValue,
+               let signatureHash = signatureRef["hash"]?.bytesValue {
+                if store.resolve(signatureURL, in: target)?.contentHash == signatureHash {
+                    report.success.append(ValidationStatus("ingredient.claimSignature.validated", url: signatureURL, "ingredient claim signature matched"))
+                } else {
+                    report.failure.append(ValidationStatus("ingredient.claimSignature.mismatch", url: signatureURL, "the ingredient's signature box was changed"))
+                }
+            }
         }
     }
 }
