@@ -28,6 +28,11 @@ public struct KeyStore: Sendable {
     /// The root certificate file (the trust anchor to share).
     public var rootURL: URL { directory.appendingPathComponent(StudioKeys.rootFileName) }
 
+    /// The one-line notice to print when `loadOrCreateDefault` created a fresh key.
+    public var firstUseNotice: String {
+        "Created a Content Credentials signing key in \(directory.path) (share \(StudioKeys.rootFileName) so others can trust your files)."
+    }
+
     /// Whether a key and certificate exist.
     public var exists: Bool {
         FileManager.default.fileExists(atPath: keyURL.path) && FileManager.default.fileExists(atPath: certificateURL.path)
