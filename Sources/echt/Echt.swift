@@ -7,7 +7,7 @@ struct Echt: AsyncParsableCommand {
         commandName: "echt",
         abstract: "Turns real photographs into professional headshots, on your own machine.",
         version: EchtVersion.string,
-        subcommands: [Info.self, Analyse.self, Studio.self]
+        subcommands: [Info.self, Analyse.self, Studio.self, Verify.self, Keys.self]
     )
 }
 

@@ -1,0 +1,77 @@
+import ArgumentParser
+import EchtCredentials
+import Foundation
+
+/// `echt keys`: manage the studio signing key used for Content Credentials.
+struct Keys: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage the key that signs Content Credentials.",
+        subcommands: [Init.self, Show.self]
+    )
+
+    /// `echt keys init`: create a studio root CA and signing certificate.
+    struct Init: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an ES256 signing key and a local studio certificate chain (files are 0600).",
+            discussion: "Keys go to $ECHT_CONFIG_DIR/keys, else ~/.config/echt/keys. Share studio-root.cert.pem with people who should trust your files."
+        )
+
+        @Option(help: "Studio name written into the certificates.")
+        var studio = "Echt Studio"
+
+        @Flag(help: "Replace existing keys.")
+        var force = false
+
+        @Option(help: "Use this PEM private key (ES256) instead of generating one; needs --cert.")
+        var key: String?
+
+        @Option(help: "PEM certificate chain (signer first) belonging to --key.")
+        var cert: String?
+
+        func validate() throws {
+            if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
+        }
+
+        func run() async throws {
+            let store = KeyStore.default
+            if let key, let cert {
+                let identity = try store.importPEM(key: URL(fileURLWithPath: key), certificate: URL(fileURLWithPath: cert), force: force)
+                print("Imported signing key for \(identity.signerCertificate.subject) into \(store.directory.path)")
+                return
+            }
+            let identity = try store.create(studioName: studio, force: force)
+            print("Created signing key for \"\(studio)\" in \(store.directory.path)")
+            print("  signer: \(identity.signerCertificate.subject)")
+            print("  trust anchor to share: \(store.rootURL.path)")
+        }
+    }
+
+    /// `echt keys show`: print where the key is and who it names.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the signing key in use.")
+
+        @Option(help: "PEM private key (ES256) to check instead of the default.")
+        var key: String?
+
+        @Option(help: "PEM certificate chain (signer first) belonging to --key.")
+        var cert: String?
+
+        func validate() throws {
+            if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
+        }
+
+        func run() async throws {
+            let identity: SigningIdentity
+            if let key, let cert {
+                identity = try SigningIdentity.load(keyPEM: URL(fileURLWithPath: key), certificatePEM: URL(fileURLWithPath: cert))
+            } else {
+                identity = try KeyStore.default.load()
+                print("keys: \(KeyStore.default.directory.path)")
+            }
+            let leaf = identity.signerCertificate
+            print("signer: \(leaf.subject)")
+            print("issuer: \(leaf.issuer)")
+            print("valid:  \(leaf.notValidBefore) – \(leaf.notValidAfter)")
+        }
+    }
+}
