@@ -19,6 +19,7 @@ sample: build
 
 ## test: the whole test suite (release build with testing enabled)
 test: setup
+	@bash scripts/c2pa/setup.sh >/dev/null
 	swift build $(TEST_FLAGS) --build-tests
 	swift test $(TEST_FLAGS) --skip-build --disable-xctest
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EchtCredentials
 import EchtStudio
 import Foundation
 
@@ -36,7 +37,7 @@ struct Studio: AsyncParsableCommand {
     @Flag(help: "Make one headshot for every face in the photo.")
     var each = false
 
-    @Flag(help: "Write files without Content Credentials (signing is not wired in yet: files are unsigned either way).")
+    @Flag(help: "Write files without Content Credentials (signed by default with your studio key).")
     var noSign = false
 
     @Option(help: "Print a built-in look as JSON (to copy and edit) and exit.")
@@ -54,6 +55,14 @@ struct Studio: AsyncParsableCommand {
 
     var json: Bool { output.json }
 
+    /// The Content Credentials signer, creating the default studio key on first use.
+    func makeSigner() throws -> (any OutputSigner)? {
+        if noSign { return nil }
+        let (identity, created) = try SigningIdentity.loadOrCreateDefault()
+        if created { FileHandle.standardError.write(Data((KeyStore.default.firstUseNotice + "\n").utf8)) }
+        return CredentialsSigner(identity: identity, metadata: IPTCMetadata(software: "Echt \(EchtVersion.string)"))
+    }
+
     func studio() throws {
         if let printLook {
             print(try Look.named(printLook).jsonDocument())
@@ -62,7 +71,7 @@ struct Studio: AsyncParsableCommand {
         let chosen = try (looks.isEmpty ? Look.defaultNames : looks).map(Look.named)
         let session = try StudioSession()
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
-                                            faceIndex: face, eachFace: each, signer: nil)
+                                            faceIndex: face, eachFace: each, signer: try makeSigner())
         var reports: [PhotoReport] = [], failures: [String] = []
         for (index, file) in files.enumerated() {
             if files.count > 1 && !json { FileHandle.standardError.write(Data("[\(index + 1)/\(files.count)] \(file)…\n".utf8)) }
