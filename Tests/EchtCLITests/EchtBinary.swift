@@ -33,11 +33,14 @@ struct EchtBinary {
     }
 
     /// Runs `echt` with `arguments`.
-    static func run(_ arguments: [String]) throws -> Run {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         guard let binary = locate() else { throw CLITestError("the echt binary was not found next to the test bundle; run `swift build` first") }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
