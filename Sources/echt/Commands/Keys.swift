@@ -22,19 +22,11 @@ struct Keys: AsyncParsableCommand {
         @Flag(help: "Replace existing keys.")
         var force = false
 
-        @Option(help: "Use this PEM private key (ES256) instead of generating one; needs --cert.")
-        var key: String?
-
-        @Option(help: "PEM certificate chain (signer first) belonging to --key.")
-        var cert: String?
-
-        func validate() throws {
-            if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
-        }
+        @OptionGroup var files: KeyFileOptions
 
         func run() async throws {
             let store = KeyStore.default
-            if let key, let cert {
+            if let key = files.key, let cert = files.cert {
                 let identity = try store.importPEM(key: URL(fileURLWithPath: key), certificate: URL(fileURLWithPath: cert), force: force)
                 print("Imported signing key for \(identity.signerCertificate.subject) into \(store.directory.path)")
                 return
@@ -50,19 +42,11 @@ struct Keys: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the signing key in use.")
 
-        @Option(help: "PEM private key (ES256) to check instead of the default.")
-        var key: String?
-
-        @Option(help: "PEM certificate chain (signer first) belonging to --key.")
-        var cert: String?
-
-        func validate() throws {
-            if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
-        }
+        @OptionGroup var files: KeyFileOptions
 
         func run() async throws {
             let identity: SigningIdentity
-            if let key, let cert {
+            if let key = files.key, let cert = files.cert {
                 identity = try SigningIdentity.load(keyPEM: URL(fileURLWithPath: key), certificatePEM: URL(fileURLWithPath: cert))
             } else {
                 identity = try KeyStore.default.load()
@@ -73,5 +57,18 @@ struct Keys: AsyncParsableCommand {
             print("issuer: \(leaf.issuer)")
             print("valid:  \(leaf.notValidBefore) – \(leaf.notValidAfter)")
         }
+    }
+}
+
+/// `--key`/`--cert`: a studio's own PEM key and certificate chain, used by `keys init` and `keys show`.
+struct KeyFileOptions: ParsableArguments {
+    @Option(help: "A PEM private key (ES256) to use instead of the default studio key; needs --cert.")
+    var key: String?
+
+    @Option(help: "PEM certificate chain (signer first) belonging to --key.")
+    var cert: String?
+
+    func validate() throws {
+        if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
     }
 }
