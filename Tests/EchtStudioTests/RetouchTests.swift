@@ -45,6 +45,28 @@ import Glibc
         #expect(kept > 0.9, "pore energy kept \(kept), seed 3")
     }
 
+    /// Resampling can leave a sample a hair below zero in linear light. Its logarithm used to be
+    /// NaN, which the running-sum blurs carried down every column below it: a hard-edged band
+    /// brightened by the 2× clamp across the lower face (seen on a bearded portrait).
+    @Test func aPixelBelowZeroChangesNothingButItself() {
+        let faceWidth: Float = 300
+        let (clean, mask) = Self.skinPatch(faceWidth: faceWidth, seed: 7)
+        var dipped = clean
+        for c in 0..<3 { dipped[60, 50, c] = -1e-4 }
+        var zeroed = clean
+        for c in 0..<3 { zeroed[60, 50, c] = 0 }
+        let out = Retouch.evenSkin(dipped, skin: mask, amount: RetouchStyle.Strength.medium.amount, faceWidth: faceWidth)
+        let reference = Retouch.evenSkin(zeroed, skin: mask, amount: RetouchStyle.Strength.medium.amount, faceWidth: faceWidth)
+        var worst: Float = 0
+        for y in 0..<200 { for x in 0..<200 where !(x == 60 && y == 50) {
+            for c in 0..<3 {
+                #expect(out[x, y, c].isFinite)
+                worst = max(worst, abs(out[x, y, c] / reference[x, y, c] - 1))
+            }
+        } }
+        #expect(worst < 1e-3, "largest relative change against the clean run: \(worst)")
+    }
+
     @Test func noneChangesNothingOnSkin() {
         let (image, mask) = Self.skinPatch(faceWidth: 300, seed: 5)
         let masks = FaceMasks(skin: mask, eyes: Image.plane(width: 200, height: 200), mouth: Image.plane(width: 200, height: 200), face: mask)

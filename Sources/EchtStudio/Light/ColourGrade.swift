@@ -40,7 +40,7 @@ public enum ColourGrade {
         guard amount > 0 else { return image }
         let n = image.width * image.height, c = image.channels
         var logLuma = [Float](repeating: 0, count: n)
-        for i in 0..<n { logLuma[i] = logf(SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2]) + 1e-3) }
+        for i in 0..<n { logLuma[i] = logf(max(0, SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2])) + 1e-3) }
         var base = logLuma
         Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: Float(image.height) / 60)
         var out = image

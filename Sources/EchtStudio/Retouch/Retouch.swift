@@ -43,7 +43,9 @@ public enum Retouch {
         var weight = [Float](repeating: 0, count: n)
         var weighted = [Float](repeating: 0, count: n * 3)
         for i in 0..<n {
-            let r = region.pixels[i * 3], g = region.pixels[i * 3 + 1], b = region.pixels[i * 3 + 2]
+            // Light is never negative; resampling can undershoot by a hair, and a logarithm of a
+            // negative value would poison every blur below with NaN.
+            let r = nonNegative(region.pixels[i * 3]), g = nonNegative(region.pixels[i * 3 + 1]), b = nonNegative(region.pixels[i * 3 + 2])
             let y = SRGB.luminance(r, g, b)
             let dRG = logf(r + 1e-4) - logf(g + 1e-4) - meanRG, dBG = logf(b + 1e-4) - logf(g + 1e-4) - meanBG
             let dY = logf((y + 1e-4) / (meanY + 1e-4))
@@ -71,7 +73,9 @@ public enum Retouch {
                     let f = fine[i * 3 + c], q = coarse[i * 3 + c]
                     guard f > 1e-5 else { continue }
                     let target = q + (1 - k) * (f - q)
-                    out.pixels[o + c] *= max(0.5, min(2, target / f))
+                    let ratio = target / f
+                    guard ratio.isFinite else { continue }
+                    out.pixels[o + c] *= max(0.5, min(2, ratio))
                 }
             }
         }
@@ -100,6 +104,10 @@ public enum Retouch {
         }
         return out
     }
+
+    /// `value` with negatives and NaN taken to zero.
+    @inline(__always)
+    static func nonNegative(_ value: Float) -> Float { value > 0 ? value : 0 }
 
     static func boundingBox(_ plane: Image, threshold: Float) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
         var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
