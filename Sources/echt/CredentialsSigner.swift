@@ -30,6 +30,7 @@ struct CredentialsSigner: OutputSigner {
     }
 
     /// The manifest action for one studio edit (`c2pa.opened` is added by the signer itself).
+    /// Studio parameter keys are plain (`width`); the manifest namespaces them (`com.echt.width`).
     static func credentialsAction(_ edit: EchtStudio.EditAction) -> EchtCredentials.EditAction? {
         if edit.action == "c2pa.opened" { return nil }
         var parameters: [String: ActionParameter] = [:]
@@ -37,7 +38,9 @@ struct CredentialsSigner: OutputSigner {
             parameters["com.echt." + key] = Double(value).map(ActionParameter.double) ?? .text(value)
         }
         if edit.digitalSourceType != nil {
-            return .backgroundReplaced(backdrop: edit.parameters["backdrop"] ?? "studio", parameters: parameters)
+            var rest = parameters
+            rest["com.echt.backdrop"] = nil
+            return .backgroundReplaced(backdrop: edit.parameters["backdrop"] ?? "studio", description: edit.description, parameters: rest)
         }
         return EchtCredentials.EditAction(action: edit.action, description: edit.description, parameters: parameters)
     }

@@ -31,9 +31,38 @@ import Testing
         let trusted = try EchtBinary.run(["verify", "--trust", root, headshot], environment: env)
         #expect(trusted.status == 0, "with the studio root as trust anchor the file is trusted: \(trusted.stdout)")
 
+        for sheetFile in ["sheet.png", "input-preview.jpg"] {
+            let sheet = try EchtBinary.run(["verify", "\(out)/astronaut/\(sheetFile)"], environment: env)
+            #expect(sheet.status == 2, "the contact sheet's \(sheetFile) is signed too: \(sheet.stdout)")
+        }
+
         let unsigned = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--out", out + "-unsigned", "--no-sign"], environment: env)
         #expect(unsigned.status == 0, "\(unsigned.stderr)")
         let absent = try EchtBinary.run(["verify", "\(out)-unsigned/astronaut/white.jpg"], environment: env)
         #expect(absent.status == 4, "\(absent.stdout)")
+    }
+
+    /// The relaxed look keeps the photo's own background, defocused: its manifest says so, and the
+    /// studio's parameters arrive namespaced once (`com.echt.backdrop`).
+    @Test(.enabled(if: ready, "needs the sample portrait and models from `make setup`"))
+    func theDefocusedBackgroundIsDescribedAsSuch() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let env = ["ECHT_CONFIG_DIR": work.appendingPathComponent("config").path]
+        let out = work.appendingPathComponent("out").path
+        let studio = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "relaxed", "--out", out], environment: env)
+        #expect(studio.status == 0, "\(studio.stderr)")
+        let verify = try EchtBinary.run(["verify", "--json", "\(out)/astronaut/relaxed.jpg"], environment: env)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
+        let report = try #require(json.values.first as? [String: Any])
+        let manifest = try #require((report["manifests"] as? [[String: Any]])?.first)
+        let actions = try #require(manifest["actions"] as? [[String: Any]])
+        let backdrop = try #require(actions.first { $0["action"] as? String == "c2pa.edited" })
+        let description = try #require(backdrop["description"] as? String)
+        #expect(description.contains("defocused") && !description.contains("procedurally generated"), "\(description)")
+        #expect((backdrop["parameters"] as? [String: String])?["com.echt.backdrop"] == "defocus", "\(backdrop)")
+        let cropped = try #require(actions.first { $0["action"] as? String == "c2pa.cropped" })
+        let keys = (cropped["parameters"] as? [String: String])?.keys.sorted() ?? []
+        #expect(keys.contains("com.echt.width") && !keys.contains { $0.hasPrefix("com.echt.com.echt") }, "\(keys)")
     }
 }

@@ -30,11 +30,36 @@ struct StudioSessionTests {
         #expect(decoded[0, 0, 0] > 0.97, "the white backdrop's corner stays white")
         let html = try String(contentsOf: folder.appendingPathComponent("sheet.html"), encoding: .utf8)
         #expect(html.contains("professional.jpg") && html.contains("skin texture kept"))
-        #expect(throws: StudioError.outputExists(folder.appendingPathComponent("sheet.html").path)) {
+        #expect(throws: StudioError.outputExists(folder.appendingPathComponent("professional.jpg").path)) {
             try session.run(file: Fixtures.samplePortrait, options: options)
         }
         var forced = options
         forced.force = true
         #expect(try session.run(file: Fixtures.samplePortrait, options: forced).headshots.count == 2)
+    }
+
+    /// A second run with another look adds its files and brings the contact sheet up to date
+    /// without `--force`; sheet files that Echt did not write are never replaced.
+    @Test func aLaterLookJoinsTheContactSheet() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let session = try StudioSession()
+        let folder = out.appendingPathComponent("astronaut")
+        _ = try session.run(file: Fixtures.samplePortrait, options: .init(looks: [Look.builtIn["white"]!], outDirectory: out, verify: false))
+        let later = try session.run(file: Fixtures.samplePortrait, options: .init(looks: [Look.builtIn["artistic"]!], outDirectory: out, verify: false))
+        #expect(later.headshots.map(\.look) == ["artistic"], "the report lists what this run made")
+        let html = try String(contentsOf: folder.appendingPathComponent("sheet.html"), encoding: .utf8)
+        #expect(html.contains("white.jpg") && html.contains("artistic.jpg"))
+        let sheet = try ImageFile.decode(contentsOf: folder.appendingPathComponent("sheet.png")).image
+        #expect(sheet.width > 3 * ContactSheet.thumbnailHeight / 2, "input and two headshots side by side: \(sheet.width) px wide")
+
+        let foreign = out.appendingPathComponent("other/astronaut")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("my own page".utf8).write(to: foreign.appendingPathComponent("sheet.html"))
+        #expect(throws: StudioError.outputExists(foreign.appendingPathComponent("sheet.html").path)) {
+            try session.run(file: Fixtures.samplePortrait, options: .init(looks: [Look.builtIn["white"]!],
+                                                                          outDirectory: out.appendingPathComponent("other"), verify: false))
+        }
+        #expect(try String(contentsOf: foreign.appendingPathComponent("sheet.html"), encoding: .utf8) == "my own page")
     }
 }

@@ -66,6 +66,15 @@ public indirect enum CBOR: Equatable, Sendable {
     public var arrayValue: [CBOR]? { if case let .array(a) = self { return a } else { return nil } }
     /// The pairs when this is a map.
     public var mapValue: [CBORPair]? { if case let .map(m) = self { return m } else { return nil } }
+    /// A short text rendering of a scalar (text, number, flag); nil for containers and bytes.
+    public var scalarText: String? {
+        switch self {
+        case let .text(s): s
+        case let .float(v): "\(v)"
+        case let .bool(v): "\(v)"
+        default: intValue.map { "\($0)" }
+        }
+    }
     /// The integer value when it fits `Int`.
     public var intValue: Int? {
         switch self {

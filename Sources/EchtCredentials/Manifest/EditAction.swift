@@ -70,13 +70,16 @@ public struct EditAction: Sendable, Equatable {
         EditAction(action: "c2pa.filtered", description: description, parameters: parameters)
     }
 
-    /// The background replaced by a procedurally generated (non-AI) backdrop; the person's pixels are untouched.
-    /// Digital source type `composite` (see `DigitalSourceType`), never a value platforms read as AI.
-    public static func backgroundReplaced(backdrop: String, parameters: [String: ActionParameter] = [:]) -> EditAction {
+    /// The background replaced by a procedurally generated (non-AI) backdrop, or the photo's own
+    /// background reworked (e.g. defocused); the person's pixels are untouched. `description`
+    /// says which. Digital source type `composite` (see `DigitalSourceType`), never a value
+    /// platforms read as AI.
+    public static func backgroundReplaced(backdrop: String, description: String? = nil,
+                                          parameters: [String: ActionParameter] = [:]) -> EditAction {
         var params = parameters
         params["com.echt.backdrop"] = .text(backdrop)
         return EditAction(action: "c2pa.edited",
-                          description: "Background replaced with a procedurally generated backdrop (no generative AI); the person is unchanged",
+                          description: description ?? "Background replaced with a procedurally generated backdrop (no generative AI); the person is unchanged",
                           digitalSourceType: .composite, parameters: params)
     }
 

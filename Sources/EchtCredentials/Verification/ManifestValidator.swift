@@ -35,12 +35,17 @@ struct ManifestValidator {
                 var when = action["when"]
                 if case let .tagged(_, inner)? = when { when = inner }
                 let agent = action["softwareAgent"]
+                var parameters: [String: String] = [:]
+                for pair in action["parameters"]?.mapValue ?? [] {
+                    if let key = pair.key.textValue, let value = pair.value.scalarText { parameters[key] = value }
+                }
                 report.actions.append(ActionSummary(
                     action: action["action"]?.textValue ?? "(unnamed)",
                     description: action["description"]?.textValue ?? action["parameters"]?["description"]?.textValue,
                     digitalSourceType: action["digitalSourceType"]?.textValue,
                     softwareAgent: agent?.textValue ?? agent?["name"]?.textValue,
-                    when: when?.textValue))
+                    when: when?.textValue,
+                    parameters: parameters.isEmpty ? nil : parameters))
             }
         }
         report.claimedTime = report.actions.compactMap(\.when).last

@@ -60,6 +60,8 @@ public struct ActionSummary: Sendable, Codable, Equatable {
     public var softwareAgent: String?
     /// The claimed time (`when`), if any.
     public var when: String?
+    /// The action's scalar parameters as text (e.g. `com.echt.backdrop`), if it has any.
+    public var parameters: [String: String]?
 }
 
 /// One ingredient as read from a manifest.

@@ -7,18 +7,40 @@ enum ContactSheet {
     static let thumbnailHeight = 480
     static let gap = 16
 
-    static func write(report: PhotoReport, input: Image, headshots: [(HeadshotReport, Image)], names: OutputNames, force: Bool) throws(StudioError) {
+    /// Writes the sheet of this run's `headshots` plus the earlier headshots of the same photo
+    /// still in the folder (see `SheetIndex`). The preview and the sheet PNG are signed like
+    /// every other output; `checkFree` has already made sure the sheet's files are Echt's own.
+    static func write(report: PhotoReport, input: Image, headshots: [(HeadshotReport, Image)], names: OutputNames,
+                      writer: OutputWriter) throws(StudioError) {
+        let shown = SheetIndex.earlier(names, input: report.input, replacing: headshots.map(\.0)) + headshots
+        var index = report
+        index.headshots = shown.map(\.0)
+        let owner = OutputWriter(source: writer.source, signer: writer.signer, force: true)
+        let preview: Image, sheet: Image
         do {
-            let preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
-            try AtomicFile.write(try ImageFile.encode(preview, options: EncodeOptions(format: .jpeg, quality: 88)),
-                                 to: names.inputPreview, overwrite: force)
-            let tiles = try [thumbnail(input.rgb, height: thumbnailHeight)] + headshots.map { try thumbnail($0.1, height: thumbnailHeight) }
-            let sheet = strip(tiles)
-            try AtomicFile.write(try ImageFile.encode(sheet, options: EncodeOptions(format: .png)), to: names.sheetImage, overwrite: force)
-            try AtomicFile.write(Data(html(report: report, names: names).utf8), to: names.sheet, overwrite: force)
+            preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
+            sheet = strip(try [thumbnail(input.rgb, height: thumbnailHeight)] + shown.map { try thumbnail($0.1.rgb, height: thumbnailHeight) })
         } catch {
             throw .imaging("\(error)")
         }
+        try owner.write(preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
+            EditAction(action: "c2pa.resized", description: "A scaled-down copy of the input photo, for the contact sheet."),
+        ])
+        try owner.write(sheet, to: names.sheetImage, encoding: EncodeOptions(format: .png), edits: sheetEdits(shown.map(\.0)))
+        try owner.writeUnsigned(Data(html(report: index, names: names).utf8), to: names.sheet, overwrite: true)
+        try owner.writeUnsigned(SheetIndex.encode(index), to: names.sheetIndex, overwrite: true)
+    }
+
+    /// What the sheet PNG shows, as edits of the input photo.
+    static func sheetEdits(_ headshots: [HeadshotReport]) -> [EditAction] {
+        var edits = [EditAction(action: "c2pa.resized",
+                                description: "The input photo and each headshot made from it, scaled down and placed side by side on a grey ground.")]
+        if headshots.contains(where: { $0.edits.contains { $0.digitalSourceType != nil } }) {
+            edits.append(EditAction(action: "c2pa.edited",
+                                    description: "The headshots' backdrops are generated without AI or made from the photo's own background; every pixel of a person is from the photo.",
+                                    parameters: ["backdrop": "contact sheet"], digitalSourceType: EditAction.algorithmicMedia))
+        }
+        return edits
     }
 
     static func thumbnail(_ image: Image, height: Int) throws(ImagingError) -> Image {

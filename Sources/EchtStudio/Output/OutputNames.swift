@@ -1,8 +1,9 @@
 import Foundation
 
 /// The predictable file names of one photo's outputs:
-/// `<look>.jpg`, `<look>-<preset>.jpg`, `<look>-cutout.png`, `sheet.html`, `sheet.png`;
-/// with one headshot per face, each name starts with `face<N>-`.
+/// `<look>.jpg`, `<look>-<preset>.jpg`, `<look>-cutout.png`, and the contact sheet
+/// `sheet.html`, `sheet.png`, `input-preview.jpg` with its index `sheet.json`; with one headshot
+/// per face, each look's names start with `face<N>-`.
 struct OutputNames: Sendable {
     let folder: URL
     let eachFace: Bool
@@ -14,10 +15,14 @@ struct OutputNames: Sendable {
     var sheet: URL { folder.appendingPathComponent("sheet.html") }
     var sheetImage: URL { folder.appendingPathComponent("sheet.png") }
     var inputPreview: URL { folder.appendingPathComponent("input-preview.jpg") }
+    /// What the contact sheet shows, so a later run with other looks can add to it.
+    var sheetIndex: URL { folder.appendingPathComponent("sheet.json") }
+    /// The contact sheet's files; Echt keeps them up to date on every run into the folder.
+    var sheetFiles: [URL] { [sheet, sheetImage, inputPreview, sheetIndex] }
 
-    /// Every file a run could write.
-    func all(faces: [Int], looks: [Look], presets: [OutputPreset]) -> [URL] {
-        var urls = [sheet, sheetImage, inputPreview]
+    /// Every headshot file a run could write (the looks' files, not the contact sheet).
+    func headshotFiles(faces: [Int], looks: [Look], presets: [OutputPreset]) -> [URL] {
+        var urls: [URL] = []
         for face in faces {
             for look in looks {
                 urls.append(headshot(look: look.name, face: face))
@@ -28,10 +33,16 @@ struct OutputNames: Sendable {
         return urls
     }
 
-    /// Throws before any work when a file exists and overwriting was not asked for.
+    /// Throws before any work when a headshot file exists and overwriting was not asked for.
+    /// The contact sheet is Echt's own index of the folder and is brought up to date, unless
+    /// its files are there without `sheet.json` (then they are not Echt's to replace).
     func checkFree(faces: [Int], looks: [Look], presets: [OutputPreset], force: Bool) throws(StudioError) {
         guard !force else { return }
-        if let taken = all(faces: faces, looks: looks, presets: presets).first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+        let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
+        if let taken = headshotFiles(faces: faces, looks: looks, presets: presets).first(where: exists) {
+            throw .outputExists(taken.path)
+        }
+        if SheetIndex.read(self) == nil, let taken = sheetFiles.first(where: exists) {
             throw .outputExists(taken.path)
         }
     }

@@ -100,7 +100,8 @@ public struct StudioSession: Sendable {
                                  faces: analysis.faces.count, headshots: headshots,
                                  sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
         let sheetStart = Date()
-        try ContactSheet.write(report: report, input: image, headshots: finished, names: names, force: options.force)
+        try ContactSheet.write(report: report, input: image, headshots: finished, names: names,
+                               writer: OutputWriter(source: file, signer: options.signer, force: options.force))
         Trace.mark("contact sheet", since: sheetStart)
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -118,41 +119,24 @@ public struct StudioSession: Sendable {
     func write(_ result: StudioResult, face: Int, names: OutputNames, source: URL, options: Options) throws(StudioError) -> HeadshotReport {
         let look = result.look.name
         let jpeg = EncodeOptions(format: .jpeg, quality: options.quality)
+        let writer = OutputWriter(source: source, signer: options.signer, force: options.force)
         let file = names.headshot(look: look, face: face)
-        try save(result.headshot, to: file, encoding: jpeg, edits: result.edits, source: source, options: options)
+        try writer.write(result.headshot, to: file, encoding: jpeg, edits: result.edits)
         var sizes: [String] = []
         for preset in result.presets {
             let url = names.preset(look: look, face: face, preset: preset.preset.name)
             var edits = result.edits
             edits.append(EditAction(action: "c2pa.resized", description: "Cut and scaled to \(preset.preset.width)×\(preset.preset.height) for \(preset.preset.name).",
-                                    parameters: ["com.echt.preset": preset.preset.name]))
-            try save(preset.image, to: url, encoding: jpeg, edits: edits, source: source, options: options)
+                                    parameters: ["preset": preset.preset.name]))
+            try writer.write(preset.image, to: url, encoding: jpeg, edits: edits)
             sizes.append(url.path)
         }
         let cutout = names.cutout(look: look, face: face)
-        try save(result.cutout, to: cutout, encoding: EncodeOptions(format: .png), edits: result.edits, source: source, options: options)
+        try writer.write(result.cutout, to: cutout, encoding: EncodeOptions(format: .png), edits: result.edits)
         return HeadshotReport(look: look, face: face, file: file.path, width: result.framing.width, height: result.framing.height,
                               sizes: sizes, cutout: cutout.path, honesty: result.honesty,
                               levelDegrees: result.framing.levelDegrees, scale: result.framing.transform.scale,
                               notes: result.notes, edits: result.edits, signed: options.signer != nil)
-    }
-
-    func save(_ image: Image, to url: URL, encoding: EncodeOptions, edits: [EditAction], source: URL, options: Options) throws(StudioError) {
-        do {
-            var data = try ImageFile.encode(image, options: encoding, name: url.path)
-            if let signer = options.signer {
-                do { data = try signer.sign(data, format: encoding.format, edits: edits, source: source) } catch {
-                    throw StudioError.signing(url.path, reason: "\(error)")
-                }
-            }
-            try AtomicFile.write(data, to: url, overwrite: options.force)
-        } catch let error as StudioError {
-            throw error
-        } catch let error as ImagingError {
-            throw .imaging(error.description)
-        } catch {
-            throw .writeFailed(url.path, reason: "\(error)")
-        }
     }
 }
 

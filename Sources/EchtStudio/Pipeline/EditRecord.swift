@@ -9,31 +9,33 @@ enum EditRecord {
         var actions = [
             EditAction(action: "c2pa.opened", description: "Opened the photo \(source)."),
             EditAction(action: "c2pa.cropped", description: "Cropped to a head-and-shoulders frame.",
-                       parameters: ["com.echt.width": "\(framing.width)", "com.echt.height": "\(framing.height)",
-                                    "com.echt.originX": f(t.translationX), "com.echt.originY": f(t.translationY)]),
+                       parameters: ["width": "\(framing.width)", "height": "\(framing.height)",
+                                    "originX": f(t.translationX), "originY": f(t.translationY)]),
         ]
         if abs(framing.levelDegrees) > 1e-6 {
             actions.append(EditAction(action: "c2pa.orientation", description: String(format: "Rotated %.2f° to level the eyes.", -framing.levelDegrees),
-                                      parameters: ["com.echt.degrees": f(-framing.levelDegrees)]))
+                                      parameters: ["degrees": f(-framing.levelDegrees)]))
         }
         if abs(t.scale - 1) > 1e-6 {
             actions.append(EditAction(action: "c2pa.resized", description: "Scaled uniformly.",
-                                      parameters: ["com.echt.sourcePixelsPerOutputPixel": f(t.scale)]))
+                                      parameters: ["sourcePixelsPerOutputPixel": f(t.scale)]))
         }
         actions.append(EditAction(action: "c2pa.adjustedColor",
                                   description: "Exposure and white balance from the skin, mesh-shaped key light, \(look.name) grade.",
-                                  parameters: ["com.echt.gains": "\(f(Double(balance.gains.x))) \(f(Double(balance.gains.y))) \(f(Double(balance.gains.z)))",
-                                               "com.echt.keyLight": f(Double(look.light.key)),
-                                               "com.echt.look": look.name]))
+                                  parameters: ["gains": "\(f(Double(balance.gains.x))) \(f(Double(balance.gains.y))) \(f(Double(balance.gains.z)))",
+                                               "keyLight": f(Double(look.light.key)),
+                                               "look": look.name]))
         if look.retouch.strength != .none || look.retouch.eyesAndTeeth {
             actions.append(EditAction(action: "c2pa.filtered",
                                       description: "Non-generative retouch: frequency-separated skin evenness (texture kept), eye whites and teeth.",
-                                      parameters: ["com.echt.strength": look.retouch.strength.rawValue]))
+                                      parameters: ["strength": look.retouch.strength.rawValue]))
         }
-        actions.append(EditAction(action: "c2pa.edited",
-                                  description: "Backdrop replaced with a procedurally generated, non-AI \(look.backdrop.kind.rawValue) backdrop; every pixel of the person is from the photo.",
-                                  parameters: ["com.echt.backdrop": look.backdrop.kind.rawValue,
-                                               "com.echt.generatedShare": String(format: "%.4f", generatedShare)],
+        let kind = look.backdrop.kind
+        let backdrop = kind == .defocus
+            ? "The photo's own background, defocused with a lens-like blur and filled from its surroundings where the person hid it; every pixel of the person is from the photo."
+            : "Backdrop replaced with a procedurally generated, non-AI \(kind.rawValue) backdrop; every pixel of the person is from the photo."
+        actions.append(EditAction(action: "c2pa.edited", description: backdrop,
+                                  parameters: ["backdrop": kind.rawValue, "generatedShare": String(format: "%.4f", generatedShare)],
                                   digitalSourceType: EditAction.algorithmicMedia))
         return actions
     }

@@ -1,0 +1,42 @@
+import EchtImaging
+import Foundation
+
+/// Encodes, signs and writes one photo's output files: each file appears whole or not at all
+/// (atomic rename), and an existing file is replaced only when the user asked for it.
+struct OutputWriter: Sendable {
+    /// The input photo the outputs were made from (the credentials' parent ingredient).
+    let source: URL
+    /// Adds Content Credentials; nil writes unsigned files.
+    let signer: (any OutputSigner)?
+    /// Replace existing files.
+    let force: Bool
+
+    /// Encodes `image`, signs it with `edits` and writes it to `url`.
+    func write(_ image: Image, to url: URL, encoding: EncodeOptions, edits: [EditAction]) throws(StudioError) {
+        let data: Data
+        do { data = try ImageFile.encode(image, options: encoding, name: url.path) } catch { throw .imaging(error.description) }
+        try write(data, to: url, format: encoding.format, edits: edits)
+    }
+
+    /// Signs already encoded bytes with `edits` and writes them to `url`.
+    func write(_ encoded: Data, to url: URL, format: OutputFormat, edits: [EditAction]) throws(StudioError) {
+        var data = encoded
+        if let signer {
+            do { data = try signer.sign(data, format: format, edits: edits, source: source) } catch {
+                throw .signing(url.path, reason: "\(error)")
+            }
+        }
+        try writeUnsigned(data, to: url, overwrite: force)
+    }
+
+    /// Writes bytes that carry no credentials (the HTML page, the sheet index).
+    func writeUnsigned(_ data: Data, to url: URL, overwrite: Bool) throws(StudioError) {
+        do { try AtomicFile.write(data, to: url, overwrite: overwrite) } catch {
+            switch error {
+            case .outputExists: throw .outputExists(url.path)
+            case let .writeFailed(_, detail): throw .writeFailed(url.path, reason: detail)
+            default: throw .imaging(error.description)
+            }
+        }
+    }
+}
