@@ -4,6 +4,8 @@ import Foundation
 public enum CredentialsError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The bytes are not a well-formed file of the stated format.
     case malformedAsset(format: String, reason: String)
+    /// The bytes are not a JPEG or PNG at all, the formats that carry Echt's credentials.
+    case unsupportedFormat
     /// The embedded C2PA manifest store (JUMBF, CBOR or COSE) is malformed.
     case invalidManifest(String)
     /// A key or certificate file could not be read or is unusable.
@@ -20,6 +22,8 @@ public enum CredentialsError: Error, CustomStringConvertible, Sendable, Equatabl
         switch self {
         case let .malformedAsset(format, reason):
             return "The \(format) data is malformed: \(reason). Re-encode the image and try again."
+        case .unsupportedFormat:
+            return "This is not a JPEG or PNG file, so it cannot carry Content Credentials here. Pass a JPEG or PNG image."
         case let .invalidManifest(reason):
             return "Invalid manifest: \(reason)."
         case let .invalidKey(path, reason):

@@ -5,7 +5,7 @@ extension ContentCredentials {
     /// Reads and validates the Content Credentials of a JPEG or PNG; `trustAnchorsPEM` lists CA certificates to trust.
     public static func verify(_ data: Data, trustAnchorsPEM: String? = nil, now: Date = Date()) throws(CredentialsError) -> VerificationReport {
         guard let format = AssetFormat.detect(data) else {
-            throw .malformedAsset(format: "image", reason: "it is neither JPEG nor PNG")
+            throw .unsupportedFormat
         }
         let anchors = try trustAnchorsPEM.map { text throws(CredentialsError) in try CertificateCheck.anchors(fromPEM: text) } ?? []
         let embedded: EmbeddedStore?

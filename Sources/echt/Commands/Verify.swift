@@ -30,21 +30,53 @@ struct Verify: AsyncParsableCommand {
     var trust: String?
 
     func run() async throws {
-        let anchors = try trust.map { try String(contentsOfFile: $0, encoding: .utf8) }
-        var worst: Verdict = .trusted
-        var results: [String: VerificationReport] = [:]
-        for file in files {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            let report = try ContentCredentials.verify(data, trustAnchorsPEM: anchors)
-            if report.verdict.severity > worst.severity { worst = report.verdict }
-            if json { results[file] = report } else { print(VerifyPrinter.text(file: file, report: report)) }
+        try await reportingErrors {
+            let anchors = try trust.map { path in
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw VerifyError.unreadableTrust(path) }
+                return text
+            }
+            var worst: Verdict = .trusted
+            var unreadable = false
+            var results: [String: VerificationReport] = [:]
+            for file in files {
+                let report: VerificationReport
+                do {
+                    guard let data = FileManager.default.contents(atPath: file) else { throw VerifyError.unreadable(file) }
+                    report = try ContentCredentials.verify(data, trustAnchorsPEM: anchors)
+                } catch let error as VerifyError {
+                    reportError(error); unreadable = true; continue
+                } catch {
+                    reportError(VerifyError.uncheckable(file, reason: "\(error)")); unreadable = true; continue
+                }
+                if report.verdict.severity > worst.severity { worst = report.verdict }
+                if json { results[file] = report } else { print(VerifyPrinter.text(file: file, report: report)) }
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            }
+            if unreadable { throw ExitCode.failure }
+            if worst != .trusted { throw ExitCode(worst.exitCode) }
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+    }
+}
+
+/// Why `echt verify` could not check a file at all (exit code 1).
+enum VerifyError: Error, CustomStringConvertible {
+    /// The file does not exist or cannot be read.
+    case unreadable(String)
+    /// The --trust file cannot be read.
+    case unreadableTrust(String)
+    /// The file was read but cannot hold credentials (e.g. not a JPEG or PNG).
+    case uncheckable(String, reason: String)
+
+    var description: String {
+        switch self {
+        case let .unreadable(path): "Cannot read \(path). Check the path and its permissions."
+        case let .unreadableTrust(path): "Cannot read the trust anchors at \(path). Pass a PEM file of CA certificates."
+        case let .uncheckable(path, reason): "\(path): \(reason)"
         }
-        if worst != .trusted { throw ExitCode(worst.exitCode) }
     }
 }
 

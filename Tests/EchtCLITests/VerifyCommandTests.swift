@@ -1,0 +1,24 @@
+import EchtTestSupport
+import Foundation
+import Testing
+
+/// `echt verify` on files it cannot check: one plain line per file, the others still checked, exit 1.
+@Suite struct VerifyCommandTests {
+    @Test func aFileThatIsNotAnImageOrIsMissingGetsOnePlainLine() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let page = work.appendingPathComponent("sheet.html").path
+        try Data("<!doctype html><p>a contact sheet</p>".utf8).write(to: URL(fileURLWithPath: page))
+        let missing = work.appendingPathComponent("gone.jpg").path
+
+        let run = try EchtBinary.run(["verify", page, Fixtures.samplePortrait.path, missing])
+        #expect(run.status == 1, "a file that cannot be checked decides the exit code")
+        #expect(run.stdout.contains("no Content Credentials"), "the sample between them is still checked: \(run.stdout)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(run.stderr)")
+        #expect(lines.first { $0.contains(page) }?.contains("not a JPEG or PNG") == true, "\(run.stderr)")
+        #expect(lines.first { $0.contains(missing) }?.contains("Cannot read") == true, "\(run.stderr)")
+        #expect(!run.stderr.contains("Error Domain") && !run.stderr.contains("malformed"))
+    }
+}
