@@ -88,6 +88,7 @@ enum ContactSheet {
             <figure><a href="\(file(h.file))"><img src="\(file(h.file))" alt="\(escape(h.look))"></a><figcaption>
             <b>\(escape(h.look))</b>\(report.headshots.contains { $0.face != h.face } ? " · face \(h.face)" : "")<br>
             \(h.width)×\(h.height) px · levelled \(String(format: "%.1f", h.levelDegrees))°<br>
+            face position against the recorded crop: \(honesty.geometryError.map { String(format: "%.2f px (limit %.0f px)", $0, HonestyReport.geometryLimit) } ?? "not measured")<br>
             landmarks back in the input: \(landmarks)<br>
             skin texture kept: \(String(format: "%.0f", honesty.skinTextureKept * 100)) %<br>
             generated: backdrop only (\(String(format: "%.0f", honesty.generatedShare * 100)) % of frame) \(honesty.onlyBackdropGenerated ? "✓" : "✗")<br>

@@ -95,9 +95,12 @@ public enum StudioPipeline {
                 notes.append("The landmark check could not run: \(error).")
             }
         }
+        let geometryError = GeometryRegistration.displacement(output: headshot, input: image, transform: t, face: masks.face,
+                                                              detailSigma: max(1.5, faceWidth * 0.02))
         Trace.mark("  measure+verify", since: started)
         let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
+                                    geometryError: geometryError,
                                     skinTextureKept: textureIn > 0 ? textureOut / textureIn : 1,
                                     onlyBackdropGenerated: provenance.onlyBackdrop, generatedShare: provenance.generatedShare)
 

@@ -100,7 +100,8 @@ struct Studio: AsyncParsableCommand {
         var lines = ["\(report.input) → \(report.folder)/ (\(String(format: "%.1f", report.seconds)) s)"]
         for h in report.headshots {
             let landmarks = h.honesty.landmarkErrorMean.map { String(format: "landmarks %.2f px", $0) } ?? "landmarks not re-found"
-            lines.append("  \(URL(fileURLWithPath: h.file).lastPathComponent)  \(h.width)×\(h.height)  texture kept \(String(format: "%.0f", h.honesty.skinTextureKept * 100)) %  \(landmarks)  \(h.honesty.passed ? "ok" : "CHECK: " + h.honesty.failures.joined(separator: "; "))")
+            let geometry = h.honesty.geometryError.map { String(format: "face position %.2f px", $0) } ?? "face position not measured"
+            lines.append("  \(URL(fileURLWithPath: h.file).lastPathComponent)  \(h.width)×\(h.height)  texture kept \(String(format: "%.0f", h.honesty.skinTextureKept * 100)) %  \(geometry)  \(landmarks)  \(h.honesty.passed ? "ok" : "CHECK: " + h.honesty.failures.joined(separator: "; "))")
             for note in h.notes { lines.append("    note: \(note)") }
         }
         lines.append("  contact sheet: \(report.sheet)")

@@ -1,0 +1,125 @@
+import EchtImaging
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Checks, to a fraction of a pixel, that the face in a finished headshot sits exactly where the
+/// recorded crop/rotation/scale puts the input's face.
+///
+/// The face mesh cannot do this by itself: run twice on resampled pixels it repeats itself only
+/// to about one pixel of its 192-px crop, several input pixels on a large face. Here the input
+/// is rendered through the recorded transform and the headshot is registered to it over the
+/// face with a similarity (shift, scale, rotation) by Gauss–Newton on fine detail. Light,
+/// colour and retouch change tones, not positions, so both images are reduced to their
+/// normalised fine log-luminance detail first. An honest output gives a few hundredths of a
+/// pixel; any warp, shift or rescale of the face shows up at its true size.
+enum GeometryRegistration {
+    /// The largest displacement over the face's bounding box, in input pixels, between `output`
+    /// and `input` rendered through `transform`; nil when the face has too little detail to tell.
+    /// - Parameters:
+    ///   - face: the face-oval mask in output pixels (weights the fit).
+    ///   - detailSigma: the scale, in output pixels, below which detail is compared.
+    static func displacement(output: Image, input: Image, transform: SimilarityTransform, face: Image,
+                             detailSigma: Float) -> Double? {
+        guard let box = Retouch.boundingBox(face, threshold: 0.5) else { return nil }
+        let pad = Int(3 * detailSigma) + 4
+        let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
+        let w = min(output.width, box.x1 + pad) - x0, h = min(output.height, box.y1 + pad) - y0
+        guard w > 16, h > 16 else { return nil }
+        var local = transform
+        let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
+        local.translationX = origin.x; local.translationY = origin.y
+        let reference = detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma)
+        let moved = detail(output.region(x0: x0, y0: y0, width: w, height: h), sigma: detailSigma)
+        let weight = face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 }
+        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h) else { return nil }
+        // The displacement field of the fitted similarity at the corners of the face box.
+        let cx = Double(w) / 2, cy = Double(h) / 2
+        var largest = 0.0
+        for (u, v) in [(box.x0 - x0, box.y0 - y0), (box.x1 - x0, box.y0 - y0), (box.x0 - x0, box.y1 - y0), (box.x1 - x0, box.y1 - y0)] {
+            let du = Double(u) - cx, dv = Double(v) - cy
+            let dx = p[0] + p[2] * du - p[3] * dv, dy = p[1] + p[3] * du + p[2] * dv
+            largest = max(largest, (dx * dx + dy * dy).squareRoot())
+        }
+        return largest * transform.scale
+    }
+
+    /// Fine log-luminance detail (the image minus its blur), scaled to unit RMS.
+    static func detail(_ image: Image, sigma: Float) -> [Float] {
+        var logLuma = image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }
+        var base = logLuma
+        Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: sigma)
+        var energy: Float = 0
+        for i in 0..<logLuma.count { logLuma[i] -= base[i]; energy += logLuma[i] * logLuma[i] }
+        let rms = (energy / Float(max(logLuma.count, 1))).squareRoot()
+        return rms > 1e-6 ? logLuma.map { $0 / rms } : logLuma
+    }
+
+    /// Gauss–Newton for p = (dx, dy, a, b): `moved` sampled at
+    /// (x + dx + a·u − b·v, y + dy + b·u + a·v), with (u, v) relative to the centre, matches
+    /// `reference` at (x, y). Returns nil when the normal equations are singular or it diverges.
+    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int) -> [Double]? {
+        var p = [0.0, 0.0, 0.0, 0.0]
+        let cx = Double(w) / 2, cy = Double(h) / 2
+        func sample(_ x: Double, _ y: Double) -> (Double, Double, Double)? {
+            guard x >= 1, y >= 1, x < Double(w - 2), y < Double(h - 2) else { return nil }
+            let ix = Int(x), iy = Int(y), tx = x - Double(ix), ty = y - Double(iy)
+            func at(_ i: Int, _ j: Int) -> Double { Double(moved[j * w + i]) }
+            func bilinear(_ i: Int, _ j: Int) -> Double {
+                (at(i, j) * (1 - tx) + at(i + 1, j) * tx) * (1 - ty) + (at(i, j + 1) * (1 - tx) + at(i + 1, j + 1) * tx) * ty
+            }
+            let value = bilinear(ix, iy)
+            let gx = (bilinear(ix + 1, iy) - bilinear(ix - 1, iy)) / 2, gy = (bilinear(ix, iy + 1) - bilinear(ix, iy - 1)) / 2
+            return (value, gx, gy)
+        }
+        for _ in 0..<20 {
+            var hessian = [Double](repeating: 0, count: 16), gradient = [Double](repeating: 0, count: 4)
+            for y in 0..<h {
+                for x in 0..<w where weight[y * w + x] > 0 {
+                    let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
+                    let sx = Double(x) + p[0] + p[2] * u - p[3] * v, sy = Double(y) + p[1] + p[3] * u + p[2] * v
+                    guard let (value, gx, gy) = sample(sx, sy) else { continue }
+                    let k = Double(weight[y * w + x])
+                    let j = [gx, gy, gx * u + gy * v, -gx * v + gy * u]
+                    let e = value - Double(reference[y * w + x])
+                    for r in 0..<4 {
+                        gradient[r] += k * j[r] * e
+                        for c in 0..<4 { hessian[r * 4 + c] += k * j[r] * j[c] }
+                    }
+                }
+            }
+            guard let step = solve(hessian, gradient) else { return nil }
+            for r in 0..<4 { p[r] -= step[r] }
+            guard p.allSatisfy(\.isFinite), abs(p[0]) < 20, abs(p[1]) < 20, abs(p[2]) < 0.2, abs(p[3]) < 0.2 else { return nil }
+            if abs(step[0]) + abs(step[1]) < 1e-4, abs(step[2]) + abs(step[3]) < 1e-7 { break }
+        }
+        return p
+    }
+
+    /// Solves the 4×4 system `a · x = b` by Gaussian elimination with partial pivoting.
+    static func solve(_ a: [Double], _ b: [Double]) -> [Double]? {
+        var m = a, r = b
+        for col in 0..<4 {
+            let pivot = (col..<4).max { abs(m[$0 * 4 + col]) < abs(m[$1 * 4 + col]) }!
+            guard abs(m[pivot * 4 + col]) > 1e-12 else { return nil }
+            if pivot != col {
+                for c in 0..<4 { m.swapAt(col * 4 + c, pivot * 4 + c) }
+                r.swapAt(col, pivot)
+            }
+            for row in (col + 1)..<4 {
+                let f = m[row * 4 + col] / m[col * 4 + col]
+                for c in col..<4 { m[row * 4 + c] -= f * m[col * 4 + c] }
+                r[row] -= f * r[col]
+            }
+        }
+        var x = [Double](repeating: 0, count: 4)
+        for row in stride(from: 3, through: 0, by: -1) {
+            var s = r[row]
+            for c in (row + 1)..<4 { s -= m[row * 4 + c] * x[c] }
+            x[row] = s / m[row * 4 + row]
+        }
+        return x
+    }
+}
