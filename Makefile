@@ -3,6 +3,9 @@ SAMPLE        := $(or $(ECHT_MODELS:%/models=%),$(HOME)/.cache/echt)/samples/ast
 TEST_FLAGS    := -c release -Xswiftc -enable-testing --scratch-path .build-test
 OUT           ?= out
 
+# libvips' flags without -pthread (written by `make setup`; see Package.swift).
+export PKG_CONFIG_PATH := $(CURDIR)/.build-pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
+
 .PHONY: setup build sample test bench clean
 
 ## setup: install libvips, fetch and verify the models and the sample portrait (idempotent)

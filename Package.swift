@@ -7,10 +7,18 @@
 //   EchtStudio      — looks, framing, backdrop, light, retouch, the pipeline
 //   EchtCredentials — C2PA (JUMBF, CBOR, COSE), XMP/IPTC, signing keys
 //   echt            — the command line
-import PackageDescription
-#if os(Linux) && arch(x86_64)
 import Foundation
-#endif
+import PackageDescription
+
+/// The pkg-config name of libvips. Debian's vips.pc carries `-pthread`, which SwiftPM refuses
+/// with a warning on every build; `make setup` writes `.build-pkgconfig/echt-vips.pc` with the
+/// same flags without it, and the Makefile puts that folder on PKG_CONFIG_PATH. A bare
+/// `swift build` falls back to vips.pc (and its warning).
+let vipsPkgConfig: String = {
+    let searchPath = ProcessInfo.processInfo.environment["PKG_CONFIG_PATH"] ?? ""
+    let ours = searchPath.split(separator: ":").contains { FileManager.default.fileExists(atPath: "\($0)/echt-vips.pc") }
+    return ours ? "echt-vips" : "vips"
+}()
 
 /// EchtInference's SIMD kernels: on an x86-64 Linux host with AVX2 and FMA, compile for that
 /// instruction set (Swift has no runtime dispatch); `ECHT_PORTABLE=1` keeps the baseline.
@@ -47,7 +55,7 @@ let package = Package(
         // MARK: C bridge to libvips
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            pkgConfig: vipsPkgConfig,
             providers: [.apt(["libvips-dev"])]
         ),
         .target(name: "CVipsShim", dependencies: ["CVips"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Echt setup: installs what is missing, idempotent and fast when everything is present.
-#   - libvips (Debian package libvips-dev) when `pkg-config vips` fails
+#   - libvips (Debian package libvips-dev) when `pkg-config vips` fails, and
+#     .build-pkgconfig/echt-vips.pc (its flags without -pthread, for SwiftPM)
 #   - the five face models from the PyPI wheel mediapipe==0.10.14, SHA-256 checked
 #   - the public-domain sample portrait from the PyPI wheel scikit-image, SHA-256 checked
 # Model folder: $ECHT_MODELS or ~/.cache/echt/models; samples: its sibling folder `samples`.
@@ -67,6 +68,21 @@ if (( ${#need_apt[@]} )); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null \
         || fail "apt-get could not install ${need_apt[*]}."
 fi
+
+# libvips' pkg-config flags without `-pthread`, which SwiftPM refuses with a warning (glibc
+# has pthreads in libc). The Makefile puts this folder on PKG_CONFIG_PATH and Package.swift
+# then asks for `echt-vips` instead of `vips`.
+pc_dir="$root/.build-pkgconfig"
+mkdir -p "$pc_dir"
+strip_pthread() { tr ' ' '\n' | grep -v '^-pthread$' | grep -v '^$' | tr '\n' ' '; }
+{
+    echo "Name: echt-vips"
+    echo "Description: libvips for Echt (vips.pc without -pthread)"
+    echo "Version: $(pkg-config --modversion vips)"
+    echo "Cflags: $(pkg-config --cflags vips | strip_pthread)"
+    echo "Libs: $(pkg-config --libs vips | strip_pthread)"
+} > "$pc_dir/echt-vips.pc.part"
+mv "$pc_dir/echt-vips.pc.part" "$pc_dir/echt-vips.pc"
 
 # 2. Models.
 stale=$(stale_entries "$root/models/manifest.sha256" "$models_dir")

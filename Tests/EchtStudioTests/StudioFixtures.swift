@@ -10,26 +10,9 @@ import Testing
 enum StudioFixtures {
     /// The golden folder, if the shared docs are present.
     static var goldenFolder: URL? {
-        guard let docs = Fixtures.sharedDocs ?? sharedFolder?.appendingPathComponent("docs") else { return nil }
-        let url = docs.appendingPathComponent("models/golden")
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("mesh_landmarks_px.f32").path) ? url : nil
-    }
-
-    /// The `shared` folder in any parent of the checkout (worktrees sit one level deeper).
-    static var sharedFolder: URL? {
-        var url = Fixtures.repositoryRoot
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("shared")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("docs").path) { return candidate }
-        }
-        return nil
-    }
-
-    /// The developer photos, wherever the shared folder is.
-    static var devPhotos: URL? {
-        Fixtures.devPhotos ?? sharedFolder.map { $0.appendingPathComponent("photos/dev") }
-            .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+        guard let url = Fixtures.sharedDocs?.appendingPathComponent("models/golden"),
+              FileManager.default.fileExists(atPath: url.appendingPathComponent("mesh_landmarks_px.f32").path) else { return nil }
+        return url
     }
 
     /// Why golden-based tests are skipped.

@@ -2,20 +2,11 @@ import Foundation
 
 /// Fixtures for the Content Credentials tests: the C2PA brief's vectors, a tiny PNG encoder, the reference reader.
 public enum CredentialsFixtures {
-    /// The C2PA brief folder (`shared/docs/c2pa`): beside the checkout, or found walking up from it, or `ECHT_SHARED_DOCS`.
+    /// The C2PA brief folder (`shared/docs/c2pa`, see `Fixtures.sharedDocs`), if it holds the reference file.
     public static var c2paDocs: URL? {
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["ECHT_SHARED_DOCS"], !env.isEmpty {
-            candidates.append(URL(fileURLWithPath: env))
-        }
-        if let docs = Fixtures.sharedDocs { candidates.append(docs) }
-        var url = Fixtures.repositoryRoot
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            candidates.append(url.appendingPathComponent("shared/docs"))
-        }
-        return candidates.map { $0.appendingPathComponent("c2pa") }
-            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("reference.jpg").path) }
+        guard let url = Fixtures.sharedDocs?.appendingPathComponent("c2pa"),
+              FileManager.default.fileExists(atPath: url.appendingPathComponent("reference.jpg").path) else { return nil }
+        return url
     }
 
     /// A file of the brief's `work/` folder, or the brief folder itself for `reference.jpg`.
