@@ -60,4 +60,25 @@ struct FramingTests {
         #expect(held.transform.scale * Double(held.height) < free.transform.scale * Double(free.height))
         #expect(held.notes.contains { $0.contains("tighter") })
     }
+
+    /// A (tilted) close-up, the person filling the photo to every edge: no head-and-shoulders
+    /// frame fits, so the frame stays wholly inside the photo instead of showing its edge as a
+    /// diagonal line through the person.
+    @Test(arguments: [0.0, 9.0])
+    func aCloseUpStaysInsideThePhoto(_ degrees: Double) throws {
+        let mesh = try Self.rotatedMesh(degrees)
+        let (x0, y0, w, h) = (150, 60, 190, 150) // the photo: the face and a little more
+        let local = mesh.mapped(depthScale: 1) { $0 - SIMD2(Float(x0), Float(y0)) }
+        var matte = Image.plane(width: w, height: h)
+        for i in 0..<(w * h) { matte.pixels[i] = 1 }
+        let f = Framing.headAndShoulders(face: local, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
+        #expect(!f.extendsPastPhoto)
+        for corner in [SIMD2<Double>(0, 0), SIMD2(Double(f.width), 0), SIMD2(0, Double(f.height)), SIMD2(Double(f.width), Double(f.height))] {
+            let p = f.transform.sourcePoint(corner)
+            #expect(p.x >= -0.5 && p.y >= -0.5 && p.x <= Double(w) + 0.5 && p.y <= Double(h) + 0.5, "corner \(corner) → \(p)")
+        }
+        #expect(f.notes.contains { $0.contains("closest crop") }, "\(f.notes)")
+        let eyes = (f.transform.outputPoint(MeshRegions.rightEyeCentre(local)) + f.transform.outputPoint(MeshRegions.leftEyeCentre(local))) / 2
+        #expect(eyes.x > 0 && eyes.x < Float(f.width) && eyes.y > 0 && eyes.y < Float(f.height), "the face stays in the frame")
+    }
 }

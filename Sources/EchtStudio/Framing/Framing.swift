@@ -42,58 +42,39 @@ public struct Framing: Sendable, Equatable {
     public static func headAndShoulders(face: FaceLandmarks, sourceWidth: Int, sourceHeight: Int,
                                         matte: Image? = nil, style: FramingStyle) -> Framing {
         let limit = maxLevelDegrees * .pi / 180
-        let angle = min(max(MeshRegions.eyeLineAngle(face), -limit), limit)
-        let u = SIMD2(cos(angle), sin(angle)), v = SIMD2(-sin(angle), cos(angle))
-        func d(_ p: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(p.x), Double(p.y)) }
-        let eyes = (d(MeshRegions.rightEyeCentre(face)) + d(MeshRegions.leftEyeCentre(face))) / 2
-        let chin = d(MeshRegions.points([MeshRegions.chin], of: face)[0])
-        let eyeToChin = max(((chin - eyes) * v).sum(), 1)
-        let midlineU = (MeshRegions.points(MeshRegions.midline, of: face).map { (d($0) * u).sum() }.reduce(0, +)
-                        / Double(MeshRegions.midline.count) + (eyes * u).sum()) / 2
-        let eyeV = (eyes * v).sum()
-
+        let tilt = min(max(MeshRegions.eyeLineAngle(face), -limit), limit)
+        // Level fully when the photo allows it. A rotated frame of a close-up cuts the photo's
+        // corner diagonally through the person, so level half (then not at all) before that.
+        let candidates = abs(tilt) > 0.5 * .pi / 180 ? [tilt, tilt / 2, 0] : [tilt]
+        var fit = FrameFit(face: face, angle: candidates[0], matte: matte, style: style)
+        for angle in candidates.dropFirst() where fit.cutsPerson {
+            fit = FrameFit(face: face, angle: angle, matte: matte, style: style)
+        }
+        if fit.cutsPerson {
+            // No head-and-shoulders frame at any angle: the largest close-up inside the photo,
+            // levelled unless the rotation costs more than 5 % of the frame.
+            var levelled = FrameFit(face: face, angle: tilt, matte: nil, style: style)
+            levelled.fitInside(width: sourceWidth, height: sourceHeight)
+            var upright = FrameFit(face: face, angle: 0, matte: nil, style: style)
+            upright.fitInside(width: sourceWidth, height: sourceHeight)
+            fit = levelled.height >= 0.95 * upright.height ? levelled : upright
+        }
         var notes: [String] = []
-        var shift = SIMD2<Double>(0, 0)
-        func frame(height hs: Double) -> (origin: SIMD2<Double>, width: Double) {
-            let ws = hs * style.aspect
-            let origin = u * (midlineU - ws / 2) + v * (eyeV - style.eyeLine * hs) + shift
-            return (origin, ws)
+        if fit.closeUp {
+            notes.append("The photo holds no head-and-shoulders frame, so this is the closest crop that stays inside it.")
+        } else if abs(fit.angle - tilt) > 1e-9 {
+            notes.append(String(format: "Levelled %.1f° of the eyes' %.1f° tilt so the photo's edge does not cut the person.",
+                                abs(fit.angle) * 180 / .pi, abs(tilt) * 180 / .pi))
         }
-        func corners(height hs: Double) -> [SIMD2<Double>] {
-            let (o, ws) = frame(height: hs)
-            return [o, o + u * ws, o + v * hs, o + u * ws + v * hs]
-        }
-        var sourceHeightOfFrame = eyeToChin / style.fit.eyeToChinFraction
-        // Never show the photo's edge cutting the person: tighten until the frame stays inside
-        // every edge the person touches (down to the face filling most of the frame).
-        let tightest = eyeToChin / maxEyeToChinFraction
-        if let matte {
-            var tightened = false
-            while sourceHeightOfFrame > tightest * 1.0001,
-                  crossesEdgeThePersonTouches(corners(height: sourceHeightOfFrame), matte: matte) {
-                sourceHeightOfFrame = max(sourceHeightOfFrame * 0.98, tightest)
-                tightened = true
-            }
-            if tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
-            // Still past an edge at the tightest framing: slide the frame back inside (up to 20 %).
-            var slid = false
-            for _ in 0..<40 where crossesEdgeThePersonTouches(corners(height: sourceHeightOfFrame), matte: matte) {
-                let c = corners(height: sourceHeightOfFrame)
-                let step = sourceHeightOfFrame * 0.005
-                if c.map(\.y).max()! > Double(matte.height) { shift -= v * step }
-                if c.map(\.y).min()! < 0 { shift += v * step }
-                if c.map(\.x).max()! > Double(matte.width) { shift -= u * step }
-                if c.map(\.x).min()! < 0 { shift += u * step }
-                slid = true
-            }
-            if slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
-        }
+        if fit.tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
+        if fit.slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
+        let angle = fit.angle, sourceHeightOfFrame = fit.height
         let outHeight = max(1, min(style.maxHeight, Int(sourceHeightOfFrame.rounded(.down))))
         let outWidth = max(1, Int((Double(outHeight) * style.aspect).rounded()))
         let scale = sourceHeightOfFrame / Double(outHeight)
-        let (origin, _) = frame(height: sourceHeightOfFrame)
+        let origin = fit.origin
         let transform = SimilarityTransform(scale: scale, angle: angle, translationX: origin.x, translationY: origin.y)
-        let past = corners(height: sourceHeightOfFrame).contains {
+        let past = fit.corners.contains {
             $0.x < -0.5 || $0.y < -0.5 || $0.x > Double(sourceWidth) + 0.5 || $0.y > Double(sourceHeight) + 0.5
         }
         var framing = Framing(transform: transform, width: outWidth, height: outHeight,
