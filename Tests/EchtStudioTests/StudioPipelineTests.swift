@@ -9,7 +9,7 @@ struct ShiftedVerifier: FaceVerifier {
     let mesh: FaceLandmarks
     let transform: @Sendable (SIMD2<Float>) -> SIMD2<Float>
     let shift: SIMD2<Float>
-    func landmarks(in image: Image, near: SIMD2<Float>) throws -> FaceLandmarks? {
+    func landmarks(in image: Image, expected: FaceLandmarks) throws -> FaceLandmarks? {
         mesh.mapped(depthScale: 1) { transform($0) + shift }
     }
 }

@@ -1,6 +1,7 @@
 import EchtImaging
 import EchtTestSupport
 import Foundation
+import EchtVision
 import Testing
 @testable import EchtStudio
 
@@ -61,5 +62,25 @@ struct StudioSessionTests {
                                                                           outDirectory: out.appendingPathComponent("other"), verify: false))
         }
         #expect(try String(contentsOf: foreign.appendingPathComponent("sheet.html"), encoding: .utf8) == "my own page")
+    }
+
+    /// The verifier finds the mesh where the input's landmarks say the face is, also in a
+    /// close-up the face detector cannot frame, and agrees with the reference mesh there.
+    @Test(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
+    func theVerifierTracksTheFaceEvenInACloseUp() throws {
+        let verifier = VisionVerifier(analyzer: try PortraitAnalyzer())
+        let image = try StudioFixtures.astronaut()
+        let reference = try StudioFixtures.astronautMesh()
+        func meanDistance(_ a: FaceLandmarks, _ b: FaceLandmarks) -> Float {
+            zip(a.points, b.points).map { simd_distance(SIMD2($0.x, $0.y), SIMD2($1.x, $1.y)) }.reduce(0, +) / Float(a.points.count)
+        }
+        let found = try #require(try verifier.landmarks(in: image, expected: reference))
+        #expect(meanDistance(found, reference) < 1, "whole photo: \(meanDistance(found, reference)) px")
+
+        let (x0, y0, side) = (182, 78, 96) // forehead to chin, cheek to cheek
+        let closeUp = image.region(x0: x0, y0: y0, width: side, height: side)
+        let expected = reference.mapped(depthScale: 1) { $0 - SIMD2(Float(x0), Float(y0)) }
+        let inCloseUp = try #require(try verifier.landmarks(in: closeUp, expected: expected))
+        #expect(meanDistance(inCloseUp, expected) < 2, "close-up: \(meanDistance(inCloseUp, expected)) px")
     }
 }

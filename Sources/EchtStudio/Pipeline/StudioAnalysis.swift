@@ -23,8 +23,9 @@ public struct StudioAnalysis: Sendable, Equatable {
 /// Finds the face mesh in a finished headshot so the honesty check can compare it with the
 /// input's. The CLI supplies one backed by EchtVision; tests supply their own.
 public protocol FaceVerifier: Sendable {
-    /// The mesh of the face nearest `near` (output pixels) in `image` (linear RGB), or nil.
-    func landmarks(in image: Image, near: SIMD2<Float>) throws -> FaceLandmarks?
+    /// The mesh found in `image` (linear RGB) where `expected` (the input's landmarks mapped
+    /// into output pixels) says the face is, or nil when no face is there.
+    func landmarks(in image: Image, expected: FaceLandmarks) throws -> FaceLandmarks?
 }
 
 /// Options that do not belong to a look.

@@ -86,7 +86,7 @@ public enum StudioPipeline {
         var notes = framing.notes
         if let verifier = options.verifier {
             do {
-                if let found = try verifier.landmarks(in: headshot, near: eyes) {
+                if let found = try verifier.landmarks(in: headshot, expected: outMesh) {
                     (errorMean, errorMax) = HonestyMeasures.landmarkError(input: mesh, output: found, transform: t)
                 } else {
                     notes.append("The face was not found again on the output, so the landmark check did not run.")
