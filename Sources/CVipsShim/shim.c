@@ -129,6 +129,9 @@ int echt_resize(VipsImage *in, double hscale, double vscale, int kernel, VipsIma
 int echt_gaussblur(VipsImage *in, double sigma, double min_ampl, VipsImage **out) {
     return vips_gaussblur(in, out, sigma, "min_ampl", min_ampl, "precision", VIPS_PRECISION_FLOAT, NULL);
 }
+int echt_text(const char *text, const char *font, int width, int dpi, VipsImage **out) {
+    return vips_text(out, text, "font", font, "width", width, "dpi", dpi, NULL);
+}
 
 int echt_jpegsave(VipsImage *in, const char *filename, int quality, int strip) {
     return vips_jpegsave(in, filename, "Q", quality, "strip", strip, "optimize_coding", TRUE, NULL);

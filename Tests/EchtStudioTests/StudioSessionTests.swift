@@ -53,6 +53,12 @@ struct StudioSessionTests {
         #expect(html.contains("white.jpg") && html.contains("artistic.jpg"))
         let sheet = try ImageFile.decode(contentsOf: folder.appendingPathComponent("sheet.png")).image
         #expect(sheet.width > 3 * ContactSheet.thumbnailHeight / 2, "input and two headshots side by side: \(sheet.width) px wide")
+        // Every tile has its caption (the honesty figures) set in dark ink under it.
+        #expect(sheet.height == ContactSheet.thumbnailHeight + 2 * ContactSheet.gap + ContactSheet.captionHeight)
+        let band = (ContactSheet.thumbnailHeight + ContactSheet.gap)..<sheet.height
+        var inkColumns = 0
+        for x in 0..<sheet.width where band.contains(where: { sheet[x, $0, 0] < 0.2 }) { inkColumns += 1 }
+        #expect(inkColumns > sheet.width / 4, "caption ink in \(inkColumns) of \(sheet.width) columns")
 
         let foreign = out.appendingPathComponent("other/astronaut")
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)

@@ -110,6 +110,9 @@ int echt_extract_band(VipsImage *in, int band, int n, VipsImage **out);
 int echt_bandjoin2(VipsImage *left, VipsImage *right, VipsImage **out);
 int echt_resize(VipsImage *in, double hscale, double vscale, int kernel, VipsImage **out);
 int echt_gaussblur(VipsImage *in, double sigma, double min_ampl, VipsImage **out);
+/// Renders UTF-8 text (Pango markup allowed) as a one-band 8-bit coverage mask, wrapped at
+/// `width` pixels; `font` is a Pango description such as "sans 11".
+int echt_text(const char *text, const char *font, int width, int dpi, VipsImage **out);
 
 // MARK: saving (strip = 0 keeps the fields set on the image: ICC and EXIF)
 

@@ -19,7 +19,9 @@ enum ContactSheet {
         let preview: Image, sheet: Image
         do {
             preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
-            sheet = strip(try [thumbnail(input.rgb, height: thumbnailHeight)] + shown.map { try thumbnail($0.1.rgb, height: thumbnailHeight) })
+            let severalFaces = Set(shown.map(\.0.face)).count > 1
+            sheet = strip(try [thumbnail(input.rgb, height: thumbnailHeight)] + shown.map { try thumbnail($0.1.rgb, height: thumbnailHeight) },
+                          captions: [caption(input: report)] + shown.map { caption($0.0, showFace: severalFaces) })
         } catch {
             throw .imaging("\(error)")
         }
@@ -52,21 +54,51 @@ enum ContactSheet {
         return try image.resized(width: width, height: height)
     }
 
-    /// Tiles side by side on a light grey ground.
-    static func strip(_ tiles: [Image]) -> Image {
+    /// Height of the caption band under each tile.
+    static let captionHeight = 64
+
+    /// Tiles side by side on a light grey ground, each with its caption (Pango markup, so
+    /// escaped text) set underneath.
+    static func strip(_ tiles: [Image], captions: [String] = []) -> Image {
         let width = tiles.map(\.width).reduce(0, +) + gap * (tiles.count + 1)
-        let height = thumbnailHeight + 2 * gap
-        var out = Image(width: width, height: height, filledWith: [0.72, 0.72, 0.72])
+        let captioned = !captions.isEmpty
+        let height = thumbnailHeight + 2 * gap + (captioned ? captionHeight : 0)
+        let ground: Float = 0.72, ink: Float = 0.02
+        var out = Image(width: width, height: height, filledWith: [ground, ground, ground])
         var x0 = gap
-        for tile in tiles {
+        for (index, tile) in tiles.enumerated() {
             for y in 0..<min(tile.height, thumbnailHeight) {
                 for x in 0..<tile.width {
                     for c in 0..<3 { out[x0 + x, gap + y, c] = tile[x, y, c] }
                 }
             }
+            if index < captions.count, let text = try? TextRenderer.render(captions[index], font: "sans 9", width: tile.width) {
+                let top = gap + thumbnailHeight + 6
+                for y in 0..<min(text.height, captionHeight - 6) {
+                    for x in 0..<min(text.width, tile.width) {
+                        let k = text[x, y, 0]
+                        for c in 0..<3 { out[x0 + x, top + y, c] = ground + (ink - ground) * k }
+                    }
+                }
+            }
             x0 += tile.width + gap
         }
         return out
+    }
+
+    /// The caption of the input tile: file name, size, faces.
+    static func caption(input report: PhotoReport) -> String {
+        "Input · \(escape(URL(fileURLWithPath: report.input).lastPathComponent))\n\(report.width)×\(report.height) px · \(report.faces) face(s)"
+    }
+
+    /// The caption of a headshot tile: look, size and the honesty figures.
+    static func caption(_ h: HeadshotReport, showFace: Bool) -> String {
+        let honesty = h.honesty
+        let position = honesty.geometryError.map { String(format: "face position %.2f px", $0) } ?? "face position not measured"
+        let landmarks = honesty.landmarkErrorMean.map { String(format: "landmarks %.2f px", $0) } ?? "landmarks not re-found"
+        let verdict = honesty.passed ? "all checks passed" : "CHECK: " + escape(honesty.failures.joined(separator: "; "))
+        return "\(escape(h.look))\(showFace ? " · face \(h.face)" : "") · \(h.width)×\(h.height) px\n"
+            + "\(position) · \(landmarks)\ntexture kept \(String(format: "%.0f", honesty.skinTextureKept * 100)) % · \(verdict)"
     }
 
     static func escape(_ text: String) -> String {
