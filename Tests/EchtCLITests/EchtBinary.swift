@@ -1,3 +1,4 @@
+import EchtTestSupport
 import Foundation
 
 /// Runs the built `echt` executable and captures what it prints.
@@ -35,22 +36,10 @@ struct EchtBinary {
     /// Runs `echt` with `arguments`.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         guard let binary = locate() else { throw CLITestError("the echt binary was not found next to the test bundle; run `swift build` first") }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let output = try ChildProcess.run(binary, arguments, environment: environment)
+        return Run(status: output.status,
+                   stdout: String(decoding: output.stdout, as: UTF8.self),
+                   stderr: String(decoding: output.stderr, as: UTF8.self))
     }
 }
 

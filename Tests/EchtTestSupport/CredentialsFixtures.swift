@@ -84,17 +84,8 @@ public enum CredentialsFixtures {
     }
 
     private static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: Data) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        let output = try ChildProcess.run(executable, arguments)
+        return (output.status, output.stdout, output.stderr)
     }
 
     /// A 16×16 grey baseline JPEG (277 bytes: SOI, JFIF, DQT, SOF0, DHT, SOS, EOI) written once by libvips from noise,
