@@ -54,7 +54,7 @@ struct MatteQualityTests {
                 for k in 0..<3 { pixels[(y * w + x) * 3 + k] = colour[k] }
             }
         }
-        var coarse = Raster(width: w, height: h, channels: 1, values: truth).boxBlurred(radius: 4).resized(width: 256, height: 256)
+        var coarse = Raster(width: w, height: h, channels: 1, values: truth).boxBlurred(radius: 12).boxBlurred(radius: 12).resized(width: 256, height: 256)
         coarse.values = coarse.values.map { min(max($0, 0), 1) }
         let matte = MatteRefiner().refine(coarseMask: Image(width: 256, height: 256, channels: 1, pixels: coarse.values),
                                           photo: Image(width: w, height: h, channels: 3, pixels: pixels))
@@ -63,10 +63,10 @@ struct MatteQualityTests {
             for x in 0..<120 {
                 let d = ((Float(x) + 0.5 - 120) * (Float(x) + 0.5 - 120) + (Float(y) + 0.5 - 100) * (Float(y) + 0.5 - 100)).squareRoot()
                 error += abs(matte.alpha.pixels[y * w + x] - truth[y * w + x])
-                if d > 70 { leak += matte.alpha.pixels[y * w + x]; count += 1 }
+                if d > 78 { leak += matte.alpha.pixels[y * w + x]; count += 1 }
             }
         }
-        #expect(leak / count < 0.01, "mean alpha \(leak / count) in the dark background ≥ 10 px from the subject")
+        #expect(leak / count < 0.01, "mean alpha \(leak / count) in the dark background ≥ 18 px from the subject")
         #expect(error / Float(120 * h) < 0.03, "mean alpha error \(error / Float(120 * h)) on the ambiguous half")
     }
 
@@ -92,5 +92,12 @@ struct MatteQualityTests {
             for x in 5..<left { haze += alpha.pixels[y * alpha.width + x]; n += 1 }
         }
         #expect(n > 0 && haze / n < 0.02, "mean alpha \(haze / max(n, 1)) left of the head")
+        // The dark-blue flag beside the right shoulder resembles the suit: it must stay background.
+        let side = face.maxX - face.minX
+        var flag: Float = 0, m: Float = 0
+        for y in Int(face.maxY + 0.7 * side)..<min(alpha.height, Int(face.maxY + 1.6 * side)) {
+            for x in Int(face.maxX + 0.81 * side)..<min(alpha.width, Int(face.maxX + 0.97 * side)) { flag += alpha.pixels[y * alpha.width + x]; m += 1 }
+        }
+        #expect(m > 0 && flag / m < 0.05, "mean alpha \(flag / max(m, 1)) over the flag beside the right shoulder")
     }
 }
