@@ -9,7 +9,8 @@ import Foundation
 /// 2. A colour guided filter fits `alpha ≈ a·I + b` locally; `a`, `b` are upsampled and
 ///    applied to the full-resolution guide, so strands of hair follow the photo.
 /// 3. Foreground colour by blur fusion (wide then narrow window); the means are computed at
-///    reduced sizes and fused with the photo at full resolution.
+///    reduced sizes. One fused full-resolution pass (`FullResolutionPass`) upsamples the
+///    coefficients and means on the fly and writes alpha and foreground.
 public struct MatteRefiner: Sendable {
     /// Tunable parameters.
     public struct Options: Sendable, Equatable {
@@ -27,7 +28,13 @@ public struct MatteRefiner: Sendable {
         /// Narrow blur-fusion radius as a fraction of the photo's longer edge.
         public var narrowForegroundFraction: Double = 1.0 / 300
         /// Longer edge of the size at which the foreground means are computed.
-        public var foregroundSide: Int = 1600
+        public var foregroundSide: Int = 1024
+        /// Coarse-mask values over which alpha's upper bound ramps from 0 to 1 (old background).
+        public var backgroundBelow: ClosedRange<Float> = 0.05...0.3
+        /// Coarse-mask values over which alpha's lower bound ramps from 0 to 1 (surely person).
+        public var foregroundAbove: ClosedRange<Float> = 0.7...0.95
+        /// Threads for the full-resolution pass (1 = the calling thread only).
+        public var threads: Int = 2
         /// Creates the default options.
         public init() {}
     }
@@ -40,9 +47,9 @@ public struct MatteRefiner: Sendable {
 
     /// The matte of `photo` from its coarse mask (any size, 1 channel, 0...1).
     public func refine(coarseMask: Image, photo: Image) -> PersonMatte {
-        let w = photo.width, h = photo.height
+        let w = photo.width, h = photo.height, longer = Double(max(w, h))
         let linear = Self.rgb(of: photo)
-        let factor = max(1, Int((Double(max(w, h)) / Double(options.workingSide)).rounded(.up)))
+        let factor = max(1, Int((longer / Double(options.workingSide)).rounded(.up)))
         let smallLinear = linear.areaDownscaled(by: factor)
         let guideSmall = Self.encoded(smallLinear)
         var p = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
@@ -50,53 +57,75 @@ public struct MatteRefiner: Sendable {
         for i in p.values.indices { p.values[i] = min(max((p.values[i] - 0.5) * options.maskContrast + 0.5, 0), 1) }
         let radius = max(2, Int((Double(max(guideSmall.width, guideSmall.height)) * options.radiusFraction).rounded()))
         let (aSmall, bSmall) = GuidedFilter.coefficients(guide: guideSmall, input: p, radius: radius, epsilon: options.epsilon)
-        let a = aSmall.resized(width: w, height: h), b = bSmall.resized(width: w, height: h)
-        var alpha = Raster(width: w, height: h, channels: 1)
-        alpha.values.withUnsafeMutableBufferPointer { out in
-            a.values.withUnsafeBufferPointer { av in
-                b.values.withUnsafeBufferPointer { bv in
-                    linear.values.withUnsafeBufferPointer { lin in
-                        SRGB.table.withUnsafeBufferPointer { table in
-                            for i in 0..<(w * h) {
-                                var v = bv[i]
-                                for k in 0..<3 {
-                                    let x = min(max(lin[i * 3 + k], 0), 1) * 4096
-                                    let j = min(Int(x), 4095), f = x - Float(j)
-                                    v += av[i * 3 + k] * (table[j] * (1 - f) + table[j + 1] * f)
-                                }
-                                out[i] = min(max(v, 0), 1)
-                            }
-                        }
-                    }
-                }
-            }
+        // Everything smooth lives at the middle size; only the fused last pass runs at full size.
+        let midFactor = max(1, Int((longer / Double(options.foregroundSide)).rounded(.up)))
+        let midLinear = linear.areaDownscaled(by: midFactor)
+        let aMid = aSmall.resized(width: midLinear.width, height: midLinear.height)
+        let bMid = bSmall.resized(width: midLinear.width, height: midLinear.height)
+        let bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
+                                 background: options.backgroundBelow, foreground: options.foregroundAbove)
+        var midAlpha = Self.alpha(a: aMid, b: bMid, guide: Self.encoded(midLinear))
+        for i in midAlpha.values.indices {
+            midAlpha.values[i] = min(max(midAlpha.values[i], bounds.values[i * 2]), bounds.values[i * 2 + 1])
         }
-        let foreground = estimateForeground(linear: linear, smallLinear: smallLinear, alpha: alpha)
-        return PersonMatte(alpha: Image(width: w, height: h, channels: 1, pixels: alpha.values),
-                           foreground: Image(width: w, height: h, channels: 3, pixels: foreground.values))
+        let means = foregroundMeans(midLinear: midLinear, midAlpha: midAlpha, smallLinear: smallLinear, longer: longer)
+        var grid = Raster(width: midLinear.width, height: midLinear.height, channels: FullResolutionPass.gridChannels)
+        for i in 0..<(midLinear.width * midLinear.height) {
+            let o = i * FullResolutionPass.gridChannels
+            for k in 0..<3 {
+                grid.values[o + k] = aMid.values[i * 3 + k]
+                grid.values[o + 4 + k] = means.foreground.values[i * 3 + k]
+                grid.values[o + 7 + k] = means.background.values[i * 3 + k]
+            }
+            grid.values[o + 3] = bMid.values[i]
+            grid.values[o + 10] = bounds.values[i * 2]
+            grid.values[o + 11] = bounds.values[i * 2 + 1]
+        }
+        let (alpha, foreground) = FullResolutionPass.run(photo: linear, grid: grid, threads: max(1, options.threads))
+        return PersonMatte(alpha: Image(width: w, height: h, channels: 1, pixels: alpha),
+                           foreground: Image(width: w, height: h, channels: 3, pixels: foreground))
     }
 
-    /// Blur fusion. The local means are smooth, so both steps run at reduced sizes (the wide
-    /// one at working size, the narrow one at ≤ `foregroundSide`); only the final fusion with
-    /// the photo runs at full resolution.
-    func estimateForeground(linear: Raster, smallLinear: Raster, alpha: Raster) -> Raster {
-        let longer = Double(max(linear.width, linear.height))
-        let midFactor = max(1, Int((longer / Double(options.foregroundSide)).rounded(.up)))
-        let midLinear = linear.areaDownscaled(by: midFactor), midAlpha = alpha.areaDownscaled(by: midFactor)
-        let smallAlpha = alpha.resized(width: smallLinear.width, height: smallLinear.height)
-        let smallScale = Double(smallLinear.width) / Double(linear.width)
-        let wide = max(1, Int((longer * options.wideForegroundFraction * smallScale).rounded()))
+    /// Per cell, the lowest and highest alpha the coarse mask allows (2 channels): where the
+    /// model is sure there is no person (mask ≤ `background.lowerBound`) alpha is 0, ramping
+    /// to unconstrained at `background.upperBound`; where it is sure of the person alpha is 1.
+    /// This keeps the guided filter from bleeding into old-background regions whose colour
+    /// resembles the subject (a dark flag beside a dark suit) while hair edges stay free.
+    static func bounds(coarseMask: Image, width: Int, height: Int, background: ClosedRange<Float>,
+                       foreground: ClosedRange<Float>) -> Raster {
+        let m = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
+            .resized(width: width, height: height)
+        var out = Raster(width: width, height: height, channels: 2)
+        for i in 0..<(width * height) {
+            let v = m.values[i]
+            out.values[i * 2] = min(max((v - foreground.lowerBound) / (foreground.upperBound - foreground.lowerBound), 0), 1)
+            out.values[i * 2 + 1] = min(max((v - background.lowerBound) / (background.upperBound - background.lowerBound), 0), 1)
+        }
+        return out
+    }
+
+    /// `a·guide + b` clamped to 0...1 (all the same size; `a` and `guide` 3 channels).
+    static func alpha(a: Raster, b: Raster, guide: Raster) -> Raster {
+        var out = Raster(width: b.width, height: b.height, channels: 1)
+        for i in 0..<(b.width * b.height) {
+            var v = b.values[i]
+            for k in 0..<3 { v += a.values[i * 3 + k] * guide.values[i * 3 + k] }
+            out.values[i] = min(max(v, 0), 1)
+        }
+        return out
+    }
+
+    /// Blur fusion's local means F̄, B̄ at the middle size: the wide step at working size, the
+    /// narrow one at the middle size; the full-resolution pass fuses them with the photo.
+    func foregroundMeans(midLinear: Raster, midAlpha: Raster, smallLinear: Raster, longer: Double) -> (foreground: Raster, background: Raster) {
+        let smallAlpha = midAlpha.resized(width: smallLinear.width, height: smallLinear.height)
+        let wide = max(1, Int((Double(max(smallLinear.width, smallLinear.height)) * options.wideForegroundFraction).rounded()))
         let wideMeans = ForegroundEstimator.means(foreground: smallLinear, background: smallLinear, alpha: smallAlpha, radius: wide)
         let fWide = wideMeans.foreground.resized(width: midLinear.width, height: midLinear.height)
         let bWide = wideMeans.background.resized(width: midLinear.width, height: midLinear.height)
         let first = ForegroundEstimator.fuse(image: midLinear, blurredForeground: fWide, blurredBackground: bWide, alpha: midAlpha)
-        let narrow = max(1, Int((longer * options.narrowForegroundFraction / Double(midFactor)).rounded()))
-        let narrowMeans = ForegroundEstimator.means(foreground: first, background: bWide, alpha: midAlpha, radius: narrow)
-        if midFactor == 1 {
-            return ForegroundEstimator.fuse(image: linear, blurredForeground: narrowMeans.foreground, blurredBackground: narrowMeans.background, alpha: alpha)
-        }
-        return ForegroundEstimator.fuse(image: linear, blurredForeground: narrowMeans.foreground.resized(width: linear.width, height: linear.height),
-                                        blurredBackground: narrowMeans.background.resized(width: linear.width, height: linear.height), alpha: alpha)
+        let narrow = max(1, Int((Double(max(midLinear.width, midLinear.height)) * options.narrowForegroundFraction).rounded()))
+        return ForegroundEstimator.means(foreground: first, background: bWide, alpha: midAlpha, radius: narrow)
     }
 
     /// The photo's first three channels (grey repeated) as a raster.

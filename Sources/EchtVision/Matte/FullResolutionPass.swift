@@ -1,0 +1,90 @@
+import Dispatch
+import EchtImaging
+
+/// The only step of the matte that touches every photo pixel: one fused pass that upsamples a
+/// low-resolution grid of the guided filter's coefficients and the blur-fusion means on the fly
+/// (bilinear, half-pixel centres) and writes alpha and foreground directly, with no
+/// full-resolution intermediate images. Rows are split into bands over `threads` threads.
+enum FullResolutionPass {
+    /// Channels of the grid: `a` (3), `b` (1), foreground mean F̄ (3), background mean B̄ (3),
+    /// then the lower and upper bound alpha may take there (from the coarse mask).
+    static let gridChannels = 12
+
+    /// Alpha `a·sRGB(I) + b` clamped to 0...1 and foreground `F̄ + α(I − αF̄ − (1−α)B̄)` clamped to
+    /// 0...max(1, I), for the 3-channel linear `photo` and a 12-channel `grid` of any smaller size;
+    /// alpha is kept within the grid's bounds.
+    static func run(photo: Raster, grid: Raster, threads: Int) -> (alpha: [Float], foreground: [Float]) {
+        precondition(photo.channels == 3 && grid.channels == gridChannels, "expected a 3-channel photo and a 12-channel grid")
+        let w = photo.width, h = photo.height, gw = grid.width, gh = grid.height, c = gridChannels
+        var alpha = [Float](repeating: 0, count: w * h), foreground = [Float](repeating: 0, count: w * h * 3)
+        // Horizontal sampling positions are shared by every row.
+        let scaleX = Float(gw) / Float(w), scaleY = Float(gh) / Float(h)
+        let lo = (0..<w).map { min(Int(min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1))), max(gw - 2, 0)) }
+        let fx = (0..<w).map { gw > 1 ? min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1)) - Float(lo[$0]) : 0 }
+        let bands = max(1, min(h, threads * 8)), bandHeight = (h + bands - 1) / bands
+        alpha.withUnsafeMutableBufferPointer { alphaBuffer in
+            foreground.withUnsafeMutableBufferPointer { fgBuffer in
+                let out = SendablePointers(alpha: alphaBuffer.baseAddress!, foreground: fgBuffer.baseAddress!)
+                let work: @Sendable (Int) -> Void = { band in
+                    var row = [Float](repeating: 0, count: gw * c)
+                    photo.values.withUnsafeBufferPointer { image in
+                        grid.values.withUnsafeBufferPointer { g in
+                            lo.withUnsafeBufferPointer { lo in
+                                fx.withUnsafeBufferPointer { fx in
+                                    SRGB.table.withUnsafeBufferPointer { table in
+                                        row.withUnsafeMutableBufferPointer { row in
+                                            for y in (band * bandHeight)..<min(h, (band + 1) * bandHeight) {
+                                                let s = min(max((Float(y) + 0.5) * scaleY - 0.5, 0), Float(gh - 1))
+                                                let r0 = Int(s), r1 = min(r0 + 1, gh - 1), fy = s - Float(r0)
+                                                let top = r0 * gw * c, bottom = r1 * gw * c
+                                                for j in 0..<(gw * c) { row[j] = g[top + j] + (g[bottom + j] - g[top + j]) * fy }
+                                                for x in 0..<w {
+                                                    let i = y * w + x
+                                                    let p = row.baseAddress! + lo[x] * c, q = gw > 1 ? p + c : p, f = fx[x]
+                                                    let r = image[i * 3], gr = image[i * 3 + 1], bl = image[i * 3 + 2]
+                                                    var v = p[3] + (q[3] - p[3]) * f
+                                                    v += (p[0] + (q[0] - p[0]) * f) * encode(r, table)
+                                                    v += (p[1] + (q[1] - p[1]) * f) * encode(gr, table)
+                                                    v += (p[2] + (q[2] - p[2]) * f) * encode(bl, table)
+                                                    let a = min(max(v, p[10] + (q[10] - p[10]) * f), p[11] + (q[11] - p[11]) * f)
+                                                    out.alpha[i] = a
+                                                    let fg = out.foreground + i * 3
+                                                    fg[0] = fuse(r, p[4] + (q[4] - p[4]) * f, p[7] + (q[7] - p[7]) * f, a)
+                                                    fg[1] = fuse(gr, p[5] + (q[5] - p[5]) * f, p[8] + (q[8] - p[8]) * f, a)
+                                                    fg[2] = fuse(bl, p[6] + (q[6] - p[6]) * f, p[9] + (q[9] - p[9]) * f, a)
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if threads > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { (0..<bands).forEach(work) }
+            }
+        }
+        return (alpha, foreground)
+    }
+}
+
+/// sRGB encoding of a linear value by table interpolation (clamped to 0...1).
+@inline(__always)
+private func encode(_ value: Float, _ table: UnsafeBufferPointer<Float>) -> Float {
+    let t = min(max(value, 0), 1) * 4096
+    let j = min(Int(t), 4095), f = t - Float(j)
+    return table[j] + (table[j + 1] - table[j]) * f
+}
+
+/// One channel of `F = F̄ + α(I − αF̄ − (1−α)B̄)`, clamped to 0...max(1, I).
+@inline(__always)
+private func fuse(_ image: Float, _ foregroundMean: Float, _ backgroundMean: Float, _ alpha: Float) -> Float {
+    let v = foregroundMean + alpha * (image - alpha * foregroundMean - (1 - alpha) * backgroundMean)
+    return min(max(v, 0), max(1, image))
+}
+
+/// Output pointers that may cross into `concurrentPerform`; each band writes its own rows.
+private struct SendablePointers: @unchecked Sendable {
+    let alpha: UnsafeMutablePointer<Float>
+    let foreground: UnsafeMutablePointer<Float>
+}
