@@ -23,7 +23,7 @@ struct TilePlan: Sendable, Equatable {
         var side = max(w, h)
         var out: [RotatedRect] = []
         while side / Double(inputSize) * smallestTensorFace > smallestFace * 1.25 {
-            side /= 2.squareRoot()
+            side /= 2
             guard side >= minimumTileSide else { break }
             out += Self.grid(width: w, height: h, side: min(side, min(w, h)), overlap: overlap)
         }
