@@ -29,10 +29,11 @@ struct DevPhotoEvaluationTests {
         ("group-2faces-indoor-obama-biden-01.jpg", "2", 2...2),
         ("group-3faces-apollo11-01.jpg", "3", 3...3),
         ("group-5faces-office-01.jpg", "5", 5...5),
-        // 27 faces by eye: 16 unoccluded (all found) and 11 partly hidden by hands, fists,
-        // cameras or the frame edge; the detector finds most of the 11 (with tiles) but the
-        // mesh does not confirm them (presence < 0.5), nor two small ones in sunglasses.
-        ("group-crowd-many-small-faces-01.jpg", "27", 16...27),
+        // 27 faces by eye: 16 unoccluded and 11 partly hidden by hands, fists, cameras or the
+        // frame edge. Found: 15 of the 16 (not the woman in sunglasses at (147, 120): the mesh
+        // rejects every box the tiles give her) and 2 of the 11; the detector finds most of the
+        // others, but the mesh does not confirm them (presence < 0.5).
+        ("group-crowd-many-small-faces-01.jpg", "27", 17...27),
         // 7 faces by eye: 5 clear (2 men, the woman in the brown hat, the woman in the visor in
         // profile, the girl at the right edge), the child in yellow looking down and a person
         // far behind. Tiles + the dim-input pass find 4 of the 5 more, but their 15-25 px dim

@@ -67,6 +67,20 @@ struct TilePlanTests {
         #expect(abs(merged[0].box.minX - (100 * 0.9 + 104 * 0.6) / 1.5) < 1e-3 && merged[0].score == 0.9)
     }
 
+    /// Clusters keep the boxes they blend, and a tile face on a kept face becomes its alternative.
+    @Test func candidatesKeepTheirAlternatives() {
+        let kp = [SIMD2<Float>](repeating: .zero, count: 6)
+        let a = FaceDetection(box: PixelRect(minX: 100, minY: 100, maxX: 140, maxY: 140), keypoints: kp, score: 0.9)
+        let b = FaceDetection(box: PixelRect(minX: 104, minY: 100, maxX: 144, maxY: 140), keypoints: kp, score: 0.6)
+        let c = FaceDetection(box: PixelRect(minX: 300, minY: 100, maxX: 340, maxY: 140), keypoints: kp, score: 0.7)
+        let clusters = FaceCandidate.clusters([b, c, a])
+        #expect(clusters.map(\.alternatives) == [[a, b], [c]])
+        let kept = FaceCandidate(detection: FaceDetection(box: PixelRect(minX: 98, minY: 98, maxX: 146, maxY: 146), keypoints: kp, score: 0.95))
+        let merged = FaceDetector.mergeTiles(kept: [kept], tiles: clusters, overlap: 0.5)
+        #expect(merged.count == 2 && merged[0].detection == kept.detection)
+        #expect(merged[0].alternatives == [clusters[0].detection, a, b])
+    }
+
     /// A dim tensor is stretched and brightened monotonically; a well-exposed one is left alone.
     @Test func dimInputIsBrightenedOnlyWhenDim() throws {
         let dim = (0..<3000).map { i in pow(Float(i % 100) / 100, 2) * 0.5 - 1 }   // 0...0.25 on the unit scale, mostly dark

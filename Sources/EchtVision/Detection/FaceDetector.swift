@@ -64,21 +64,27 @@ public struct FaceDetector: Sendable {
 
     /// Every face in the image, largest box first, in upright image pixels.
     public func detectFaces(in image: Image) throws(VisionError) -> [FaceDetection] {
+        try detectCandidates(in: image).map(\.detection)
+    }
+
+    /// Every face in the image with the other boxes found for it, largest box first.
+    public func detectCandidates(in image: Image) throws(VisionError) -> [FaceCandidate] {
         let whole = DetectorModel.wholeImage(width: image.width, height: image.height)
-        var faces = try detect(.fullRange, in: image, region: whole)
+        let first = try detect(.fullRange, in: image, region: whole)
+        var faces = first.map { FaceCandidate(detection: $0) }
         let shortEdge = Float(min(image.width, image.height))
-        let closeUp = faces.contains { max($0.box.width, $0.box.height) >= Float(options.closeUpFaceFraction) * shortEdge }
+        let closeUp = first.contains { max($0.box.width, $0.box.height) >= Float(options.closeUpFaceFraction) * shortEdge }
         if options.searchTiles && !closeUp {
             var tileFaces: [FaceDetection] = []
             for tile in tilePlan(width: image.width, height: image.height).tiles {
                 tileFaces += try detect(.fullRange, in: image, region: tile, threshold: options.questionableScore)
                     .filter { !Self.touchesInnerEdge($0.box, of: tile, width: image.width, height: image.height) }
             }
-            faces = Self.mergeTiles(kept: faces, tiles: Self.weightedNonMaxSuppression(tileFaces), overlap: options.mergeOverlap)
+            faces = Self.mergeTiles(kept: faces, tiles: FaceCandidate.clusters(tileFaces), overlap: options.mergeOverlap)
         }
         let short = try detect(.shortRange, in: image, region: whole)
         faces = Self.preferShortRange(faces, short: short, agreement: options.shortRangeAgreement)
-        return faces.sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
+        return faces.sorted { $0.detection.box.width * $0.detection.box.height > $1.detection.box.width * $1.detection.box.height }
     }
 
     /// Whether a detection scored below the full-range model's own threshold and needs a
@@ -144,21 +150,34 @@ public struct FaceDetector: Sendable {
         return smaller > 0 ? ix * iy / smaller : 0
     }
 
-    /// Keeps `kept` and adds tile faces (best first) that overlap nothing kept so far.
-    static func mergeTiles(kept: [FaceDetection], tiles: [FaceDetection], overlap limit: Double) -> [FaceDetection] {
+    /// Keeps `kept` and adds tile candidates (best first) that overlap nothing kept so far;
+    /// a tile candidate that does overlap a kept face adds its boxes to that face's alternatives.
+    static func mergeTiles(kept: [FaceCandidate], tiles: [FaceCandidate], overlap limit: Double) -> [FaceCandidate] {
         var out = kept
-        for face in tiles.sorted(by: { $0.score > $1.score })
-        where out.allSatisfy({ Double(overlap($0.box, face.box)) <= limit }) {
-            out.append(face)
+        for candidate in tiles.sorted(by: { $0.detection.score > $1.detection.score }) {
+            if let index = out.firstIndex(where: { Double(overlap($0.detection.box, candidate.detection.box)) > limit }) {
+                out[index].alternatives += [candidate.detection] + candidate.alternatives
+            } else {
+                out.append(candidate)
+            }
         }
         return out
     }
 
-    /// Replaces each face by the short-range box that agrees with it best, if any agrees.
-    static func preferShortRange(_ faces: [FaceDetection], short: [FaceDetection], agreement: Double) -> [FaceDetection] {
+    /// Detections only: keeps `kept` and adds the tile boxes that overlap nothing kept so far.
+    static func mergeTiles(kept: [FaceDetection], tiles: [FaceDetection], overlap limit: Double) -> [FaceDetection] {
+        mergeTiles(kept: kept.map { FaceCandidate(detection: $0) }, tiles: tiles.map { FaceCandidate(detection: $0) }, overlap: limit)
+            .map(\.detection)
+    }
+
+    /// Replaces each face by the short-range box that agrees with it best, if any agrees; the
+    /// full-range box becomes the first alternative.
+    static func preferShortRange(_ faces: [FaceCandidate], short: [FaceDetection], agreement: Double) -> [FaceCandidate] {
         faces.map { face in
-            let best = short.max { iou($0.box, face.box) < iou($1.box, face.box) }
-            if let best, iou(best.box, face.box) > agreement { return best }
+            let best = short.max { iou($0.box, face.detection.box) < iou($1.box, face.detection.box) }
+            if let best, iou(best.box, face.detection.box) > agreement {
+                return FaceCandidate(detection: best, alternatives: [face.detection] + face.alternatives)
+            }
             return face
         }
     }
