@@ -21,6 +21,10 @@ public struct PortraitAnalyzer: Sendable {
         public var matteSubjectsOnly = true
         /// Run the second mesh pass (ROI from the first pass's landmarks); more precise.
         public var refineMesh = true
+        /// Mesh presence a questionable detection (`FaceDetector.isQuestionable`) needs to count.
+        public var questionablePresence: Float = 0.9
+        /// Alternative boxes of a face tried when the mesh rejects the detector's own.
+        public var alternativesTried = 3
         /// Creates the defaults.
         public init() {}
     }
@@ -56,11 +60,17 @@ public struct PortraitAnalyzer: Sendable {
     public func analyse(_ image: Image, matte wantMatte: Bool) throws(VisionError) -> PortraitAnalysis {
         var faces: [PortraitAnalysis.AnalysedFace] = []
         var unconfirmed: [FaceDetection] = []
-        for detection in try detector.detectFaces(in: image) {
-            guard var landmarks = try mesh.landmarks(in: image, for: detection, refine: options.refineMesh) else {
-                unconfirmed.append(detection)
+        for candidate in try detector.detectCandidates(in: image) {
+            // A small hit inside a face already found is a part of it (an ear, an eye).
+            if faces.contains(where: { FaceDetector.overlap($0.face.detection.box, candidate.detection.box) > 0.5 }) { continue }
+            guard let (detection, found) = try confirm(candidate, in: image) else {
+                unconfirmed.append(candidate.detection)
                 continue
             }
+            var landmarks = found
+            // Two detections of one face (e.g. from neighbouring tiles) give the same mesh.
+            let meshBox = Self.bounds(of: landmarks)
+            if faces.contains(where: { $0.face.landmarks.map { FaceDetector.overlap(Self.bounds(of: $0), meshBox) > 0.5 } ?? false }) { continue }
             landmarks = try irises.refine(landmarks, in: image)
             let face = Face(detection: detection, landmarks: landmarks)
             let report = FaceReport(face: face, landmarks: landmarks, in: image)
@@ -77,6 +87,38 @@ public struct PortraitAnalyzer: Sendable {
         }
         return PortraitAnalysis(faces: faces, unconfirmedDetections: unconfirmed, matte: personMatte,
                                 imageWidth: image.width, imageHeight: image.height)
+    }
+
+    /// The first box of the candidate that the mesh confirms, with its landmarks: the
+    /// detection (crop 1×, then 1.3×), then up to `Options.alternativesTried` alternatives.
+    /// Questionable boxes (`FaceDetector.isQuestionable`) need `questionablePresence`.
+    func confirm(_ candidate: FaceCandidate, in image: Image) throws(VisionError) -> (FaceDetection, FaceLandmarks)? {
+        let tries = [(candidate.detection, 1.0), (candidate.detection, FaceMesh.retryCropScale)]
+            + candidate.alternatives.sorted { $0.score > $1.score }.prefix(options.alternativesTried).map { ($0, 1.0) }
+        for (detection, scale) in tries {
+            guard let landmarks = try mesh.landmarks(in: image, for: detection, refine: options.refineMesh, cropScale: scale),
+                  Self.meshAgrees(landmarks, with: detection),
+                  !FaceDetector.isQuestionable(detection) || landmarks.presence >= options.questionablePresence
+            else { continue }
+            return (detection, landmarks)
+        }
+        return nil
+    }
+
+    /// Whether the mesh lies on the detected face: its centre within half a box side of the
+    /// box centre and its size within 0.5...2 × the box's. A wide crop around a small false
+    /// hit can make the mesh find the real face next to it instead.
+    static func meshAgrees(_ landmarks: FaceLandmarks, with detection: FaceDetection) -> Bool {
+        let mesh = bounds(of: landmarks), box = detection.box
+        let side = max(box.width, box.height), meshSide = max(mesh.width, mesh.height)
+        let d = mesh.center - box.center
+        return (d.x * d.x + d.y * d.y).squareRoot() <= side / 2 && meshSide >= side / 2 && meshSide <= side * 2
+    }
+
+    /// The bounding box of the 468 mesh points.
+    static func bounds(of landmarks: FaceLandmarks) -> PixelRect {
+        let xs = landmarks.points.map(\.x), ys = landmarks.points.map(\.y)
+        return PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()!, maxY: ys.max()!)
     }
 
     /// Only the person matte (every person; no face search).

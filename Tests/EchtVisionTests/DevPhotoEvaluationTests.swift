@@ -7,7 +7,9 @@ import Testing
 @Suite(.enabled(if: VisionModels.available && SharedFolder.devPhotos != nil,
                 "needs ../shared/photos/dev, the models and a working interpreter"))
 struct DevPhotoEvaluationTests {
-    /// (file, expected faces per SOURCES.md, accepted range this pipeline must reach).
+    /// (file, true face count, accepted range this pipeline must reach). The crowd and low-light
+    /// counts were made by eye on 1:1 and 2× crops (see the comments); the lower bound of the
+    /// range is what the mesh confirms today, so a regression fails.
     static let table: [(String, String, ClosedRange<Int>)] = [
         ("portrait-official-studio-obama-01.jpg", "1", 1...1),
         ("portrait-astronaut-nasa-01.png", "1", 1...1),
@@ -26,12 +28,17 @@ struct DevPhotoEvaluationTests {
         ("portrait-elderly-cap-glasses-outdoor-01.jpg", "1", 1...1),
         ("group-2faces-indoor-obama-biden-01.jpg", "2", 2...2),
         ("group-3faces-apollo11-01.jpg", "3", 3...3),
-        // One of the five looks down steeply; the mesh does not confirm it.
-        ("group-5faces-office-01.jpg", "5", 4...5),
-        // ~25-30 faces of 20-60 px, many covered by caps, sunglasses, hands.
-        ("group-crowd-many-small-faces-01.jpg", "25-30", 12...30),
-        // 4-5 people with 20-30 px faces in dim light.
-        ("lowlight-people-forest-01.jpg", "4-5", 2...5),
+        ("group-5faces-office-01.jpg", "5", 5...5),
+        // 27 faces by eye: 16 unoccluded and 11 partly hidden by hands, fists, cameras or the
+        // frame edge. Found: 15 of the 16 (not the woman in sunglasses at (147, 120): the mesh
+        // rejects every box the tiles give her) and 2 of the 11; the detector finds most of the
+        // others, but the mesh does not confirm them (presence < 0.5).
+        ("group-crowd-many-small-faces-01.jpg", "27", 17...27),
+        // 7 faces by eye: 5 clear (2 men, the woman in the brown hat, the woman in the visor in
+        // profile, the girl at the right edge), the child in yellow looking down and a person
+        // far behind. Tiles + the dim-input pass find 4 of the 5 more, but their 15-25 px dim
+        // crops are below what the mesh confirms.
+        ("lowlight-people-forest-01.jpg", "7", 2...7),
         // Faces of a few pixels: below what the models can see.
         ("tiny-faces-beach-scene-01.jpg", "0 resolvable", 0...1),
         ("person-back-view-no-face-01.jpg", "0", 0...0),

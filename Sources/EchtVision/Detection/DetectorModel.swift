@@ -42,7 +42,8 @@ enum DetectorModel: Sendable, CaseIterable {
 
     /// Decodes the raw outputs (regressors `[1,N,16]` and logits `[1,N,1]`, in either order),
     /// applies weighted NMS and projects into image pixels through `region`.
-    func detections(from outputs: [Tensor], region: RotatedRect) throws(VisionError) -> [FaceDetection] {
+    /// `threshold` overrides `scoreThreshold`.
+    func detections(from outputs: [Tensor], region: RotatedRect, threshold: Double? = nil) throws(VisionError) -> [FaceDetection] {
         let anchors = self.anchors
         guard outputs.count == 2,
               let regressors = outputs.first(where: { $0.values.count == anchors.centers.count * 16 }),
@@ -52,7 +53,7 @@ enum DetectorModel: Sendable, CaseIterable {
                                     received: outputs.map { "\($0.shape)" }.joined(separator: ", "))
         }
         let raw = DetectionDecoder.decode(regressors: regressors.values, logits: logits.values, anchors: anchors,
-                                          inputSize: inputSize, threshold: scoreThreshold)
+                                          inputSize: inputSize, threshold: threshold ?? scoreThreshold)
         return DetectionDecoder.weightedNonMaxSuppression(raw).map { project($0, through: region) }
     }
 

@@ -4,12 +4,15 @@ import Foundation
 
 /// Finds faces with both BlazeFace models and merges their answers.
 ///
-/// Search order (mirrored by `scripts/vision/reference_vision.py`):
+/// Search order:
 /// 1. the full-range model on the whole image (letterboxed), which decides which faces exist;
-/// 2. when `Options.searchTiles` is on, the full-range model again on a grid of overlapping
-///    square tiles, so that faces too small for the whole-image pass are found; a tile's face
-///    is kept when it overlaps no kept face by more than `Options.mergeOverlap`;
-/// 3. the short-range model on the whole image; its box replaces a full-range box of the same
+/// 2. when `Options.searchTiles` is on and the photo is not a close-up, the full-range model
+///    again on the overlapping tiles of a `TilePlan`, so that faces too small for the
+///    whole-image pass are found. Tile hits that touch an inner tile edge (cut faces) are
+///    dropped, the rest are merged across tiles with weighted NMS in image pixels, and a merged
+///    face is kept when it overlaps no face of step 1 by more than `Options.mergeOverlap`;
+/// 3. in dim photos (see `DimInput`) every pass also runs on a brightness-normalised input;
+/// 4. the short-range model on the whole image; its box replaces a full-range box of the same
 ///    face (IoU above `Options.shortRangeAgreement`), because it fits large faces more tightly
 ///    and is what MediaPipe's FaceMesh uses.
 /// Faces tilted in-plane up to about ±45° are found by the models directly. These are detector
@@ -19,12 +22,26 @@ public struct FaceDetector: Sendable {
     public struct Options: Sendable, Equatable {
         /// Also search overlapping tiles with the full-range model (finds faces in crowds).
         public var searchTiles: Bool = true
-        /// Tiles per row and column.
-        public var tileGrid: Int = 3
-        /// Tile side as a fraction of the shorter image edge.
-        public var tileFraction: Double = 0.6
-        /// No tiling when tiles would be smaller than this many pixels.
+        /// Smallest face side to search for, in pixels.
+        public var smallestFacePixels: Double = 16
+        /// Smallest face side to search for, as a fraction of the longer image edge (the larger
+        /// of the two limits applies, so 12 MP photos are not searched for 16 px faces).
+        public var smallestFaceFraction: Double = 0.02
+        /// Smallest face side the full-range model resolves, in its 192 input pixels.
+        public var smallestTensorFace: Double = 16
+        /// Fraction of a tile's side shared with its neighbours.
+        public var tileOverlap: Double = 0.25
+        /// No tiles smaller than this many pixels.
         public var minimumTileSide: Double = 160
+        /// No tiling when the whole-image pass finds a face this large relative to the shorter
+        /// image edge: the photo is a close-up portrait.
+        public var closeUpFaceFraction: Double = 0.2
+        /// Also run every pass on a brightness-normalised input when the input is dim.
+        public var normaliseDimInput: Bool = true
+        /// Lowest detector score a tile hit may have. Hits below the model's own threshold
+        /// (`questionable`) are kept only when the mesh is sure a face is there
+        /// (`PortraitAnalyzer.Options.questionablePresence`).
+        public var questionableScore: Double = 0.4
         /// Intersection over the smaller box above which a tile's box is a face already found.
         public var mergeOverlap: Double = 0.5
         /// IoU above which a short-range box is taken as the same face as a full-range box.
@@ -47,40 +64,83 @@ public struct FaceDetector: Sendable {
 
     /// Every face in the image, largest box first, in upright image pixels.
     public func detectFaces(in image: Image) throws(VisionError) -> [FaceDetection] {
+        try detectCandidates(in: image).map(\.detection)
+    }
+
+    /// Every face in the image with the other boxes found for it, largest box first.
+    public func detectCandidates(in image: Image) throws(VisionError) -> [FaceCandidate] {
         let whole = DetectorModel.wholeImage(width: image.width, height: image.height)
-        var faces = try detect(.fullRange, in: image, region: whole)
-        if options.searchTiles {
+        let first = try detect(.fullRange, in: image, region: whole)
+        var faces = first.map { FaceCandidate(detection: $0) }
+        let shortEdge = Float(min(image.width, image.height))
+        let closeUp = first.contains { max($0.box.width, $0.box.height) >= Float(options.closeUpFaceFraction) * shortEdge }
+        if options.searchTiles && !closeUp {
             var tileFaces: [FaceDetection] = []
-            for tile in Self.tiles(width: image.width, height: image.height, options: options) {
-                tileFaces += try detect(.fullRange, in: image, region: tile)
+            for tile in tilePlan(width: image.width, height: image.height).tiles {
+                tileFaces += try detect(.fullRange, in: image, region: tile, threshold: options.questionableScore)
+                    .filter { !Self.touchesInnerEdge($0.box, of: tile, width: image.width, height: image.height) }
             }
-            faces = Self.mergeTiles(kept: faces, tiles: tileFaces, overlap: options.mergeOverlap)
+            faces = Self.mergeTiles(kept: faces, tiles: FaceCandidate.clusters(tileFaces), overlap: options.mergeOverlap)
         }
         let short = try detect(.shortRange, in: image, region: whole)
         faces = Self.preferShortRange(faces, short: short, agreement: options.shortRangeAgreement)
-        return faces.sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
+        return faces.sorted { $0.detection.box.width * $0.detection.box.height > $1.detection.box.width * $1.detection.box.height }
+    }
+
+    /// Whether a detection scored below the full-range model's own threshold and needs a
+    /// stricter confirmation.
+    public static func isQuestionable(_ detection: FaceDetection) -> Bool {
+        Double(detection.score) < DetectorModel.fullRange.scoreThreshold
+    }
+
+    /// The tiles searched for an image of this size (none when tiling is off).
+    public func tileCount(width: Int, height: Int) -> Int {
+        options.searchTiles ? tilePlan(width: width, height: height).tiles.count : 0
+    }
+
+    func tilePlan(width: Int, height: Int) -> TilePlan { Self.tilePlan(width: width, height: height, options: options) }
+
+    /// The tile plan `options` give for a `width × height` image.
+    static func tilePlan(width: Int, height: Int, options: Options) -> TilePlan {
+        let smallest = max(options.smallestFacePixels, options.smallestFaceFraction * Double(max(width, height)))
+        return TilePlan(width: width, height: height, smallestFace: smallest, smallestTensorFace: options.smallestTensorFace,
+                        inputSize: DetectorModel.fullRange.inputSize, minimumTileSide: options.minimumTileSide,
+                        overlap: options.tileOverlap)
     }
 
     /// Runs one detector on one square region.
-    func detect(_ kind: DetectorModel, in image: Image, region: RotatedRect) throws(VisionError) -> [FaceDetection] {
+    /// `threshold` overrides the model's score threshold.
+    func detect(_ kind: DetectorModel, in image: Image, region: RotatedRect, threshold: Double? = nil) throws(VisionError) -> [FaceDetection] {
         let runner = kind == .shortRange ? shortRange : fullRange
-        let outputs = try runner.run(kind.input(for: image, region: region), expectedOutputs: 2)
-        return try kind.detections(from: outputs, region: region)
+        let input = kind.input(for: image, region: region)
+        var faces = try kind.detections(from: runner.run(input, expectedOutputs: 2), region: region, threshold: threshold)
+        if options.normaliseDimInput, let brighter = DimInput.normalised(input) {
+            let extra = try kind.detections(from: runner.run(brighter, expectedOutputs: 2), region: region, threshold: threshold)
+            faces = Self.mergeTiles(kept: faces, tiles: extra, overlap: options.mergeOverlap)
+        }
+        return faces
     }
 
-    /// The overlapping square tiles of the grid search (row-major), or none for small images.
-    static func tiles(width: Int, height: Int, options: Options) -> [RotatedRect] {
-        let w = Double(width), h = Double(height)
-        let side = options.tileFraction * min(w, h)
-        guard options.tileGrid >= 2, side >= options.minimumTileSide else { return [] }
-        let n = Double(options.tileGrid - 1)
-        var out: [RotatedRect] = []
-        for gy in 0..<options.tileGrid {
-            for gx in 0..<options.tileGrid {
-                out.append(RotatedRect(center: SIMD2(side / 2 + (w - side) * Double(gx) / n, side / 2 + (h - side) * Double(gy) / n), side: side))
-            }
+    /// Whether a tile's box reaches within 2% of the tile side of an edge that is not an image
+    /// edge: the face may be cut there and is left to a neighbouring tile.
+    static func touchesInnerEdge(_ box: PixelRect, of tile: RotatedRect, width: Int, height: Int) -> Bool {
+        let margin = Float(tile.width * 0.02)
+        let minX = Float(tile.center.x - tile.width / 2), maxX = Float(tile.center.x + tile.width / 2)
+        let minY = Float(tile.center.y - tile.height / 2), maxY = Float(tile.center.y + tile.height / 2)
+        return (minX > margin && box.minX < minX + margin) || (maxX < Float(width) - margin && box.maxX > maxX - margin)
+            || (minY > margin && box.minY < minY + margin) || (maxY < Float(height) - margin && box.maxY > maxY - margin)
+    }
+
+    /// Weighted NMS over detections in image pixels (boxes and keypoints blended by score).
+    static func weightedNonMaxSuppression(_ faces: [FaceDetection]) -> [FaceDetection] {
+        let raw = faces.map { f in
+            RawDetection(box: SIMD4(Double(f.box.minX), Double(f.box.minY), Double(f.box.maxX), Double(f.box.maxY)),
+                         keypoints: f.keypoints.map { SIMD2<Double>($0) }, score: Double(f.score))
         }
-        return out
+        return DetectionDecoder.weightedNonMaxSuppression(raw).map { d in
+            FaceDetection(box: PixelRect(minX: Float(d.box.x), minY: Float(d.box.y), maxX: Float(d.box.z), maxY: Float(d.box.w)),
+                          keypoints: d.keypoints.map { SIMD2(Float($0.x), Float($0.y)) }, score: Float(d.score))
+        }
     }
 
     /// Intersection over the smaller box's area.
@@ -90,21 +150,34 @@ public struct FaceDetector: Sendable {
         return smaller > 0 ? ix * iy / smaller : 0
     }
 
-    /// Keeps `kept` and adds tile faces (best first) that overlap nothing kept so far.
-    static func mergeTiles(kept: [FaceDetection], tiles: [FaceDetection], overlap limit: Double) -> [FaceDetection] {
+    /// Keeps `kept` and adds tile candidates (best first) that overlap nothing kept so far;
+    /// a tile candidate that does overlap a kept face adds its boxes to that face's alternatives.
+    static func mergeTiles(kept: [FaceCandidate], tiles: [FaceCandidate], overlap limit: Double) -> [FaceCandidate] {
         var out = kept
-        for face in tiles.sorted(by: { $0.score > $1.score })
-        where out.allSatisfy({ Double(overlap($0.box, face.box)) <= limit }) {
-            out.append(face)
+        for candidate in tiles.sorted(by: { $0.detection.score > $1.detection.score }) {
+            if let index = out.firstIndex(where: { Double(overlap($0.detection.box, candidate.detection.box)) > limit }) {
+                out[index].alternatives += [candidate.detection] + candidate.alternatives
+            } else {
+                out.append(candidate)
+            }
         }
         return out
     }
 
-    /// Replaces each face by the short-range box that agrees with it best, if any agrees.
-    static func preferShortRange(_ faces: [FaceDetection], short: [FaceDetection], agreement: Double) -> [FaceDetection] {
+    /// Detections only: keeps `kept` and adds the tile boxes that overlap nothing kept so far.
+    static func mergeTiles(kept: [FaceDetection], tiles: [FaceDetection], overlap limit: Double) -> [FaceDetection] {
+        mergeTiles(kept: kept.map { FaceCandidate(detection: $0) }, tiles: tiles.map { FaceCandidate(detection: $0) }, overlap: limit)
+            .map(\.detection)
+    }
+
+    /// Replaces each face by the short-range box that agrees with it best, if any agrees; the
+    /// full-range box becomes the first alternative.
+    static func preferShortRange(_ faces: [FaceCandidate], short: [FaceDetection], agreement: Double) -> [FaceCandidate] {
         faces.map { face in
-            let best = short.max { iou($0.box, face.box) < iou($1.box, face.box) }
-            if let best, iou(best.box, face.box) > agreement { return best }
+            let best = short.max { iou($0.box, face.detection.box) < iou($1.box, face.detection.box) }
+            if let best, iou(best.box, face.detection.box) > agreement {
+                return FaceCandidate(detection: best, alternatives: [face.detection] + face.alternatives)
+            }
             return face
         }
     }

@@ -11,6 +11,9 @@ import Foundation
 public struct FaceMesh: Sendable {
     /// The presence probability below which the crop is taken not to hold a face.
     public static let minimumPresence: Float = 0.5
+    /// The wider pass-1 crop tried when the first finds no face: small detector boxes from
+    /// tiles are often too tight for the mesh model.
+    public static let retryCropScale = 1.3
     /// Side of the input tensor.
     static let inputSize = 192
     private let runner: ModelRunner
@@ -22,8 +25,12 @@ public struct FaceMesh: Sendable {
 
     /// The mesh for a detected face, or nil when the model says no face is there.
     /// `refine` runs the second pass. Irises are left empty (see `IrisRefiner`).
-    public func landmarks(in image: Image, for detection: FaceDetection, refine: Bool = true) throws(VisionError) -> FaceLandmarks? {
-        let first = try run(in: image, region: Self.region(for: detection))
+    /// `cropScale` widens the pass-1 crop (1 = MediaPipe's 1.5 × box).
+    public func landmarks(in image: Image, for detection: FaceDetection, refine: Bool = true, cropScale: Double = 1) throws(VisionError) -> FaceLandmarks? {
+        var region = Self.region(for: detection)
+        region.width *= cropScale
+        region.height *= cropScale
+        let first = try run(in: image, region: region)
         guard first.presence >= Self.minimumPresence else { return nil }
         guard refine else { return first }
         let second = try run(in: image, region: Self.region(for: first.points))

@@ -1,0 +1,33 @@
+import Foundation
+import EchtInference
+
+/// Brightness normalisation of a detector input tensor (values in −1...1), for dim photos.
+///
+/// The detectors were trained on well-exposed faces; in underexposed light small faces sit in
+/// the bottom fifth of the range and score below threshold. A tensor counts as dim when its
+/// median is below `dimMedian`; it is then stretched between its 1st and 99.5th percentiles
+/// and brightened with the gamma that takes the stretched median to `targetMedian`.
+/// Only the detector's input is changed, never the photo.
+enum DimInput {
+    /// Median (on the 0...1 scale) below which a tensor is dim.
+    static let dimMedian: Float = 0.3
+    /// Median the normalised tensor gets (0...1 scale).
+    static let targetMedian: Float = 0.45
+
+    /// The normalised tensor, or nil when `tensor` is not dim.
+    static func normalised(_ tensor: Tensor) -> Tensor? {
+        let unit = tensor.values.map { ($0 + 1) / 2 }
+        let sorted = unit.sorted()
+        func percentile(_ p: Float) -> Float { sorted[min(sorted.count - 1, Int(p * Float(sorted.count - 1)))] }
+        let median = percentile(0.5)
+        guard median < dimMedian else { return nil }
+        let lo = percentile(0.01), hi = max(percentile(0.995), lo + 1e-3)
+        let stretchedMedian = min(max((median - lo) / (hi - lo), 1e-3), 0.999)
+        let gamma = min(1, log(targetMedian) / log(stretchedMedian))
+        let values = unit.map { v -> Float in
+            let s = min(max((v - lo) / (hi - lo), 0), 1)
+            return pow(s, gamma) * 2 - 1
+        }
+        return Tensor(shape: tensor.shape, values: values)
+    }
+}
