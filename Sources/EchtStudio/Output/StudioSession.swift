@@ -77,7 +77,7 @@ public struct StudioSession: Sendable {
         let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
         let filesPerJob = options.presets.count + 2
         let framed = ResultSlots<FramedSubject>(count: subjects.count)
-        let rendered = ResultSlots<StudioResult>(count: jobs.count)
+        let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
         let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
         let pool = TaskPool()
         let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
@@ -88,16 +88,22 @@ public struct StudioSession: Sendable {
                     defer { Trace.mark("frame \(style.fit)", since: mark) }
                     return try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
                 }
-                for (index, ((jobNumber, _), look)) in jobs.enumerated() where jobNumber == number && look.framing == style {
+                let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
+                framed.setUses(subjectIndex, looks.count)
+                for (index, (_, look)) in looks {
                     pool.add {
-                        rendered.set(index) { () throws(StudioError) -> StudioResult in
+                        var files: [OutputFile] = []
+                        rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
                             let mark = Date()
                             defer { Trace.mark("render \(look.name)", since: mark) }
-                            return try StudioPipeline.render(image: image, framed: framed.outcome(subjectIndex).get(), face: face,
-                                                             look: look, options: studioOptions)
+                            let subject = framed.outcome(subjectIndex)
+                            framed.used(subjectIndex)
+                            let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
+                                                                   look: look, options: studioOptions)
+                            files = outputFiles(result, face: number, names: names, quality: options.quality)
+                            return (headshotReport(result, face: number, names: names, options: options), result.headshot)
                         }
-                        guard case let .success(result) = rendered.outcome(index) else { return }
-                        for (k, output) in outputFiles(result, face: number, names: names, quality: options.quality).enumerated() {
+                        for (k, output) in files.enumerated() {
                             pool.add {
                                 written.set(index * filesPerJob + k) { () throws(StudioError) in
                                     try save(output.image, to: output.url, encoding: output.encoding, edits: output.edits,
@@ -113,10 +119,7 @@ public struct StudioSession: Sendable {
         pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
         Trace.mark("frame+render+write", since: poolStart)
         if let error = written.failures().first { throw error }
-        let renderOutcomes = rendered.outcomes()
-        let results = renderOutcomes.enumerated().map { index, outcome in
-            outcome.map { result in (headshotReport(result, face: jobs[index].0.0, names: names, options: options), result.headshot) }
-        }
+        let results = rendered.outcomes()
         var finished: [(HeadshotReport, Image)] = []
         for (index, outcome) in results.enumerated() {
             switch outcome {
@@ -210,7 +213,19 @@ final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Result<Value, StudioError>?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private var uses: [Int]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count); uses = Array(repeating: 0, count: count) }
+
+    /// The number of readers of a slot; after the last calls `used`, the value is released.
+    func setUses(_ index: Int, _ count: Int) { lock.lock(); uses[index] = count; lock.unlock() }
+
+    /// One reader is done with a slot's value (a failure is kept for reporting).
+    func used(_ index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        uses[index] -= 1
+        if uses[index] == 0, case .success? = slots[index] { slots[index] = .failure(.imaging("a released studio result was read again")) }
+    }
 
     func set(_ index: Int, _ work: () throws(StudioError) -> Value) {
         let outcome: Result<Value, StudioError>
@@ -239,7 +254,7 @@ final class ResultSlots<Value>: @unchecked Sendable {
 /// A fixed set of workers pulling tasks first-in first-out until none is left; a running task
 /// may add more (a framing adds its renders, a render its files).
 final class TaskPool: @unchecked Sendable {
-    private var tasks: [@Sendable () -> Void] = []
+    private var tasks: [(@Sendable () -> Void)?] = []
     private var head = 0, running = 0
     private let condition = NSCondition()
 
@@ -262,7 +277,7 @@ final class TaskPool: @unchecked Sendable {
         while head == tasks.count && running > 0 { condition.wait() }
         guard head < tasks.count else { return nil }
         running += 1
-        defer { head += 1 }
+        defer { tasks[head] = nil; head += 1 }
         return tasks[head]
     }
 }
