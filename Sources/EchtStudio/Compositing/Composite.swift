@@ -10,8 +10,8 @@ public enum Composite {
                      && alpha.width == backdrop.width && alpha.height == backdrop.height, "composite sizes differ")
         let n = backdrop.width * backdrop.height
         let sigma = Float(max(backdrop.width, backdrop.height)) / 120
-        let softBackdrop = wrap > 0 ? Blur.gaussian(backdrop, sigma: sigma * 2) : backdrop
-        let softAlpha = wrap > 0 ? Blur.gaussian(alpha, sigma: sigma) : alpha
+        let softBackdrop = wrap > 0 ? Blur.gaussianReduced(backdrop, sigma: sigma * 2) : backdrop
+        let softAlpha = wrap > 0 ? Blur.gaussianReduced(alpha, sigma: sigma) : alpha
         var out = [Float](repeating: 0, count: n * 3)
         for i in 0..<n {
             let a = min(max(alpha.pixels[i], 0), 1)

@@ -43,11 +43,16 @@ enum Warp {
     /// 1 where an output pixel's centre falls inside the source photo, 0 outside.
     static func insideMask(sourceWidth: Int, sourceHeight: Int, transform: SimilarityTransform, width: Int, height: Int) -> Image {
         var out = [Float](repeating: 0, count: width * height)
-        for y in 0..<height {
-            for x in 0..<width {
-                let p = transform.sourcePoint(SIMD2(Double(x) + 0.5, Double(y) + 0.5))
-                let d = min(p.x, p.y, Double(sourceWidth) - p.x, Double(sourceHeight) - p.y)
-                out[y * width + x] = d >= 0 ? 1 : 0
+        let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
+        let sw = Double(sourceWidth), sh = Double(sourceHeight)
+        out.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<height {
+                let oy = Double(y) + 0.5
+                for x in 0..<width {
+                    let ox = Double(x) + 0.5
+                    let px = ca * ox - sa * oy + transform.translationX, py = sa * ox + ca * oy + transform.translationY
+                    dst[y * width + x] = min(px, py, sw - px, sh - py) >= 0 ? 1 : 0
+                }
             }
         }
         return Image(width: width, height: height, channels: 1, pixels: out)

@@ -41,8 +41,8 @@ public enum ColourGrade {
         let n = image.width * image.height, c = image.channels
         var logLuma = [Float](repeating: 0, count: n)
         for i in 0..<n { logLuma[i] = logf(max(0, SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2])) + 1e-3) }
-        var base = logLuma
-        Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: Float(image.height) / 60)
+        let base = Blur.gaussianReduced(Image(width: image.width, height: image.height, channels: 1, pixels: logLuma),
+                                        sigma: Float(image.height) / 60).pixels
         var out = image
         for i in 0..<n {
             let detail = max(-1, min(1, logLuma[i] - base[i]))

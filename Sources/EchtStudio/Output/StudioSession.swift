@@ -39,10 +39,11 @@ public struct StudioSession: Sendable {
     public let analyzer: PortraitAnalyzer
 
     /// Creates a session with a loaded analyzer.
-    public init(analyzer: PortraitAnalyzer) { self.analyzer = analyzer }
+    public init(analyzer: PortraitAnalyzer) { self.analyzer = analyzer; _ = LargeBlockReuse.applied }
 
     /// Loads the models from `modelsDirectory` (default: `ECHT_MODELS` or `~/.cache/echt/models`).
     public init(modelsDirectory: URL = PortraitAnalyzer.defaultModelsDirectory) throws(StudioError) {
+        _ = LargeBlockReuse.applied
         do { analyzer = try PortraitAnalyzer(modelsDirectory: modelsDirectory) } catch { throw .vision(error.description) }
     }
 
@@ -61,28 +62,66 @@ public struct StudioSession: Sendable {
             ? Array(analysis.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: analysis, index: options.faceIndex, sourceName: name))]
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
+        let writer = OutputWriter(source: file, signer: options.signer, force: options.force)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
         let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
-        // Every (face, look) pair renders independently; run them on all cores.
+        // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
+        // style: they run once per (face, style). Each framing queues its looks' renders and each
+        // render queues its files' encode+write, all on one pool of workers, so the cores stay
+        // busy while the work per look differs.
+        var styles: [FramingStyle] = []
+        for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
+        let subjects = faces.flatMap { face in styles.map { (face, $0) } }
         let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
-        let results = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let ((number, face), look) = jobs[index]
-            results.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
-                let mark = Date()
-                let result = try StudioPipeline.render(image: image, analysis: analysis, face: face, look: look,
-                                                       options: StudioOptions(presets: options.presets, verifier: verifier, sourceName: name))
-                Trace.mark("render \(look.name)", since: mark)
-                let report = try write(result, face: number, names: names, source: file, options: options)
-                Trace.mark("render+write \(look.name)", since: mark)
-                return (report, result.headshot)
+        let filesPerJob = options.presets.count + 2
+        let framed = ResultSlots<FramedSubject>(count: subjects.count)
+        let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
+        let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
+        let pool = TaskPool()
+        let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
+        for (subjectIndex, ((number, face), style)) in subjects.enumerated() {
+            pool.add {
+                framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
+                    let mark = Date()
+                    defer { Trace.mark("frame \(style.fit)", since: mark) }
+                    return try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
+                }
+                let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
+                framed.setUses(subjectIndex, looks.count)
+                for (index, (_, look)) in looks {
+                    pool.add {
+                        var files: [OutputFile] = []
+                        rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
+                            let mark = Date()
+                            defer { Trace.mark("render \(look.name)", since: mark) }
+                            let subject = framed.outcome(subjectIndex)
+                            framed.used(subjectIndex)
+                            let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
+                                                                   look: look, options: studioOptions)
+                            files = outputFiles(result, face: number, names: names, quality: options.quality)
+                            return (headshotReport(result, face: number, names: names, options: options), result.headshot)
+                        }
+                        for (k, output) in files.enumerated() {
+                            pool.add {
+                                written.set(index * filesPerJob + k) { () throws(StudioError) in
+                                    try writer.write(output.image, to: output.url, encoding: output.encoding, edits: output.edits)
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        let poolStart = Date()
+        pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
+        Trace.mark("frame+render+write", since: poolStart)
+        if let error = written.failures().first { throw error }
+        let results = rendered.outcomes()
         var finished: [(HeadshotReport, Image)] = []
-        for (index, outcome) in results.outcomes().enumerated() {
+        for (index, outcome) in results.enumerated() {
             switch outcome {
             case let .success(value): finished.append(value)
             case let .failure(error):
@@ -100,8 +139,7 @@ public struct StudioSession: Sendable {
                                  faces: analysis.faces.count, headshots: headshots,
                                  sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
         let sheetStart = Date()
-        try ContactSheet.write(report: report, input: image, headshots: finished, names: names,
-                               writer: OutputWriter(source: file, signer: options.signer, force: options.force))
+        try ContactSheet.write(report: report, input: image, headshots: finished, names: names, writer: writer)
         Trace.mark("contact sheet", since: sheetStart)
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -115,26 +153,38 @@ public struct StudioSession: Sendable {
         return StudioAnalysis(faces: result.faces.map(\.face), matte: matte)
     }
 
-    /// Encodes, signs and writes one result's files.
-    func write(_ result: StudioResult, face: Int, names: OutputNames, source: URL, options: Options) throws(StudioError) -> HeadshotReport {
+    /// One file to encode, sign and write.
+    struct OutputFile: Sendable {
+        var image: Image
+        var url: URL
+        var encoding: EncodeOptions
+        var edits: [EditAction]
+    }
+
+    /// One result's files: the headshot, its preset sizes and the cutout.
+    func outputFiles(_ result: StudioResult, face: Int, names: OutputNames, quality: Int) -> [OutputFile] {
         let look = result.look.name
-        let jpeg = EncodeOptions(format: .jpeg, quality: options.quality)
-        let writer = OutputWriter(source: source, signer: options.signer, force: options.force)
-        let file = names.headshot(look: look, face: face)
-        try writer.write(result.headshot, to: file, encoding: jpeg, edits: result.edits)
-        var sizes: [String] = []
+        let jpeg = EncodeOptions(format: .jpeg, quality: quality)
+        var files = [OutputFile(image: result.headshot, url: names.headshot(look: look, face: face), encoding: jpeg, edits: result.edits)]
         for preset in result.presets {
-            let url = names.preset(look: look, face: face, preset: preset.preset.name)
             var edits = result.edits
             edits.append(EditAction(action: "c2pa.resized", description: "Cut and scaled to \(preset.preset.width)×\(preset.preset.height) for \(preset.preset.name).",
                                     parameters: ["preset": preset.preset.name]))
-            try writer.write(preset.image, to: url, encoding: jpeg, edits: edits)
-            sizes.append(url.path)
+            files.append(OutputFile(image: preset.image, url: names.preset(look: look, face: face, preset: preset.preset.name),
+                                    encoding: jpeg, edits: edits))
         }
-        let cutout = names.cutout(look: look, face: face)
-        try writer.write(result.cutout, to: cutout, encoding: EncodeOptions(format: .png), edits: result.edits)
-        return HeadshotReport(look: look, face: face, file: file.path, width: result.framing.width, height: result.framing.height,
-                              sizes: sizes, cutout: cutout.path, honesty: result.honesty,
+        files.append(OutputFile(image: result.cutout, url: names.cutout(look: look, face: face),
+                                encoding: EncodeOptions(format: .png), edits: result.edits))
+        return files
+    }
+
+    /// The report of one written result.
+    func headshotReport(_ result: StudioResult, face: Int, names: OutputNames, options: Options) -> HeadshotReport {
+        let look = result.look.name
+        return HeadshotReport(look: look, face: face, file: names.headshot(look: look, face: face).path,
+                              width: result.framing.width, height: result.framing.height,
+                              sizes: result.presets.map { names.preset(look: look, face: face, preset: $0.preset.name).path },
+                              cutout: names.cutout(look: look, face: face).path, honesty: result.honesty,
                               levelDegrees: result.framing.levelDegrees, scale: result.framing.transform.scale,
                               notes: result.notes, edits: result.edits, signed: options.signer != nil)
     }
@@ -145,7 +195,19 @@ final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Result<Value, StudioError>?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private var uses: [Int]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count); uses = Array(repeating: 0, count: count) }
+
+    /// The number of readers of a slot; after the last calls `used`, the value is released.
+    func setUses(_ index: Int, _ count: Int) { lock.lock(); uses[index] = count; lock.unlock() }
+
+    /// One reader is done with a slot's value (a failure is kept for reporting).
+    func used(_ index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        uses[index] -= 1
+        if uses[index] == 0, case .success? = slots[index] { slots[index] = .failure(.imaging("a released studio result was read again")) }
+    }
 
     func set(_ index: Int, _ work: () throws(StudioError) -> Value) {
         let outcome: Result<Value, StudioError>
@@ -153,7 +215,51 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.lock(); slots[index] = outcome; lock.unlock()
     }
 
+    /// One slot's outcome; a slot not yet filled counts as a job that did not finish.
+    func outcome(_ index: Int) -> Result<Value, StudioError> {
+        lock.lock(); defer { lock.unlock() }
+        return slots[index] ?? .failure(.imaging("a studio job did not finish"))
+    }
+
     func outcomes() -> [Result<Value, StudioError>] {
-        slots.map { $0 ?? .failure(.imaging("a studio job did not finish")) }
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0 ?? .failure(.imaging("a studio job did not finish")) }
+    }
+
+    /// The errors of the slots that were filled with one.
+    func failures() -> [StudioError] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.compactMap { if case let .failure(error)? = $0 { error } else { nil } }
+    }
+}
+
+/// A fixed set of workers pulling tasks first-in first-out until none is left; a running task
+/// may add more (a framing adds its renders, a render its files).
+final class TaskPool: @unchecked Sendable {
+    private var tasks: [(@Sendable () -> Void)?] = []
+    private var head = 0, running = 0
+    private let condition = NSCondition()
+
+    func add(_ task: @escaping @Sendable () -> Void) {
+        condition.lock(); tasks.append(task); condition.signal(); condition.unlock()
+    }
+
+    /// Runs every task (and every task they add) on `workers` threads; returns when all are done.
+    func run(workers: Int) {
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            while let task = next() {
+                task()
+                condition.lock(); running -= 1; condition.broadcast(); condition.unlock()
+            }
+        }
+    }
+
+    private func next() -> (@Sendable () -> Void)? {
+        condition.lock(); defer { condition.unlock() }
+        while head == tasks.count && running > 0 { condition.wait() }
+        guard head < tasks.count else { return nil }
+        running += 1
+        defer { tasks[head] = nil; head += 1 }
+        return tasks[head]
     }
 }

@@ -19,33 +19,20 @@ public enum StudioPipeline {
     /// Renders `face` (one of `analysis.faces`) from `image` (linear RGB or RGBA) in `look`.
     public static func render(image: Image, analysis: StudioAnalysis, face: Face, look: Look,
                               options: StudioOptions = .init()) throws(StudioError) -> StudioResult {
-        let matte = analysis.matte
-        guard matte.alpha.width == image.width, matte.alpha.height == image.height,
-              matte.foreground.width == image.width, matte.foreground.height == image.height else {
-            throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
-                                     received: "\(matte.alpha.width)x\(matte.alpha.height)")
-        }
-        guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(options.sourceName) }
+        let framed = try frame(image: image, analysis: analysis, face: face, style: look.framing, sourceName: options.sourceName)
+        return try render(image: image, framed: framed, face: face, look: look, options: options)
+    }
 
+    /// Renders `look` from a subject already framed by `frame(image:analysis:face:style:sourceName:)`
+    /// with `look.framing`; looks sharing a framing style can share `framed`.
+    public static func render(image: Image, framed: FramedSubject, face: Face, look: Look,
+                              options: StudioOptions = .init()) throws(StudioError) -> StudioResult {
+        precondition(framed.style == look.framing, "the subject was framed for another framing style")
+        guard let mesh = face.landmarks else { throw .missingLandmarks(options.sourceName) }
         let started = Date()
-        // 1. Frame.
-        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
-                                               matte: matte.alpha, style: look.framing)
-        let t = framing.transform, w = framing.width, h = framing.height
-        let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
-        var alpha = Warp.render(matte.alpha.channel(0), transform: t, width: w, height: h)
-        for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inside.pixels[i] }
-        var framedForeground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
-        Trace.mark("  warp", since: started)
-        let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
-        let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
-        let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
-        let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
-        let coverage = faceCoverage(alpha: alpha, face: masks.face)
-        guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(options.sourceName, coverage: coverage) }
-        (alpha, framedForeground) = EdgeCleanup.apply(alpha: alpha, foreground: framedForeground, sigma: max(1, faceWidth * 0.03))
-
-        Trace.mark("  masks+cleanup", since: started)
+        let framing = framed.framing, t = framing.transform, w = framing.width, h = framing.height
+        let inside = framed.inside, alpha = framed.alpha, framedForeground = framed.foreground
+        let outMesh = framed.mesh, masks = framed.masks, faceWidth = framed.faceWidth
         // 2–5. Balance, light, retouch, grade — on the person.
         let balance = look.light.autoBalance
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
@@ -61,16 +48,14 @@ public enum StudioPipeline {
         Trace.mark("  clarity+grade", since: started)
         // 6. Backdrop and composite.
         let eyes = (MeshRegions.rightEyeCentre(outMesh) + MeshRegions.leftEyeCentre(outMesh)) / 2
-        var surroundings: BackdropRenderer.Surroundings?
+        var backdrop: Image
         if look.backdrop.kind == .defocus {
-            let photo = Warp.render(image.rgb, transform: t, width: w, height: h)
-            surroundings = .init(image: photo, alpha: alpha)
+            backdrop = defocusedSurroundings(image: image, alpha: alpha, transform: t, width: w, height: h,
+                                             blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.apply(to: $0)) }
+        } else {
+            backdrop = BackdropRenderer.render(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
         }
-        var backdrop = BackdropRenderer.render(look.backdrop, width: w, height: h, subject: eyes,
-                                               light: look.light, surroundings: surroundings)
-        if look.backdrop.kind == .defocus {
-            backdrop = ColourGrade.apply(look.grade, to: balance.apply(to: backdrop))
-        } else if look.grade.monochrome {
+        if look.backdrop.kind != .defocus, look.grade.monochrome {
             backdrop = ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: backdrop)
         }
         Trace.mark("  backdrop", since: started)
@@ -117,6 +102,24 @@ public enum StudioPipeline {
         return StudioResult(look: look, framing: framing, headshot: headshot,
                             cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
                             honesty: honesty, edits: edits, notes: notes, balance: balance)
+    }
+
+    /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here
+    /// is blurred by at least the backdrop's blur, so it is computed at a fraction of the output
+    /// size (never finer than a tenth of that blur) and upsampled bilinearly.
+    static func defocusedSurroundings(image: Image, alpha: Image, transform t: SimilarityTransform, width w: Int, height h: Int,
+                                      blur: Float, finish: (Image) -> Image) -> Image {
+        let factor = min(max(Int(max(1, blur * Float(h)) / 10), 1), 4)
+        let sw = (w + factor - 1) / factor, sh = (h + factor - 1) / factor
+        var small = t
+        small.scale *= Double(factor)
+        let photo = Warp.render(image.rgb, transform: small, width: sw, height: sh)
+        let smallAlpha = factor > 1 ? Warp.downsampleBox(alpha, factor: factor) : alpha
+        let defocused = BackdropRenderer.defocus(.init(image: photo, alpha: smallAlpha), radiusFraction: blur * Float(h) / Float(sh * factor))
+        let finished = finish(defocused)
+        guard factor > 1 else { return finished }
+        let up = SimilarityTransform(scale: 1 / Double(factor), angle: 0, translationX: 0, translationY: 0)
+        return Warp.sampleBilinear(finished, transform: up, width: w, height: h)
     }
 
     /// The least share of the face the matte must cover before the backdrop is replaced.

@@ -7,6 +7,8 @@ import Glibc
 
 /// Separable blurs on interleaved float buffers with clamped edges. A Gaussian is approximated
 /// by three box passes (Kovesi's radii), so the cost per pixel does not grow with the radius.
+/// All horizontal passes run on one row at a time and all vertical passes on one strip of
+/// columns at a time, so each pixel is read from and written to memory once per direction.
 enum Blur {
     /// A Gaussian blur of standard deviation `sigma` pixels.
     static func gaussian(_ image: Image, sigma: Float) -> Image {
@@ -17,10 +19,27 @@ enum Blur {
 
     /// A Gaussian blur in place.
     static func gaussianInPlace(_ data: inout [Float], width: Int, height: Int, channels: Int, sigma: Float) {
-        guard sigma > 0.3 else { return }
-        for radius in boxRadii(sigma: sigma) where radius > 0 {
-            boxInPlace(&data, width: width, height: height, channels: channels, radius: radius)
+        guard sigma > 0.3, width > 0, height > 0 else { return }
+        let radii = boxRadii(sigma: sigma).filter { $0 > 0 }
+        guard !radii.isEmpty else { return }
+        data.withUnsafeMutableBufferPointer { buf in
+            horizontal(buf, width: width, height: height, channels: channels, radii: radii)
+            vertical(buf, width: width, height: height, channels: channels, radii: radii)
         }
+    }
+
+    /// A wide Gaussian blur computed on a copy shrunk by an integer factor and upsampled
+    /// bilinearly: for smooth results (masks, backdrops, base layers) whose `sigma` is many
+    /// pixels. Equal to `gaussian` within a small fraction of a level when `sigma` ≥ 8 × factor.
+    static func gaussianReduced(_ image: Image, sigma: Float) -> Image {
+        let factor = min(max(Int(sigma / 8), 1), 8)
+        guard factor > 1 else { return gaussian(image, sigma: sigma) }
+        let f = Float(factor)
+        // The box shrink and the bilinear upsample add about f²/4 of variance (in full pixels).
+        let smallSigma = max(sigma * sigma - f * f / 4, 1).squareRoot() / f
+        let small = gaussian(Warp.downsampleBox(image, factor: factor), sigma: smallSigma)
+        let up = SimilarityTransform(scale: 1 / Double(factor), angle: 0, translationX: 0, translationY: 0)
+        return Warp.sampleBilinear(small, transform: up, width: image.width, height: image.height)
     }
 
     /// Radii of three box filters whose cascade has standard deviation `sigma`.
@@ -36,48 +55,86 @@ enum Blur {
 
     /// One box filter of half-width `radius` horizontally then vertically.
     static func boxInPlace(_ data: inout [Float], width: Int, height: Int, channels: Int, radius: Int) {
-        let rowLength = width * channels
-        var scratch = [Float](repeating: 0, count: max(width, height) * channels + 2 * radius * channels + channels)
-        let norm = 1 / Float(2 * radius + 1)
+        guard radius > 0, width > 0, height > 0 else { return }
         data.withUnsafeMutableBufferPointer { buf in
-            scratch.withUnsafeMutableBufferPointer { line in
-                // Horizontal: each row through a padded line buffer and a running sum.
+            horizontal(buf, width: width, height: height, channels: channels, radii: [radius])
+            vertical(buf, width: width, height: height, channels: channels, radii: [radius])
+        }
+    }
+
+    /// The box passes along every row: each row is copied into an edge-padded line and the
+    /// passes ping-pong between two lines with running sums.
+    private static func horizontal(_ buf: UnsafeMutableBufferPointer<Float>, width: Int, height: Int, channels c: Int, radii: [Int]) {
+        let maxRadius = radii.max()!
+        let padded = (width + 2 * maxRadius) * c
+        let line = UnsafeMutablePointer<Float>.allocate(capacity: padded)
+        let out = UnsafeMutablePointer<Float>.allocate(capacity: width * c)
+        defer { line.deallocate(); out.deallocate() }
+        let base = buf.baseAddress!
+        for y in 0..<height {
+            let row = base + y * width * c
+            out.update(from: row, count: width * c)
+            for radius in radii {
+                // Pad by `radius` with the edge pixels, then slide a window of 2r+1 pixels.
+                for x in 0..<radius {
+                    for k in 0..<c { line[x * c + k] = out[k]; line[(width + radius + x) * c + k] = out[(width - 1) * c + k] }
+                }
+                (line + radius * c).update(from: out, count: width * c)
+                let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
+                for k in 0..<c {
+                    var sum: Float = 0
+                    var i = k
+                    while i < span { sum += line[i]; i += c }
+                    out[k] = sum * norm
+                    var x = c + k
+                    while x < width * c {
+                        sum += line[x + span - c] - line[x - c]
+                        out[x] = sum * norm
+                        x += c
+                    }
+                }
+            }
+            row.update(from: out, count: width * c)
+        }
+    }
+
+    /// The box passes down every column, a strip of columns at a time: the strip is copied into
+    /// an edge-padded block and the passes ping-pong between two blocks with running row sums.
+    private static func vertical(_ buf: UnsafeMutableBufferPointer<Float>, width: Int, height: Int, channels c: Int, radii: [Int]) {
+        let rowLength = width * c, strip = min(rowLength, 256), maxRadius = radii.max()!
+        let rows = height + 2 * maxRadius
+        let block = UnsafeMutablePointer<Float>.allocate(capacity: rows * strip)
+        let out = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
+        let sums = UnsafeMutablePointer<Float>.allocate(capacity: strip)
+        defer { block.deallocate(); out.deallocate(); sums.deallocate() }
+        let base = buf.baseAddress!
+        var x0 = 0
+        while x0 < rowLength {
+            let s = min(strip, rowLength - x0)
+            for y in 0..<height { (out + y * strip).update(from: base + y * rowLength + x0, count: s) }
+            for radius in radii {
+                for y in 0..<radius {
+                    (block + y * strip).update(from: out, count: s)
+                    (block + (height + radius + y) * strip).update(from: out + (height - 1) * strip, count: s)
+                }
+                (block + radius * strip).update(from: out, count: height * strip)
+                let norm = 1 / Float(2 * radius + 1)
+                sums.initialize(repeating: 0, count: s)
+                for k in 0...(2 * radius) {
+                    let r = block + k * strip
+                    for i in 0..<s { sums[i] += r[i] }
+                }
                 for y in 0..<height {
-                    let row = y * rowLength
-                    for x in 0..<(width + 2 * radius) {
-                        let sx = min(max(x - radius, 0), width - 1)
-                        for c in 0..<channels { line[x * channels + c] = buf[row + sx * channels + c] }
-                    }
-                    for c in 0..<channels {
-                        var sum: Float = 0
-                        for k in 0..<(2 * radius + 1) { sum += line[k * channels + c] }
-                        buf[row + c] = sum * norm
-                        for x in 1..<max(width, 1) {
-                            sum += line[(x + 2 * radius) * channels + c] - line[(x - 1) * channels + c]
-                            buf[row + x * channels + c] = sum * norm
-                        }
+                    let o = out + y * strip
+                    for i in 0..<s { o[i] = sums[i] * norm }
+                    if y + 1 < height {
+                        let add = block + (y + 2 * radius + 1) * strip, sub = block + y * strip
+                        for i in 0..<s { sums[i] += add[i] - sub[i] }
                     }
                 }
             }
-            // Vertical: a running sum of whole rows, so memory is read row by row.
-            var sums = [Float](repeating: 0, count: rowLength)
-            var original = [Float](repeating: 0, count: rowLength * (height))
-            original.withUnsafeMutableBufferPointer { orig in
-                for i in 0..<(rowLength * height) { orig[i] = buf[i] }
-                sums.withUnsafeMutableBufferPointer { s in
-                    for k in -radius...radius {
-                        let sy = min(max(k, 0), height - 1) * rowLength
-                        for i in 0..<rowLength { s[i] += orig[sy + i] }
-                    }
-                    for y in 0..<height {
-                        let row = y * rowLength
-                        for i in 0..<rowLength { buf[row + i] = s[i] * norm }
-                        let add = min(y + radius + 1, height - 1) * rowLength
-                        let sub = max(y - radius, 0) * rowLength
-                        for i in 0..<rowLength { s[i] += orig[add + i] - orig[sub + i] }
-                    }
-                }
-            }
+            for y in 0..<height { (base + y * rowLength + x0).update(from: out + y * strip, count: s) }
+            x0 += strip
         }
     }
 }

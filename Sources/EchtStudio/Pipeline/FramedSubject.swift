@@ -1,0 +1,55 @@
+import EchtImaging
+import EchtVision
+
+/// The look-independent first stage of a render: the framing, the person's matte and colours
+/// rendered through it, the face masks and the edge cleanup. It depends on the look only through
+/// `look.framing`, so looks that share a framing style share one `FramedSubject`.
+public struct FramedSubject: Sendable {
+    /// The framing style this was made for.
+    public let style: FramingStyle
+    /// The crop-rotate-scale that maps the photo to the output.
+    public let framing: Framing
+    /// 1 where an output pixel comes from inside the photo.
+    let inside: Image
+    /// The cleaned person matte at output size.
+    let alpha: Image
+    /// The person's colours after edge cleanup (what the looks start from).
+    let foreground: Image
+    /// The mesh in output pixels.
+    let mesh: FaceLandmarks
+    /// Skin, eyes, mouth and face masks at output size.
+    let masks: FaceMasks
+    /// Width of the face oval in output pixels.
+    let faceWidth: Float
+}
+
+extension StudioPipeline {
+    /// Frames `face` for `style`: everything a look needs before its own light, retouch, grade
+    /// and backdrop. Throws when the matte misses the face.
+    public static func frame(image: Image, analysis: StudioAnalysis, face: Face, style: FramingStyle,
+                             sourceName: String = "photo") throws(StudioError) -> FramedSubject {
+        let matte = analysis.matte
+        guard matte.alpha.width == image.width, matte.alpha.height == image.height,
+              matte.foreground.width == image.width, matte.foreground.height == image.height else {
+            throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
+                                     received: "\(matte.alpha.width)x\(matte.alpha.height)")
+        }
+        guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(sourceName) }
+        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
+                                               matte: matte.alpha, style: style)
+        let t = framing.transform, w = framing.width, h = framing.height
+        let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
+        var alpha = Warp.render(matte.alpha.channel(0), transform: t, width: w, height: h)
+        for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inside.pixels[i] }
+        let foreground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
+        let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
+        let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
+        let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
+        let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
+        let coverage = faceCoverage(alpha: alpha, face: masks.face)
+        guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
+        let cleaned = EdgeCleanup.apply(alpha: alpha, foreground: foreground, sigma: max(1, faceWidth * 0.03))
+        return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
+                             mesh: outMesh, masks: masks, faceWidth: faceWidth)
+    }
+}
