@@ -1,10 +1,11 @@
+import EchtTestSupport
 import EchtImaging
 import Foundation
 import Testing
 @testable import EchtVision
 
 /// Face counts over `../shared/photos/dev` against what `SOURCES.md` says each photo holds.
-@Suite(.enabled(if: VisionModels.available && SharedFolder.devPhotos != nil,
+@Suite(.enabled(if: VisionModels.available && Fixtures.devPhotos != nil,
                 "needs ../shared/photos/dev, the models and a working interpreter"))
 struct DevPhotoEvaluationTests {
     /// (file, true face count, accepted range this pipeline must reach). The crowd and low-light
@@ -47,7 +48,7 @@ struct DevPhotoEvaluationTests {
     ]
 
     @Test func faceCountsMatchSources() throws {
-        let folder = SharedFolder.devPhotos!
+        let folder = Fixtures.devPhotos!
         var rows: [String] = []
         for (file, expected, accepted) in Self.table {
             let url = folder.appendingPathComponent(file)

@@ -41,11 +41,11 @@ struct EndToEndTests {
         }
     }
 
-    @Test(.enabled(if: SharedFolder.devPhotos != nil, "needs ../shared/photos/dev"),
+    @Test(.enabled(if: Fixtures.devPhotos != nil, "needs ../shared/photos/dev"),
           arguments: ["obama", "apollo11", "kodak", "eyes_closed"])
     func devPhotoMatchesReference(name: String) throws {
         let golden = try VisionGolden.load(name)
-        let file = SharedFolder.devPhotos!.appendingPathComponent(String(golden.source.dropFirst("dev/".count)))
+        let file = Fixtures.devPhotos!.appendingPathComponent(String(golden.source.dropFirst("dev/".count)))
         let image = try ImageFile.decode(contentsOf: file).image
         let analysis = try VisionModels.analyzer!.analyse(image, matte: false)
         #expect(analysis.faces.count == golden.faces.count)

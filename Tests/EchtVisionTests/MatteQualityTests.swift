@@ -1,3 +1,4 @@
+import EchtTestSupport
 import EchtImaging
 import Foundation
 import Testing
@@ -72,9 +73,9 @@ struct MatteQualityTests {
 
     /// The official portrait: solid alpha inside the face and the suit, none in the corners, and
     /// no partial alpha more than a few pixels away from the person's outline.
-    @Test(.enabled(if: VisionModels.available && SharedFolder.devPhotos != nil, "needs ../shared/photos/dev and the models"))
+    @Test(.enabled(if: VisionModels.available && Fixtures.devPhotos != nil, "needs ../shared/photos/dev and the models"))
     func officialPortraitMatteIsSolidInsideAndClearOutside() throws {
-        let url = SharedFolder.devPhotos!.appendingPathComponent("portrait-official-studio-obama-01.jpg")
+        let url = Fixtures.devPhotos!.appendingPathComponent("portrait-official-studio-obama-01.jpg")
         let photo = try ImageFile.decode(contentsOf: url).image
         let analysis = try VisionModels.analyzer!.analyse(photo, matte: true)
         let matte = try #require(analysis.matte)

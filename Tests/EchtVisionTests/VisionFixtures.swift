@@ -7,7 +7,7 @@ import Foundation
 enum ModelGolden {
     /// The golden folder, if the shared docs are present.
     static var folder: URL? {
-        guard let docs = SharedFolder.find("docs") else { return nil }
+        guard let docs = Fixtures.sharedDocs else { return nil }
         let url = docs.appendingPathComponent("models/golden")
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("golden.json").path) ? url : nil
     }
@@ -55,21 +55,4 @@ enum ModelGolden {
 func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
     precondition(a.count == b.count, "expected equal counts but received \(a.count) and \(b.count)")
     return zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
-}
-
-/// Finds `../shared/<name>` beside the checkout or beside any of its parent folders
-/// (worktrees live one level deeper than the main checkout); `Fixtures` looks only one level up.
-enum SharedFolder {
-    static func find(_ name: String) -> URL? {
-        var url = Fixtures.repositoryRoot
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("shared/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
-    /// The developer photos (`shared/photos/dev`), if present.
-    static var devPhotos: URL? { Fixtures.devPhotos ?? find("photos/dev") }
 }
