@@ -49,7 +49,7 @@ struct GeometryRegistrationTests {
         let turned = Warp.sampleBilinear(result.headshot, transform: SimilarityTransform(scale: 1, angle: a, translationX: moved.x, translationY: moved.y),
                                          width: result.headshot.width, height: result.headshot.height)
         let measured = try #require(Self.measure(turned, image: image, result: result, masks: masks))
-        let box = try #require(Retouch.boundingBox(masks.face, threshold: 0.5))
+        let box = try #require(masks.face.boundingBox(above: 0.5))
         let corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x0, box.y1), (box.x1, box.y1)]
         let reach = corners.map { (SIMD2(Double($0.0), Double($0.1)) - centre) }.map { ($0 * $0).sum().squareRoot() }.max()!
         let expected = reach * a * result.framing.transform.scale

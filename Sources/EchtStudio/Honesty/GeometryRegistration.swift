@@ -23,7 +23,7 @@ enum GeometryRegistration {
     ///   - detailSigma: the scale, in output pixels, below which detail is compared.
     static func displacement(output: Image, input: Image, transform: SimilarityTransform, face: Image,
                              detailSigma: Float) -> Double? {
-        guard let box = Retouch.boundingBox(face, threshold: 0.5) else { return nil }
+        guard let box = face.boundingBox(above: 0.5) else { return nil }
         let pad = Int(3 * detailSigma) + 4
         let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
         let w = min(output.width, box.x1 + pad) - x0, h = min(output.height, box.y1 + pad) - y0

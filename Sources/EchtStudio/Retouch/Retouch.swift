@@ -24,7 +24,7 @@ public enum Retouch {
 
     /// The blotch-band reduction inside the skin mask.
     static func evenSkin(_ image: Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
-        guard let box = boundingBox(skin, threshold: 0.01) else { return image }
+        guard let box = skin.boundingBox(above: 0.01) else { return image }
         let pad = Int(faceWidth * 0.15) + 2
         let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
         let x1 = min(image.width, box.x1 + pad), y1 = min(image.height, box.y1 + pad)
@@ -108,14 +108,4 @@ public enum Retouch {
     /// `value` with negatives and NaN taken to zero.
     @inline(__always)
     static func nonNegative(_ value: Float) -> Float { value > 0 ? value : 0 }
-
-    static func boundingBox(_ plane: Image, threshold: Float) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
-        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
-        for y in 0..<plane.height {
-            for x in 0..<plane.width where plane.pixels[y * plane.width + x] > threshold {
-                x0 = min(x0, x); x1 = max(x1, x + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
-            }
-        }
-        return x1 < 0 ? nil : (x0, y0, x1, y1)
-    }
 }

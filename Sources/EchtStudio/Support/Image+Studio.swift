@@ -25,6 +25,17 @@ extension Image {
         return Image(width: w, height: h, channels: c, pixels: out)
     }
 
+    /// The smallest box (`x1`, `y1` exclusive) holding every sample of a plane above `threshold`; nil when none is.
+    func boundingBox(above threshold: Float) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+        for y in 0..<height {
+            for x in 0..<width where pixels[y * width + x] > threshold {
+                x0 = Swift.min(x0, x); x1 = Swift.max(x1, x + 1); y0 = Swift.min(y0, y); y1 = Swift.max(y1, y + 1)
+            }
+        }
+        return x1 < 0 ? nil : (x0, y0, x1, y1)
+    }
+
     /// One channel as a plane.
     func channel(_ index: Int) -> Image {
         var out = [Float](repeating: 0, count: width * height)
