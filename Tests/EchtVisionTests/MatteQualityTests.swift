@@ -7,9 +7,11 @@ import Testing
 /// The fused full-resolution pass, the coarse-mask bounds, and the matte of a real portrait.
 struct MatteQualityTests {
     /// The fused pass gives the same alpha and foreground as upsampling the grid to full size
-    /// first and applying the formulas pixel by pixel.
-    @Test func fusedPassMatchesExplicitUpsampling() {
-        let w = 97, h = 61, gw = 23, gh = 17, c = FullResolutionPass.gridChannels
+    /// first and applying the formulas pixel by pixel, at heights that do not split evenly into
+    /// the pass's row bands (115 rows crashed the 115-px dev portrait: a band began past the end).
+    @Test(arguments: [61, 115, 7, 1])
+    func fusedPassMatchesExplicitUpsampling(height h: Int) {
+        let w = 97, gw = 23, gh = min(17, h), c = FullResolutionPass.gridChannels
         var photo = Raster(width: w, height: h, channels: 3)
         for i in photo.values.indices { photo.values[i] = Float((i * 7919) % 1000) / 900 } // a little above 1 too
         var grid = Raster(width: gw, height: gh, channels: c)

@@ -21,7 +21,9 @@ enum FullResolutionPass {
         let scaleX = Float(gw) / Float(w), scaleY = Float(gh) / Float(h)
         let lo = (0..<w).map { min(Int(min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1))), max(gw - 2, 0)) }
         let fx = (0..<w).map { gw > 1 ? min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1)) - Float(lo[$0]) : 0 }
-        let bands = max(1, min(h, threads * 8)), bandHeight = (h + bands - 1) / bands
+        // Bands of ⌈h/wanted⌉ rows may cover the photo in fewer than `wanted`; none starts past it.
+        let wanted = max(1, min(h, threads * 8)), bandHeight = (h + wanted - 1) / wanted
+        let bands = (h + bandHeight - 1) / bandHeight
         alpha.withUnsafeMutableBufferPointer { alphaBuffer in
             foreground.withUnsafeMutableBufferPointer { fgBuffer in
                 let out = SendablePointers(alpha: alphaBuffer.baseAddress!, foreground: fgBuffer.baseAddress!)

@@ -1,0 +1,51 @@
+import EchtTestSupport
+import Foundation
+import Testing
+@testable import EchtStudio
+
+/// Every developer photo through the whole studio (decode, analysis, matte, one look, files):
+/// a photo with a person gives a headshot that passes every honesty check, a photo without a
+/// face is refused as such. Small and odd photos are where stages break (the 115-px portrait
+/// crashed the matte's row bands).
+@Suite(.enabled(if: Fixtures.devPhotos != nil
+                && FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("face_landmark.tflite").path),
+                "needs ../shared/photos/dev and the models (make setup)"))
+struct DevPhotoStudioTests {
+    /// Photos with at least one face the studio must turn into a headshot (the largest face).
+    static let withPeople = [
+        "portrait-official-studio-obama-01.jpg", "portrait-astronaut-nasa-01.png", "portrait-small-225px-glasses-mustache-01.jpg",
+        "portrait-tiny-115px-glasses-01.png", "portrait-red-hat-kodak-01.png", "portrait-2282px-smile-dark-bg-01.jpg",
+        "portrait-xlarge-4600px-beard-cluttered-01.jpg", "portrait-glasses-beard-blue-studio-01.jpg",
+        "portrait-facepaint-dark-skin-01.png", "portrait-backlit-golden-hour-head-turn-01.png",
+        "portrait-profile-bw-camera-occlusion-01.png", "portrait-eyes-closed-plain-bg-01.jpg", "portrait-baby-crying-hood-01.jpg",
+        "portrait-outdoor-natural-light-01.png", "portrait-elderly-cap-glasses-outdoor-01.jpg",
+        "group-2faces-indoor-obama-biden-01.jpg", "group-3faces-apollo11-01.jpg",
+    ]
+
+    /// Photos without a visible face.
+    static let withoutFaces = ["negative-cat-01.png", "negative-coffee-01.png", "person-back-view-no-face-01.jpg", "tiny-faces-beach-scene-01.jpg"]
+
+    /// One session (models loaded once) for every photo.
+    static let session = Result { try StudioSession() }
+
+    static func run(_ name: String) throws -> PhotoReport {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-dev-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let options = StudioSession.Options(looks: [Look.builtIn["professional"]!], outDirectory: out, presets: [])
+        return try session.get().run(file: Fixtures.devPhotos!.appendingPathComponent(name), options: options)
+    }
+
+    @Test(arguments: withPeople)
+    func aPhotoWithAPersonGivesAnHonestHeadshot(_ name: String) throws {
+        let report = try Self.run(name)
+        let headshot = try #require(report.headshots.first)
+        #expect(headshot.honesty.failures.isEmpty, "\(name): \(headshot.honesty.failures)")
+        #expect(headshot.honesty.geometryError != nil, "\(name): the geometry check did not run")
+        #expect(report.headshots.count == 1 && min(headshot.width, headshot.height) >= 64, "\(name): \(headshot.width)×\(headshot.height)")
+    }
+
+    @Test(arguments: withoutFaces)
+    func aPhotoWithoutAFaceIsRefusedAsSuch(_ name: String) throws {
+        #expect(throws: StudioError.noFace(name)) { try Self.run(name) }
+    }
+}
