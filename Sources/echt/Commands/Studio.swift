@@ -96,13 +96,19 @@ struct Studio: AsyncParsableCommand {
         }
     }
 
+    /// The terminal summary of one photo: a line per headshot with its honesty figures and its
+    /// notes; a headshot with the same notes as an earlier one (same framing) points to it.
     static func summary(_ report: PhotoReport) -> String {
         var lines = ["\(report.input) → \(report.folder)/ (\(String(format: "%.1f", report.seconds)) s)"]
-        for h in report.headshots {
+        for (index, h) in report.headshots.enumerated() {
             let landmarks = h.honesty.landmarkErrorMean.map { String(format: "landmarks %.2f px", $0) } ?? "landmarks not re-found"
             let geometry = h.honesty.geometryError.map { String(format: "face position %.2f px", $0) } ?? "face position not measured"
             lines.append("  \(URL(fileURLWithPath: h.file).lastPathComponent)  \(h.width)×\(h.height)  texture kept \(String(format: "%.0f", h.honesty.skinTextureKept * 100)) %  \(geometry)  \(landmarks)  \(h.honesty.passed ? "ok" : "CHECK: " + h.honesty.failures.joined(separator: "; "))")
-            for note in h.notes { lines.append("    note: \(note)") }
+            if !h.notes.isEmpty, let same = report.headshots[..<index].first(where: { $0.notes == h.notes }) {
+                lines.append("    notes as for \(URL(fileURLWithPath: same.file).lastPathComponent)")
+            } else {
+                for note in h.notes { lines.append("    note: \(note)") }
+            }
         }
         lines.append("  contact sheet: \(report.sheet)")
         return lines.joined(separator: "\n")
