@@ -4,10 +4,16 @@
 Reuses the golden pipeline in ../shared/docs/models/reference_outputs.py (crop sampler,
 anchors, decoding, weighted NMS, ROIs, projection) and adds what EchtVision does on top:
   * the multi-pass face search (short range + full range on the whole image, full range
-    on a 3x3 grid of overlapping tiles) and the cross-pass merge,
+    on the multi-level tile plan of Sources/EchtVision/Detection/TilePlan.swift: square
+    tiles halving in side from the longer image edge until they resolve the smallest face
+    asked for, each level overlapping by a quarter; hits touching an inner tile edge are
+    dropped) and the cross-pass merge,
   * the face-presence gate from the mesh model,
   * the mesh second pass (ROI from the landmarks) and the iris model on both eyes,
   * the coarse 256x256 selfie mask.
+Not reproduced: the dim-input second pass, the questionable tile hits (score 0.3...0.6), the
+mesh's retries on alternative boxes and the zoomed short-range proposals for the hits it
+rejects (PortraitAnalyzer.confirm); the golden photos need none of them.
 It writes one small JSON per photo into Tests/EchtVisionTests/Golden/ (boxes, scores,
 468 landmarks, iris centres, a subsample of the mask) that the Swift tests compare with.
 
@@ -32,10 +38,13 @@ R.PATHS = {k: f'{MODELS}/{k}.tflite' for k in R.PATHS}
 DEV = os.path.join(SHARED, 'photos', 'dev')
 OUT = os.path.join(ROOT, 'Tests', 'EchtVisionTests', 'Golden')
 
-# Must match FaceDetector.Options defaults in Sources/EchtVision/FaceDetector.swift.
-TILE_GRID = 3
-TILE_FRACTION = 0.6        # tile side = fraction * min(W, H)
-MIN_TILE_SIDE = 160.0      # no tiling when tiles would be smaller than this (px)
+# Must match FaceDetector.Options defaults in Sources/EchtVision/Detection/FaceDetector.swift.
+SMALLEST_FACE_PIXELS = 16.0    # smallest face side searched for, px ...
+SMALLEST_FACE_FRACTION = 0.02  # ... or this fraction of the longer edge, whichever is larger
+SMALLEST_TENSOR_FACE = 16.0    # smallest face the full-range model resolves, in its 192 px input
+TILE_OVERLAP = 0.25            # fraction of a tile's side shared with its neighbours
+MIN_TILE_SIDE = 160.0          # no tiles smaller than this (px)
+CLOSE_UP_FACE_FRACTION = 0.2   # no tiling when the whole-image pass finds a face this big (x short edge)
 MERGE_OVERLAP = 0.5        # intersection / smaller area above which two boxes are one face
 MIN_PRESENCE = 0.5
 SHORT_RANGE_AGREEMENT = 0.5
@@ -62,15 +71,40 @@ def overlap(a, b):
     return ix * iy / small if small > 0 else 0.0
 
 
+def tile_grid(W, H, side):
+    """Squares of `side` covering W x H, neighbours sharing TILE_OVERLAP of the side, the outer
+    ones touching the image edges (TilePlan.grid)."""
+    step = side * (1 - TILE_OVERLAP)
+
+    def centres(extent):
+        if extent <= side:
+            return [extent / 2]
+        n = int(np.ceil((extent - side) / step))
+        return [side / 2 + (extent - side) * i / n for i in range(n + 1)]
+    return [(x, y, side) for y in centres(H) for x in centres(W)]
+
+
 def tiles(W, H):
-    t = TILE_FRACTION * min(W, H)
-    if t < MIN_TILE_SIDE:
-        return []
-    out = []
-    for gy in range(TILE_GRID):
-        for gx in range(TILE_GRID):
-            out.append((t / 2 + (W - t) * gx / (TILE_GRID - 1), t / 2 + (H - t) * gy / (TILE_GRID - 1), t))
+    """TilePlan: levels halve the square side from the longer edge until a level's smallest
+    visible face (side / 192 * SMALLEST_TENSOR_FACE) is no bigger than 1.25 x the smallest face
+    asked for; coarse levels first."""
+    smallest = max(SMALLEST_FACE_PIXELS, SMALLEST_FACE_FRACTION * max(W, H))
+    side, out = float(max(W, H)), []
+    while side / 192 * SMALLEST_TENSOR_FACE > smallest * 1.25:
+        side /= 2
+        if side < MIN_TILE_SIDE:
+            break
+        out += tile_grid(W, H, min(side, min(W, H)))
     return out
+
+
+def touches_inner_edge(box, cx, cy, t, W, H):
+    """A tile hit within 2% of the tile side of an edge that is not an image edge may be a cut
+    face; a neighbouring tile sees it whole."""
+    m = 0.02 * t
+    x0, x1, y0, y1 = cx - t / 2, cx + t / 2, cy - t / 2, cy + t / 2
+    return ((x0 > m and box[0] < x0 + m) or (x1 < W - m and box[2] > x1 - m)
+            or (y0 > m and box[1] < y0 + m) or (y1 < H - m and box[3] > y1 - m))
 
 
 def iou(a, b):
@@ -96,8 +130,11 @@ def find_faces(img):
     H, W, _ = img.shape
     S = float(max(W, H))
     full = [dict(d, rank=0) for d in detect_in_square(img, 'face_detection_full_range_sparse', W / 2, H / 2, S)]
-    for cx, cy, t in tiles(W, H):
-        full += [dict(d, rank=1) for d in detect_in_square(img, 'face_detection_full_range_sparse', cx, cy, t)]
+    close_up = any(max(d['box_px'][2] - d['box_px'][0], d['box_px'][3] - d['box_px'][1]) >= CLOSE_UP_FACE_FRACTION * min(W, H)
+                   for d in full)
+    for cx, cy, t in ([] if close_up else tiles(W, H)):
+        full += [dict(d, rank=1) for d in detect_in_square(img, 'face_detection_full_range_sparse', cx, cy, t)
+                 if not touches_inner_edge(d['box_px'], cx, cy, t, W, H)]
     full.sort(key=lambda d: (d['rank'], -d['score']))
     faces = merge_by_overlap(full)
     short = detect_in_square(img, 'face_detection_short_range', W / 2, H / 2, S)

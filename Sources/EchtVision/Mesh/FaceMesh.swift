@@ -37,6 +37,25 @@ public struct FaceMesh: Sendable {
         return second.presence >= Self.minimumPresence ? second : first
     }
 
+    /// The more confident pass-1 mesh of two crops of `detection` (1× and `retryCropScale`),
+    /// then (with `refine`) pass 2 when that keeps a face. Nil when neither crop reaches
+    /// `minimum`.
+    public func bestLandmarks(in image: Image, for detection: FaceDetection, firstPassAtLeast minimum: Float = minimumPresence,
+                              refine: Bool = true) throws(VisionError) -> FaceLandmarks? {
+        var best: FaceLandmarks?
+        for scale in [1, Self.retryCropScale] {
+            var region = Self.region(for: detection)
+            region.width *= scale
+            region.height *= scale
+            let found = try run(in: image, region: region)
+            if found.presence >= max(best?.presence ?? 0, minimum) { best = found }
+        }
+        guard let first = best else { return nil }
+        guard refine else { return first }
+        let second = try run(in: image, region: Self.region(for: first.points))
+        return second.presence >= Self.minimumPresence ? second : first
+    }
+
     /// Runs the model on one crop.
     func run(in image: Image, region: RotatedRect) throws(VisionError) -> FaceLandmarks {
         let input = TensorSampler.sample(image, region: region, width: Self.inputSize, height: Self.inputSize,
