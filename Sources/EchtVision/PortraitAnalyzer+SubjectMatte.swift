@@ -30,7 +30,7 @@ extension PortraitAnalyzer {
     /// The person of `face`'s share of the selfie model's mask on `region`: the first half of
     /// `subjectMatte`, which other people's mattes use to settle the cells both own.
     public func claim(for face: Face, among faces: [Face], in image: Image, region: PixelRect) throws(VisionError) -> SubjectClaim {
-        let crop = Self.pixelRegion(region, width: image.width, height: image.height)
+        let crop = Self.pixelRegion(region, width: image.width, height: image.height, alone: faces.allSatisfy { $0 == face })
         let raw = try segmenter.coarseMask(for: image, region: crop)
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
@@ -43,12 +43,19 @@ extension PortraitAnalyzer {
         return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity })
     }
 
-    /// `region` rounded outwards to whole pixels and clipped to the photo; the whole photo
-    /// when nothing of it is left.
-    static func pixelRegion(_ region: PixelRect, width: Int, height: Int) -> PixelRect {
+    /// `region` rounded outwards to whole pixels and clipped to the photo; the whole photo when
+    /// nothing of it is left, or when the subject is `alone` in the photo and the region holds
+    /// most of it anyway (a portrait: no copy of the photo is then made). In a group, a
+    /// person's own region gives the model the larger view of them.
+    static func pixelRegion(_ region: PixelRect, width: Int, height: Int, alone: Bool = false) -> PixelRect {
+        let whole = PixelRect(minX: 0, minY: 0, maxX: Float(width), maxY: Float(height))
         let x0 = max(0, Int(region.minX.rounded(.down))), y0 = max(0, Int(region.minY.rounded(.down)))
         let x1 = min(width, Int(region.maxX.rounded(.up))), y1 = min(height, Int(region.maxY.rounded(.up)))
-        guard x1 - x0 >= 2, y1 - y0 >= 2 else { return PixelRect(minX: 0, minY: 0, maxX: Float(width), maxY: Float(height)) }
+        guard x1 - x0 >= 2, y1 - y0 >= 2 else { return whole }
+        if alone, Double((x1 - x0) * (y1 - y0)) >= wholePhotoShare * Double(width * height) { return whole }
         return PixelRect(minX: Float(x0), minY: Float(y0), maxX: Float(x1), maxY: Float(y1))
     }
+
+    /// A lone subject's region holding at least this share of the photo's area is widened to the whole photo.
+    static let wholePhotoShare = 0.8
 }

@@ -103,3 +103,27 @@ extension SubjectPartitionTests {
         #expect(owners[56 * 64 + 34] == 1 && owners[85 * 64 + 34] == 1, "the seated person's head and body")
     }
 }
+
+/// Two people's own views of a shared cell: the one whose view ties it closer keeps it.
+struct SubjectClaimTests {
+    static func face(_ box: PixelRect) -> Face {
+        Face(detection: FaceDetection(box: box, keypoints: [], score: 1), landmarks: nil)
+    }
+
+    @Test func theNearerViewKeepsASharedCell() {
+        let region = PixelRect(minX: 0, minY: 0, maxX: 40, maxY: 40)
+        let full = Image(width: 4, height: 4, filledWith: [1])
+        // A claims every cell at distance 1; B (same region) claims the right half at 0.5.
+        let a = SubjectClaim(face: Self.face(PixelRect(minX: 0, minY: 0, maxX: 10, maxY: 10)), region: region, mask: full,
+                             distance: [Float](repeating: 1, count: 16))
+        var bMask = full
+        for i in 0..<16 where i % 4 < 2 { bMask.pixels[i] = 0 }
+        let b = SubjectClaim(face: Self.face(PixelRect(minX: 30, minY: 0, maxX: 40, maxY: 10)), region: region, mask: bMask,
+                             distance: (0..<16).map { (i: Int) -> Float in i % 4 < 2 ? .infinity : 0.5 })
+        let settled = a.settled(against: [a, b])
+        let expected: [Float] = (0..<16).map { (i: Int) -> Float in i % 4 < 2 ? 1 : 0 }
+        #expect(settled.pixels == expected)
+        #expect(b.settled(against: [a]) == bMask, "B's cells are nearer to B")
+        #expect(a.settled(against: []) == full)
+    }
+}

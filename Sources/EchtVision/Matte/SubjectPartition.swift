@@ -4,7 +4,8 @@ import EchtImaging
 /// matte holds that person only: every mask cell goes to the face nearest to it along the
 /// mask (a geodesic distance, so an arm reaching behind a neighbour stays with its owner),
 /// measured in face widths (a nearer, larger person owns a larger body), starting from each
-/// head and running cheaply downwards (a body hangs below its face) but dearly upwards.
+/// head and running cheaply downwards (a body hangs below its face) but dearly upwards,
+/// beside the head and across colour edges (where one person's clothes meet another's).
 /// Cells no face reaches (bystanders whose faces were not found) belong to nobody.
 enum SubjectPartition {
     /// Cells at or above this value are surely person: steps through them cost their length.
@@ -42,7 +43,7 @@ enum SubjectPartition {
     /// belong to face `subject` of `faces` (detection boxes in photo pixels) set to 0.
     /// `guide`, the region's sRGB colours at the mask's size (3 channels), makes colour edges
     /// (where one person's clothes meet another's) dear to cross.
-    /// Returns all zeros when the subject's face lies on no core cell.
+    /// Returns all zeros when the subject's head lies on no cell the model marks.
     static func isolating(_ mask: Image, guide: Image? = nil, region: PixelRect, faces: [PixelRect], subject: Int) -> Image {
         let owners = owners(of: mask, guide: guide, region: region, faces: faces).owner
         var out = mask
@@ -161,39 +162,5 @@ enum SubjectPartition {
             }
         }
         return dist
-    }
-}
-
-/// A binary min-heap of (distance, cell) for the geodesic search.
-private struct CellHeap {
-    private var items: [(Float, Int)] = []
-
-    var isEmpty: Bool { items.isEmpty }
-
-    mutating func push(_ d: Float, _ i: Int) {
-        items.append((d, i))
-        var k = items.count - 1
-        while k > 0 {
-            let parent = (k - 1) / 2
-            guard items[parent].0 > items[k].0 else { break }
-            items.swapAt(parent, k); k = parent
-        }
-    }
-
-    mutating func pop() -> (Float, Int)? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        guard !items.isEmpty else { return top }
-        items[0] = last
-        var k = 0
-        while true {
-            let l = 2 * k + 1, r = l + 1
-            var m = k
-            if l < items.count && items[l].0 < items[m].0 { m = l }
-            if r < items.count && items[r].0 < items[m].0 { m = r }
-            guard m != k else { break }
-            items.swapAt(m, k); k = m
-        }
-        return top
     }
 }
