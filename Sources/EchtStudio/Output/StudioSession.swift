@@ -61,17 +61,17 @@ public struct StudioSession: Sendable {
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
-        var styles: [FramingStyle] = []
-        for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
-        mark = Date()
-        let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
-        Trace.mark("subject mattes", since: mark)
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
         let writer = OutputWriter(source: file, signer: options.signer, force: options.force)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
+        var styles: [FramingStyle] = []
+        for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
+        mark = Date()
+        let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
+        Trace.mark("subject mattes", since: mark)
         let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
         // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
         // style: they run once per (face, style). Each framing queues its looks' renders and each
