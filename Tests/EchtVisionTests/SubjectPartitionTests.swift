@@ -127,3 +127,17 @@ struct SubjectClaimTests {
         #expect(a.settled(against: []) == full)
     }
 }
+
+extension SubjectPartitionTests {
+    /// A patch of cells cut off from a face's head by someone else's cells is nobody's.
+    @Test func anIslandCutOffFromTheHeadIsDropped() {
+        // Face 0 owns a head (distance 0) at the left and an island at the right, face 1 the middle.
+        var owner = [0, 0, 1, 1, 0, 0]
+        let distance: [Float] = [0, 0.05, 0.5, 0.5, 2, 2]
+        SubjectPartition.dropIslands(of: 0, owner: &owner, distance: distance, width: 6, height: 1)
+        #expect(owner == [0, 0, 1, 1, -1, -1])
+        var joined = [0, 0, 0, 0, 0, 0]
+        SubjectPartition.dropIslands(of: 0, owner: &joined, distance: distance, width: 6, height: 1)
+        #expect(joined == [0, 0, 0, 0, 0, 0])
+    }
+}

@@ -84,7 +84,31 @@ enum SubjectPartition {
                 }
             }
         }
+        // A face's share is what hangs together with its head: an island cut off by someone
+        // else's cells (a patch on a neighbour's sleeve) goes back to nobody.
+        for k in faces.indices { dropIslands(of: k, owner: &owner, distance: best, width: w, height: h) }
         return (owner, best)
+    }
+
+    /// Sets to -1 every cell of face `k` not 8-connected, through `k`'s own cells, to its head
+    /// (its cells at most `headWeight` from it).
+    static func dropIslands(of k: Int, owner: inout [Int], distance: [Float], width w: Int, height h: Int) {
+        var kept = [Bool](repeating: false, count: w * h)
+        var stack = (0..<(w * h)).filter { owner[$0] == k && distance[$0] <= headWeight }
+        for i in stack { kept[i] = true }
+        while let i = stack.popLast() {
+            let x = i % w, y = i / w
+            for dy in -1...1 {
+                for dx in -1...1 {
+                    let xx = x + dx, yy = y + dy
+                    guard xx >= 0, yy >= 0, xx < w, yy < h else { continue }
+                    let j = yy * w + xx
+                    if !kept[j] && owner[j] == k { kept[j] = true; stack.append(j) }
+                }
+            }
+        }
+        guard kept.contains(true) else { return }
+        for i in 0..<(w * h) where owner[i] == k && !kept[i] { owner[i] = -1 }
     }
 
     /// Geodesic distance in face widths from `face`'s head to every traversed cell (infinity elsewhere).
