@@ -12,6 +12,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingLandmarks(String)
     /// The matte is not the size of the photo.
     case matteSizeMismatch(expected: String, received: String)
+    /// No person matte was made for the face being framed.
+    case missingMatte(String)
     /// The person matte does not cover the face, so the backdrop cannot be replaced honestly.
     case matteMissesFace(String, coverage: Double)
     /// An output file exists and `--force` was not given.
@@ -41,7 +43,9 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingLandmarks(file):
             "The face in \(file) was detected but its landmarks could not be measured. Try a larger, sharper photo of the face."
         case let .matteSizeMismatch(expected, received):
-            "expected a person matte of \(expected) but received \(received); compute the matte on the same decoded photo."
+            "expected a person matte within \(expected) but received \(received); compute the matte on the same decoded photo."
+        case let .missingMatte(file):
+            "No person matte was made for this face of \(file); make it with StudioAnalysis.addingMattes before framing the face."
         case let .matteMissesFace(file, coverage):
             String(format: "The person matte covers only %.0f %% of the face in %@, so a new backdrop would show through the face. Try a photo where the person stands clear of others and the background.", coverage * 100, file)
         case let .outputExists(path):

@@ -89,17 +89,3 @@ public struct Iris: Sendable, Equatable {
         self.center = center; self.radius = radius; self.contour = contour
     }
 }
-
-/// A person matte at the photo's full resolution.
-public struct PersonMatte: Sendable, Equatable {
-    /// Single-channel coverage of the person, 0...1, same size as the photo.
-    public var alpha: Image
-    /// Estimated foreground colour (3 channels, linear light) with the old background removed,
-    /// meaningful where alpha > 0; composite as `foreground * alpha + backdrop * (1 - alpha)`.
-    public var foreground: Image
-
-    /// Creates a matte.
-    public init(alpha: Image, foreground: Image) {
-        self.alpha = alpha; self.foreground = foreground
-    }
-}

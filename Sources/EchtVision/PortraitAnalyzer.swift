@@ -2,7 +2,8 @@ import EchtImaging
 import Foundation
 
 /// The one entry point the studio uses: faces (largest first) with 468 landmarks, irises and
-/// a quality report each, plus an optional full-resolution person matte.
+/// a quality report each, plus an optional full-resolution person matte of everyone whose face
+/// was found; `subjectMatte(for:among:in:region:neighbours:)` gives one person's own matte.
 ///
 /// ```swift
 /// let analyzer = try PortraitAnalyzer()                      // models from ECHT_MODELS or ~/.cache/echt/models

@@ -36,7 +36,7 @@ struct StudioPipelineTests {
                         retouch: RetouchStyle(strength: .none, eyesAndTeeth: false))
         look.framing.fit = .tight
         let r = try StudioPipeline.render(image: image, analysis: analysis, face: analysis.faces[0], look: look)
-        let fg = Warp.render(analysis.matte.foreground.rgb, transform: r.framing.transform, width: r.framing.width, height: r.framing.height)
+        let fg = Warp.render(analysis.mattes[0]!.foreground.rgb, transform: r.framing.transform, width: r.framing.width, height: r.framing.height)
         let eyes = r.framing.transform.outputPoint(MeshRegions.rightEyeCentre(analysis.faces[0].landmarks!))
         let (x, y) = (Int(eyes.x), Int(eyes.y) + 8)
         for c in 0..<3 { #expect(abs(r.cutout[x, y, c] - fg[x, y, c]) < 2e-3) }
@@ -47,7 +47,7 @@ struct StudioPipelineTests {
         let (image, analysis) = try StudioFixtures.astronautAnalysis()
         let mesh = analysis.faces[0].landmarks!
         let look = Look.builtIn["professional"]!
-        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 512, matte: analysis.matte.alpha, style: look.framing)
+        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: 512, sourceHeight: 512, matte: analysis.mattes[0]!.alpha, style: look.framing)
         let t = framing.transform
         let verifier = ShiftedVerifier(mesh: mesh, transform: { t.outputPoint($0) }, shift: SIMD2(shift, 0))
         let r = try StudioPipeline.render(image: image, analysis: analysis, face: analysis.faces[0], look: look,
@@ -61,14 +61,14 @@ struct StudioPipelineTests {
         let (_, analysis) = try StudioFixtures.astronautAnalysis()
         var small = analysis.faces[0]
         small.detection.box = PixelRect(minX: 0, minY: 0, maxX: 10, maxY: 10)
-        let both = StudioAnalysis(faces: [small, analysis.faces[0]], matte: analysis.matte)
+        let both = StudioAnalysis(faces: [small, analysis.faces[0]], matte: analysis.mattes[0]!)
         #expect(try StudioPipeline.chooseFace(in: both, index: nil, sourceName: "x") == analysis.faces[0])
         #expect(try StudioPipeline.chooseFace(in: both, index: 2, sourceName: "x") == small)
         #expect(throws: StudioError.faceOutOfRange(index: 3, count: 2, file: "x")) {
             try StudioPipeline.chooseFace(in: both, index: 3, sourceName: "x")
         }
         #expect(throws: StudioError.noFace("x")) {
-            try StudioPipeline.chooseFace(in: StudioAnalysis(faces: [], matte: analysis.matte), index: nil, sourceName: "x")
+            try StudioPipeline.chooseFace(in: StudioAnalysis(faces: [], matte: analysis.mattes[0]!), index: nil, sourceName: "x")
         }
     }
 
@@ -91,8 +91,9 @@ struct StudioPipelineTests {
 struct MatteCoverageTests {
     @Test func refusesWhenTheMatteMissesTheFace() throws {
         let (image, analysis) = try StudioFixtures.astronautAnalysis()
-        var weak = analysis
-        weak.matte.alpha.pixels = weak.matte.alpha.pixels.map { $0 * 0.3 }
+        var faint = analysis.mattes[0]!
+        faint.alpha.pixels = faint.alpha.pixels.map { $0 * 0.3 }
+        let weak = StudioAnalysis(faces: analysis.faces, matte: faint)
         #expect(throws: StudioError.self) {
             try StudioPipeline.render(image: image, analysis: weak, face: weak.faces[0], look: Look.builtIn["professional"]!)
         }

@@ -28,7 +28,7 @@ struct FrameFit {
     private let u: SIMD2<Double>, v: SIMD2<Double>, aspect: Double, eyeLine: Double
     private var composed = SIMD2<Double>(0, 0)
 
-    init(face: FaceLandmarks, angle: Double, matte: Image?, style: FramingStyle) {
+    init(face: FaceLandmarks, angle: Double, matte: PhotoCoverage?, style: FramingStyle) {
         let u = SIMD2(cos(angle), sin(angle)), v = SIMD2(-sin(angle), cos(angle))
         self.angle = angle; self.u = u; self.v = v; aspect = style.aspect; eyeLine = style.eyeLine
         func d(_ p: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(p.x), Double(p.y)) }

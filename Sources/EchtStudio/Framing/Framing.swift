@@ -41,6 +41,15 @@ public struct Framing: Sendable, Equatable {
     ///     photo edge the person touches is tightened (down to the `tight` fit) instead.
     public static func headAndShoulders(face: FaceLandmarks, sourceWidth: Int, sourceHeight: Int,
                                         matte: Image? = nil, style: FramingStyle) -> Framing {
+        headAndShoulders(face: face, sourceWidth: sourceWidth, sourceHeight: sourceHeight,
+                         personMatte: matte.map { PersonMatte(alpha: $0, foreground: $0) }, style: style)
+    }
+
+    /// Frames a head-and-shoulders portrait of `face` as above, with the person's own matte
+    /// (which may cover only a region of the photo: the person is absent outside it).
+    public static func headAndShoulders(face: FaceLandmarks, sourceWidth: Int, sourceHeight: Int,
+                                        personMatte: PersonMatte?, style: FramingStyle) -> Framing {
+        let matte = personMatte.map { PhotoCoverage(matte: $0, width: sourceWidth, height: sourceHeight) }
         let limit = maxLevelDegrees * .pi / 180
         let tilt = min(max(MeshRegions.eyeLineAngle(face), -limit), limit)
         // Level fully when the photo allows it. A rotated frame of a close-up cuts the photo's
@@ -88,7 +97,7 @@ public struct Framing: Sendable, Equatable {
     }
 
     /// Whether the frame leaves the photo across an edge where the person's matte reaches that edge.
-    static func crossesEdgeThePersonTouches(_ corners: [SIMD2<Double>], matte: Image) -> Bool {
+    static func crossesEdgeThePersonTouches(_ corners: [SIMD2<Double>], matte: PhotoCoverage) -> Bool {
         let w = Double(matte.width), h = Double(matte.height)
         let minX = corners.map(\.x).min()!, maxX = corners.map(\.x).max()!
         let minY = corners.map(\.y).min()!, maxY = corners.map(\.y).max()!

@@ -54,26 +54,29 @@ public struct StudioSession: Sendable {
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
-        let mark = Date()
-        let analysis = try analyse(image, name: name)
+        var mark = Date()
+        let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
         let folder = options.outDirectory.appendingPathComponent(file.deletingPathExtension().lastPathComponent)
         let faces: [(Int, Face)] = options.eachFace
-            ? Array(analysis.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
-            : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: analysis, index: options.faceIndex, sourceName: name))]
+            ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
+            : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
         let writer = OutputWriter(source: file, signer: options.signer, force: options.force)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
+        var styles: [FramingStyle] = []
+        for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
+        mark = Date()
+        let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
+        Trace.mark("subject mattes", since: mark)
         let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
         // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
         // style: they run once per (face, style). Each framing queues its looks' renders and each
         // render queues its files' encode+write, all on one pool of workers, so the cores stay
         // busy while the work per look differs.
-        var styles: [FramingStyle] = []
-        for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
         let subjects = faces.flatMap { face in styles.map { (face, $0) } }
         let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
         let filesPerJob = options.presets.count + 2
@@ -145,12 +148,13 @@ public struct StudioSession: Sendable {
         return report
     }
 
-    /// Faces and matte from the vision stack; no face is an error here.
+    /// The faces from the vision stack, no mattes yet (`StudioAnalysis.addingMattes` makes the
+    /// rendered faces' own); no face is an error here.
     func analyse(_ image: Image, name: String) throws(StudioError) -> StudioAnalysis {
         let result: PortraitAnalysis
-        do { result = try analyzer.analyse(image, matte: true) } catch { throw .vision(error.description) }
-        guard !result.faces.isEmpty, let matte = result.matte else { throw .noFace(name) }
-        return StudioAnalysis(faces: result.faces.map(\.face), matte: matte)
+        do { result = try analyzer.analyse(image, matte: false) } catch { throw .vision(error.description) }
+        guard !result.faces.isEmpty else { throw .noFace(name) }
+        return StudioAnalysis(faces: result.faces.map(\.face), mattes: Array(repeating: nil, count: result.faces.count))
     }
 
     /// One file to encode, sign and write.

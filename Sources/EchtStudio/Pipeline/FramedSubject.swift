@@ -28,20 +28,23 @@ extension StudioPipeline {
     /// and backdrop. Throws when the matte misses the face.
     public static func frame(image: Image, analysis: StudioAnalysis, face: Face, style: FramingStyle,
                              sourceName: String = "photo") throws(StudioError) -> FramedSubject {
-        let matte = analysis.matte
-        guard matte.alpha.width == image.width, matte.alpha.height == image.height,
-              matte.foreground.width == image.width, matte.foreground.height == image.height else {
+        guard let matte = analysis.matte(for: face) else { throw .missingMatte(sourceName) }
+        guard matte.fits(photoWidth: image.width, photoHeight: image.height) else {
             throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
-                                     received: "\(matte.alpha.width)x\(matte.alpha.height)")
+                                     received: "\(matte.alpha.width)x\(matte.alpha.height) at (\(matte.originX), \(matte.originY))")
         }
         guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(sourceName) }
         let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
-                                               matte: matte.alpha, style: style)
+                                               personMatte: matte, style: style)
         let t = framing.transform, w = framing.width, h = framing.height
         let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
-        var alpha = Warp.render(matte.alpha.channel(0), transform: t, width: w, height: h)
-        for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inside.pixels[i] }
-        let foreground = Warp.render(matte.foreground.rgb, transform: t, width: w, height: h)
+        // The matte covers its own region of the photo; outside it the person is absent.
+        var local = t
+        local.translationX -= Double(matte.originX); local.translationY -= Double(matte.originY)
+        let inRegion = Warp.insideMask(sourceWidth: matte.alpha.width, sourceHeight: matte.alpha.height, transform: local, width: w, height: h)
+        var alpha = Warp.render(matte.alpha.channel(0), transform: local, width: w, height: h)
+        for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inRegion.pixels[i] }
+        let foreground = Warp.render(matte.foreground.rgb, transform: local, width: w, height: h)
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)

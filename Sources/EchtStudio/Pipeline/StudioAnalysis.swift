@@ -6,12 +6,24 @@ import EchtVision
 public struct StudioAnalysis: Sendable, Equatable {
     /// Every face found, in any order.
     public var faces: [Face]
-    /// The person matte at the photo's size.
-    public var matte: PersonMatte
+    /// Each face's own person matte, in the order of `faces` (nil: not made, e.g. for a face
+    /// that is not rendered). See `addingMattes`.
+    public var mattes: [PersonMatte?]
 
-    /// Creates an analysis.
+    /// Creates an analysis with one matte per face (nil where none was made).
+    public init(faces: [Face], mattes: [PersonMatte?]) {
+        precondition(faces.count == mattes.count, "one matte (or nil) per face")
+        self.faces = faces; self.mattes = mattes
+    }
+
+    /// Creates an analysis whose faces share one whole-photo matte (a portrait of one person).
     public init(faces: [Face], matte: PersonMatte) {
-        self.faces = faces; self.matte = matte
+        self.init(faces: faces, mattes: Array(repeating: matte, count: faces.count))
+    }
+
+    /// The matte made for `face`, if any.
+    public func matte(for face: Face) -> PersonMatte? {
+        faces.firstIndex(of: face).flatMap { mattes[$0] }
     }
 
     /// Faces ordered largest first (by detection box area): the order `--face N` counts in.

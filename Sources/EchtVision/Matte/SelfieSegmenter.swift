@@ -2,8 +2,8 @@ import EchtImaging
 import EchtInference
 import Foundation
 
-/// The coarse person mask from `selfie_segmentation.tflite`: the whole photo stretched to
-/// 256×256, output a person probability per cell (already through a sigmoid).
+/// The coarse person mask from `selfie_segmentation.tflite`: the whole photo (or a region of
+/// it) stretched to 256×256, output a person probability per cell (already through a sigmoid).
 public struct SelfieSegmenter: Sendable {
     /// Side of the input and output.
     static let size = 256
@@ -19,11 +19,29 @@ public struct SelfieSegmenter: Sendable {
         try Self.mask(from: runner.run(Self.input(for: image), expectedOutputs: 1))
     }
 
+    /// The 256×256 probability mask of `region` (photo pixels, stretched to the square): one
+    /// person's head and shoulders fill the model's input as in a selfie.
+    public func coarseMask(for image: Image, region: PixelRect) throws(VisionError) -> Image {
+        try Self.mask(from: runner.run(Self.input(for: image, region: region), expectedOutputs: 1))
+    }
+
     /// The model input: the image stretched to 256², values 0...1.
     static func input(for image: Image) -> Tensor {
-        let region = RotatedRect(center: SIMD2(Double(image.width) / 2, Double(image.height) / 2),
-                                 width: Double(image.width), height: Double(image.height))
-        return TensorSampler.sample(image, region: region, width: size, height: size, border: .zero, range: 0...1)
+        input(for: image, region: PixelRect(minX: 0, minY: 0, maxX: Float(image.width), maxY: Float(image.height)))
+    }
+
+    /// The model input: `region` of the image stretched to 256², values 0...1.
+    static func input(for image: Image, region: PixelRect) -> Tensor {
+        let rect = RotatedRect(center: SIMD2(Double(region.center.x), Double(region.center.y)),
+                               width: Double(region.width), height: Double(region.height))
+        return TensorSampler.sample(image, region: rect, width: size, height: size, border: .zero, range: 0...1)
+    }
+
+    /// The region's sRGB colours (0...1) at the mask's size, lightly smoothed: what the model saw.
+    static func guide(for image: Image, region: PixelRect) -> Image {
+        let t = input(for: image, region: region)
+        let smooth = Raster(width: size, height: size, channels: 3, values: t.values).boxBlurred(radius: 1)
+        return Image(width: size, height: size, channels: 3, pixels: smooth.values)
     }
 
     /// Wraps the output tensor as a 256×256 grey image.

@@ -1,0 +1,58 @@
+import Dispatch
+import EchtImaging
+import EchtVision
+
+extension StudioAnalysis {
+    /// This analysis with a matte of their own for `subjects` (nil: every face): the selfie
+    /// model runs on each subject's region (`Framing.matteRegion` for `styles`) and on the
+    /// regions of the people next to them, and each subject keeps only what is theirs
+    /// (`PortraitAnalyzer.subjectMatte`): neighbours and bystanders removed. Runs concurrently.
+    public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
+                             sourceName: String) throws(StudioError) -> StudioAnalysis {
+        let chosen = subjects ?? faces
+        let faces = faces
+        let regions: [PixelRect?] = faces.map { face in
+            face.landmarks.flatMap { mesh in
+                mesh.points.count >= 468
+                    ? Framing.matteRegion(face: mesh, styles: styles, sourceWidth: image.width, sourceHeight: image.height) : nil
+            }
+        }
+        for face in chosen where faces.firstIndex(of: face).flatMap({ regions[$0] }) == nil { throw .missingLandmarks(sourceName) }
+        // The subjects and every face whose region overlaps a subject's: their claims settle shared cells.
+        let subjectRegions = chosen.compactMap { face in faces.firstIndex(of: face).flatMap { regions[$0] } }
+        let claimed = faces.indices.filter { k in
+            guard let r = regions[k] else { return false }
+            return chosen.contains(faces[k]) || subjectRegions.contains { Self.overlap(r, $0) }
+        }
+        let claims = ResultSlots<SubjectClaim>(count: claimed.count)
+        DispatchQueue.concurrentPerform(iterations: claimed.count) { n in
+            claims.set(n) { () throws(StudioError) -> SubjectClaim in
+                let k = claimed[n]
+                do throws(VisionError) { return try analyzer.claim(for: faces[k], among: faces, in: image, region: regions[k]!) } catch {
+                    throw .vision(error.description)
+                }
+            }
+        }
+        var all: [SubjectClaim] = []
+        for n in claimed.indices { all.append(try claims.outcome(n).get()) }
+        let neighbours = all
+        let mattes = ResultSlots<PersonMatte>(count: chosen.count)
+        DispatchQueue.concurrentPerform(iterations: chosen.count) { k in
+            mattes.set(k) { () throws(StudioError) -> PersonMatte in
+                guard let own = neighbours.first(where: { $0.face == chosen[k] }) else { throw .missingLandmarks(sourceName) }
+                return analyzer.subjectMatte(for: own, neighbours: neighbours, in: image)
+            }
+        }
+        var out = self
+        for (k, face) in chosen.enumerated() {
+            guard let index = faces.firstIndex(of: face) else { continue }
+            out.mattes[index] = try mattes.outcome(k).get()
+        }
+        return out
+    }
+
+    /// Whether two rectangles overlap.
+    static func overlap(_ a: PixelRect, _ b: PixelRect) -> Bool {
+        a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
+    }
+}

@@ -1,0 +1,190 @@
+import EchtImaging
+
+/// Splits a coarse person mask among the people whose faces were found, so one subject's
+/// matte holds that person only: every mask cell goes to the face nearest to it along the
+/// mask (a geodesic distance, so an arm reaching behind a neighbour stays with its owner),
+/// measured in face widths (a nearer, larger person owns a larger body), starting from each
+/// head and running cheaply downwards (a body hangs below its face) but dearly upwards,
+/// beside the head and across colour edges (where one person's clothes meet another's).
+/// Cells no face reaches (bystanders whose faces were not found) belong to nobody.
+enum SubjectPartition {
+    /// Cells at or above this value are surely person: steps through them cost their length.
+    static let core: Float = 0.5
+    /// Cells at or above this value are traversed (a neighbour's arm the model is unsure of still
+    /// leads back to its owner); below `core` each step costs up to `1 + softCost` times more.
+    static let reach: Float = 0.15
+    /// Extra cost factor of a step through the faintest traversed cell.
+    static let softCost: Float = 4
+    /// How far above its face centre (in face heights) a person may reach: above their hair
+    /// lies someone else (standing behind) or the background.
+    static let ceiling: Float = 1.3
+    /// Cells at or below this value are background and left as they are.
+    static let background: Float = 0.02
+    /// How far (in cells, 8-connected) the soft fringe reaches out from the core.
+    static let fringeCells = 3
+    /// Cost of a step down relative to a horizontal one of the same length.
+    static let downWeight: Float = 0.2
+    /// Cost of a step up relative to a horizontal one of the same length.
+    static let upWeight: Float = 6
+    /// Extra cost (in face widths) per unit of sRGB colour change between neighbouring cells.
+    static let colourWeight: Float = 4
+    /// Colour change between neighbouring cells that costs nothing (texture, noise).
+    static let colourNoise: Float = 0.04
+    /// Below the face centre by this many face heights the chin ends and the body may widen.
+    static let shoulders: Float = 0.5
+    /// Scale of the head ellipse within which hair is not `besideHead`.
+    static let headRoom: Float = 1.2
+    /// Cost factor of steps beside the head, from the brows to `shoulders` (outside `headRoom`).
+    static let besideHeadCost: Float = 3
+    /// Distance (in face widths) from a head's centre to its edge: heads are claimed first.
+    static let headWeight: Float = 0.1
+
+    /// The mask (any size, covering photo rectangle `region`) with every cell that does not
+    /// belong to face `subject` of `faces` (detection boxes in photo pixels) set to 0.
+    /// `guide`, the region's sRGB colours at the mask's size (3 channels), makes colour edges
+    /// (where one person's clothes meet another's) dear to cross.
+    /// Returns all zeros when the subject's head lies on no cell the model marks.
+    static func isolating(_ mask: Image, guide: Image? = nil, region: PixelRect, faces: [PixelRect], subject: Int) -> Image {
+        let owners = owners(of: mask, guide: guide, region: region, faces: faces).owner
+        var out = mask
+        for i in out.pixels.indices where owners[i] != subject && out.pixels[i] > background { out.pixels[i] = 0 }
+        return out
+    }
+
+    /// Per cell, the index of the face it belongs to, or -1 (background, or reached by no face),
+    /// and that face's distance to it (infinity for the fringe and unowned cells).
+    static func owners(of mask: Image, guide: Image? = nil, region: PixelRect, faces: [PixelRect]) -> (owner: [Int], distance: [Float]) {
+        let w = mask.width, h = mask.height, n = w * h
+        let cellW = region.width / Float(w), cellH = region.height / Float(h)
+        var owner = [Int](repeating: -1, count: n)
+        var best = [Float](repeating: .infinity, count: n)
+        for (k, box) in faces.enumerated() {
+            let d = distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box)
+            for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
+        }
+        // The faint fringe (background < value < reach) within `fringeCells` of a reached cell
+        // follows the nearest one, whoever owns it; a wide soft area (a person the model is unsure of,
+        // half hidden behind the subject) belongs to nobody.
+        var queue: [Int] = []
+        var reached = [Bool](repeating: false, count: n), depth = [Int](repeating: 0, count: n)
+        for i in 0..<n where mask.pixels[i] >= reach { reached[i] = true; queue.append(i) }
+        var head = 0
+        while head < queue.count {
+            let i = queue[head]; head += 1
+            guard depth[i] < fringeCells else { continue }
+            let x = i % w, y = i / w
+            for dy in -1...1 {
+                for dx in -1...1 {
+                    let xx = x + dx, yy = y + dy
+                    guard xx >= 0, yy >= 0, xx < w, yy < h else { continue }
+                    let j = yy * w + xx
+                    if !reached[j] && mask.pixels[j] > background {
+                        reached[j] = true; owner[j] = owner[i]; depth[j] = depth[i] + 1; queue.append(j)
+                    }
+                }
+            }
+        }
+        // A face's share is what hangs together with its head: an island cut off by someone
+        // else's cells (a patch on a neighbour's sleeve) goes back to nobody.
+        for k in faces.indices { dropIslands(of: k, owner: &owner, distance: best, width: w, height: h) }
+        return (owner, best)
+    }
+
+    /// Sets to -1 every cell of face `k` not 8-connected, through `k`'s own cells, to its head
+    /// (its cells at most `headWeight` from it).
+    static func dropIslands(of k: Int, owner: inout [Int], distance: [Float], width w: Int, height h: Int) {
+        var kept = [Bool](repeating: false, count: w * h)
+        var stack = (0..<(w * h)).filter { owner[$0] == k && distance[$0] <= headWeight }
+        for i in stack { kept[i] = true }
+        while let i = stack.popLast() {
+            let x = i % w, y = i / w
+            for dy in -1...1 {
+                for dx in -1...1 {
+                    let xx = x + dx, yy = y + dy
+                    guard xx >= 0, yy >= 0, xx < w, yy < h else { continue }
+                    let j = yy * w + xx
+                    if !kept[j] && owner[j] == k { kept[j] = true; stack.append(j) }
+                }
+            }
+        }
+        guard kept.contains(true) else { return }
+        for i in 0..<(w * h) where owner[i] == k && !kept[i] { owner[i] = -1 }
+    }
+
+    /// Geodesic distance in face widths from `face`'s head to every traversed cell (infinity elsewhere).
+    /// The head (an ellipse around the face box, reaching up over the hair) is claimed first:
+    /// a visible head is in front of whatever lies behind it. From there, steps down cost
+    /// `downWeight` and steps up `upWeight` of a horizontal step: a body hangs below its head,
+    /// and what lies above a head belongs to someone else.
+    static func distances(mask: Image, guide: Image?, cellW: Float, cellH: Float, region: PixelRect, face: PixelRect) -> [Float] {
+        let w = mask.width, h = mask.height
+        let scale = max(face.width, face.height, 1)
+        let stepX = cellW / scale, down = cellH * downWeight / scale, up = cellH * upWeight / scale
+        let downDiagonal = (stepX * stepX + down * down).squareRoot(), upDiagonal = (stepX * stepX + up * up).squareRoot()
+        var dist = [Float](repeating: .infinity, count: w * h)
+        var heap = CellHeap()
+        let c = face.center
+        let ax = face.width * 0.6, above = face.height * 0.85, below = face.height * 0.6
+        let top = max(0, Int(((c.y - ceiling * face.height) - region.minY) / cellH))
+        // Beside the head (from the brows to below the chin) lies someone else's body more often
+        // than one's own.
+        let shoulderRow = Int(((c.y + shoulders * face.height) - region.minY) / cellH)
+        let eyeRow = Int(((c.y - 0.3 * face.height) - region.minY) / cellH)
+        func besideHead(_ x: Int, _ y: Int) -> Bool {
+            guard y >= eyeRow, y < shoulderRow else { return false }
+            let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / (py < c.y ? above : below)
+            let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
+            return rx * rx + ry * ry > headRoom * headRoom
+        }
+        // The head's cells, nearest its centre first.
+        for y in 0..<h {
+            let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / (py < c.y ? above : below)
+            guard abs(ry) <= 1 else { continue }
+            for x in 0..<w where mask.pixels[y * w + x] >= reach {
+                let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
+                let r = (rx * rx + ry * ry).squareRoot()
+                if r <= 1 { dist[y * w + x] = headWeight * r; heap.push(headWeight * r, y * w + x) }
+            }
+        }
+        if heap.isEmpty {
+            // A head outside the region (or missed by the model): core cells around its centre
+            // clamped into the grid, starting at their own distance from it.
+            let gx = min(max(Int((c.x - region.minX) / cellW), 0), w - 1), gy = min(max(Int((c.y - region.minY) / cellH), 0), h - 1)
+            let rx = max(1, Int(face.width / 2 / cellW)), ry = max(1, Int(face.height / 2 / cellH))
+            for grow in 1...3 where heap.isEmpty {
+                for y in max(0, gy - ry * grow)...min(h - 1, gy + ry * grow) {
+                    for x in max(0, gx - rx * grow)...min(w - 1, gx + rx * grow) where mask.pixels[y * w + x] >= reach {
+                        let dx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / scale
+                        let py = region.minY + (Float(y) + 0.5) * cellH
+                        let dy = (py - c.y) * (py < c.y ? upWeight : downWeight) / scale
+                        let d = headWeight + (dx * dx + dy * dy).squareRoot()
+                        if d < dist[y * w + x] { dist[y * w + x] = d; heap.push(d, y * w + x) }
+                    }
+                }
+            }
+        }
+        while let (d, i) = heap.pop() {
+            guard d <= dist[i] else { continue }
+            let x = i % w, y = i / w
+            for dy in -1...1 {
+                for dx in -1...1 where dx != 0 || dy != 0 {
+                    let xx = x + dx, yy = y + dy
+                    guard xx >= 0, yy >= top, xx < w, yy < h else { continue }
+                    let j = yy * w + xx, p = mask.pixels[j]
+                    guard p >= reach else { continue }
+                    var step = dy == 0 ? stepX : dx == 0 ? (dy > 0 ? down : up) : (dy > 0 ? downDiagonal : upDiagonal)
+                    if let guide {
+                        // Crossing a colour edge (one person's clothes to another's) costs extra.
+                        var change: Float = 0
+                        for k in 0..<3 { let e = guide.pixels[j * 3 + k] - guide.pixels[i * 3 + k]; change += e * e }
+                        step += colourWeight * max(0, change.squareRoot() - colourNoise)
+                    }
+                    step *= 1 + softCost * max(0, core - p) / core
+                    if besideHead(xx, yy) { step *= besideHeadCost }
+                    if d + step < dist[j] { dist[j] = d + step; heap.push(d + step, j) }
+                }
+            }
+        }
+        return dist
+    }
+}

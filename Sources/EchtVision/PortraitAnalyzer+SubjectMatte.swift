@@ -1,0 +1,61 @@
+import EchtImaging
+
+extension PortraitAnalyzer {
+    /// One person's matte: the selfie model runs on `region` of the photo (the subject's head
+    /// and shoulders, so the person fills the model's input as in a selfie), the mask is split
+    /// among `faces` (`SubjectPartition`: bystanders and neighbours, even touching ones, are
+    /// removed) and refined to full resolution within the region only. The result's origin is
+    /// the region's top-left pixel; alpha is 0 outside the region. With neighbours' claims
+    /// (`claim(for:among:in:region:)` on their own regions), cells they own more surely go too.
+    /// - Parameters:
+    ///   - face: the subject; it need not be one of `faces`.
+    ///   - faces: every face found in the photo (the subject's own entry is recognised and skipped).
+    ///   - region: photo pixels to matte, clipped to the photo; an empty one means the whole photo.
+    ///   - neighbours: other people's claims; those overlapping the region settle shared cells.
+    public func subjectMatte(for face: Face, among faces: [Face], in image: Image, region: PixelRect,
+                             neighbours: [SubjectClaim] = []) throws(VisionError) -> PersonMatte {
+        subjectMatte(for: try claim(for: face, among: faces, in: image, region: region), neighbours: neighbours, in: image)
+    }
+
+    /// The matte of the person of `claim`, settled against `neighbours` (see above).
+    public func subjectMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image) -> PersonMatte {
+        let coarse = claim.settled(against: neighbours)
+        let x = Int(claim.region.minX), y = Int(claim.region.minY)
+        let photo = image.cropped(x: x, y: y, width: Int(claim.region.width), height: Int(claim.region.height))
+        var matte = MatteRefiner(options: options.matte).refine(coarseMask: coarse, photo: photo)
+        matte.originX = x; matte.originY = y
+        return matte
+    }
+
+    /// The person of `face`'s share of the selfie model's mask on `region`: the first half of
+    /// `subjectMatte`, which other people's mattes use to settle the cells both own.
+    public func claim(for face: Face, among faces: [Face], in image: Image, region: PixelRect) throws(VisionError) -> SubjectClaim {
+        let crop = Self.pixelRegion(region, width: image.width, height: image.height, alone: faces.allSatisfy { $0 == face })
+        let raw = try segmenter.coarseMask(for: image, region: crop)
+        guard options.matteSubjectsOnly else {
+            return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
+        }
+        let boxes = [face.detection.box] + faces.filter { $0 != face }.map(\.detection.box)
+        let guide = SelfieSegmenter.guide(for: image, region: crop)
+        let (owner, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
+        var mask = raw
+        for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
+        return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity })
+    }
+
+    /// `region` rounded outwards to whole pixels and clipped to the photo; the whole photo when
+    /// nothing of it is left, or when the subject is `alone` in the photo and the region holds
+    /// most of it anyway (a portrait: no copy of the photo is then made). In a group, a
+    /// person's own region gives the model the larger view of them.
+    static func pixelRegion(_ region: PixelRect, width: Int, height: Int, alone: Bool = false) -> PixelRect {
+        let whole = PixelRect(minX: 0, minY: 0, maxX: Float(width), maxY: Float(height))
+        let x0 = max(0, Int(region.minX.rounded(.down))), y0 = max(0, Int(region.minY.rounded(.down)))
+        let x1 = min(width, Int(region.maxX.rounded(.up))), y1 = min(height, Int(region.maxY.rounded(.up)))
+        guard x1 - x0 >= 2, y1 - y0 >= 2 else { return whole }
+        if alone, Double((x1 - x0) * (y1 - y0)) >= wholePhotoShare * Double(width * height) { return whole }
+        return PixelRect(minX: Float(x0), minY: Float(y0), maxX: Float(x1), maxY: Float(y1))
+    }
+
+    /// A lone subject's region holding at least this share of the photo's area is widened to the whole photo.
+    static let wholePhotoShare = 0.8
+}

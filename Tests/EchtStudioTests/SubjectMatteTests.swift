@@ -1,0 +1,92 @@
+import EchtImaging
+import EchtTestSupport
+import EchtVision
+import Foundation
+import Testing
+@testable import EchtStudio
+
+/// Group photos through the real models: every person gets a headshot of their own, with
+/// the matte on their whole face and no neighbour in it.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("selfie_segmentation.tflite").path)
+                && Fixtures.devPhotos != nil,
+                "needs the models (make setup) and ../shared/photos/dev"))
+struct SubjectMatteTests {
+    /// Every face of `name` framed loosely (the widest frame, holding the most neighbours)
+    /// with its own matte, largest face first.
+    static func framedSubjects(_ name: String) throws -> (StudioAnalysis, [(Face, Result<FramedSubject, StudioError>)]) {
+        let session = try StudioSession()
+        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+        let style = FramingStyle(fit: .loose)
+        let analysis = try session.analyse(image, name: name)
+            .addingMattes(for: nil, styles: [style], image: image, analyzer: session.analyzer, sourceName: name)
+        let framed = analysis.facesBySize.map { face in
+            (face, Result { () throws(StudioError) -> FramedSubject in
+                try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
+            })
+        }
+        return (analysis, framed)
+    }
+
+    /// The subject's alpha at points of the photo (other people's face centres, and their
+    /// chests a face height and a half below) that fall inside its frame, away from its own head.
+    static func alphaOnOtherPeople(_ framed: FramedSubject, face: Face, analysis: StudioAnalysis) -> [Float] {
+        let own = face.detection.box
+        return analysis.faces.filter { $0 != face }.flatMap { other -> [Float] in
+            let box = other.detection.box
+            return [box.center, box.center + SIMD2(0, 1.5 * box.height)].compactMap { point in
+                let d = point - own.center
+                guard (d * d).sum().squareRoot() > own.width else { return nil }
+                let p = framed.framing.transform.outputPoint(point)
+                let x = Int(p.x), y = Int(p.y)
+                guard x >= 0, y >= 0, x < framed.framing.width, y < framed.framing.height else { return nil }
+                return framed.alpha[x, y, 0]
+            }
+        }
+    }
+
+    @Test func everyoneInTheOfficeGetsTheirOwnHeadshot() throws {
+        let (analysis, framed) = try Self.framedSubjects("group-5faces-office-01.jpg")
+        #expect(analysis.faces.count == 5)
+        var probes = 0
+        for (number, (face, result)) in framed.enumerated() {
+            guard let subject = try? result.get() else {
+                Issue.record("face \(number + 1) was not framed: \(result)")
+                continue
+            }
+            let coverage = StudioPipeline.faceCoverage(alpha: subject.alpha, face: subject.masks.face)
+            #expect(coverage >= 0.85, "face \(number + 1): the matte covers \(coverage) of its face")
+            let others = Self.alphaOnOtherPeople(subject, face: face, analysis: analysis)
+            probes += others.count
+            #expect(others.allSatisfy { $0 < 0.1 }, "face \(number + 1): alpha \(others) on other people")
+        }
+        #expect(probes >= 3, "the office frames hold other people, so the check ran (\(probes) points)")
+    }
+
+    /// Two people side by side: each cut-out holds nothing of the other, whose side of the
+    /// bisector between the two faces is backdrop.
+    @Test func theNeighbourIsGoneFromEachCutout() throws {
+        let (analysis, framed) = try Self.framedSubjects("group-2faces-indoor-obama-biden-01.jpg")
+        #expect(analysis.faces.count == 2)
+        var total = 0
+        for (face, result) in framed {
+            let subject = try result.get()
+            let other = try #require(analysis.faces.first { $0 != face })
+            let a = face.detection.box.center, b = other.detection.box.center
+            let axis = (b - a) / ((b - a) * (b - a)).sum().squareRoot(), middle = (a + b) / 2
+            let t = subject.framing.transform
+            var sum: Float = 0, count = 0
+            for y in 0..<subject.framing.height {
+                for x in 0..<subject.framing.width where subject.inside[x, y, 0] > 0 {
+                    let p = t.sourcePoint(SIMD2<Float>(Float(x) + 0.5, Float(y) + 0.5))
+                    guard ((p - middle) * axis).sum() > 0 else { continue }
+                    sum += subject.alpha[x, y, 0]; count += 1
+                }
+            }
+            total += count
+            #expect(sum / Float(max(count, 1)) < 0.02, "the neighbour's side is kept at mean alpha \(sum / Float(max(count, 1))) over \(count) px")
+            let coverage = StudioPipeline.faceCoverage(alpha: subject.alpha, face: subject.masks.face)
+            #expect(coverage >= 0.85, "the matte covers \(coverage) of the subject's face")
+        }
+        #expect(total > 500, "a frame reaches into the neighbour's side (\(total) px), so the check ran")
+    }
+}
