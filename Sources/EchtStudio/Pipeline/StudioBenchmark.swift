@@ -8,7 +8,8 @@ public enum StudioBenchmark {
     public struct Timing: Sendable, Codable {
         /// libvips decode + JPEG encode of the input (the floor).
         public var decodeEncode: Double
-        /// Decode + analysis + every look rendered, encoded and written, plus the contact sheet.
+        /// Decode + analysis + every look rendered, encoded, signed (unless unsigned) and written,
+        /// plus the contact sheet.
         public var studio: Double
         /// `studio / decodeEncode`.
         public var ratio: Double { studio / decodeEncode }
@@ -17,9 +18,10 @@ public enum StudioBenchmark {
     }
 
     /// Runs the floor and a full studio run of `looks` (default: the three default looks) on
-    /// `file`, writing into a fresh temporary folder that is removed afterwards.
+    /// `file`, writing into a fresh temporary folder that is removed afterwards. `signer` signs
+    /// every output as `echt studio` does by default; nil measures an unsigned run.
     public static func run(file: URL, looks: [Look] = Look.defaultNames.map { Look.builtIn[$0]! },
-                           session: StudioSession) throws -> Timing {
+                           signer: (any OutputSigner)?, session: StudioSession) throws -> Timing {
         let floorStart = Date()
         let decoded = try ImageFile.decode(contentsOf: file).image
         _ = try ImageFile.encode(decoded, options: EncodeOptions(format: .jpeg, quality: 92))
@@ -27,7 +29,7 @@ public enum StudioBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("echt-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let start = Date()
-        _ = try session.run(file: file, options: StudioSession.Options(looks: looks, outDirectory: folder, force: true))
+        _ = try session.run(file: file, options: StudioSession.Options(looks: looks, outDirectory: folder, force: true, signer: signer))
         return Timing(decodeEncode: floor, studio: Date().timeIntervalSince(start), looks: looks.count)
     }
 }

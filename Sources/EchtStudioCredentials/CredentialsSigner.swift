@@ -5,13 +5,20 @@ import Foundation
 
 /// Signs every studio output with Content Credentials: the studio's edit record becomes
 /// `c2pa.actions.v2`, the input photo the parent ingredient, plus IPTC/XMP metadata.
-struct CredentialsSigner: OutputSigner {
+public struct CredentialsSigner: OutputSigner {
     /// The key and certificate chain that sign.
-    let identity: SigningIdentity
+    public let identity: SigningIdentity
     /// Creator, copyright, credit and model release written into every file.
-    let metadata: IPTCMetadata
+    public let metadata: IPTCMetadata
 
-    func sign(_ encoded: Data, format: OutputFormat, edits: [EchtStudio.EditAction], source: URL) throws -> Data {
+    /// Creates a signer.
+    public init(identity: SigningIdentity, metadata: IPTCMetadata) {
+        self.identity = identity
+        self.metadata = metadata
+    }
+
+    /// Signs `encoded` (a JPEG or PNG) made from `source` by `edits`.
+    public func sign(_ encoded: Data, format: OutputFormat, edits: [EchtStudio.EditAction], source: URL) throws -> Data {
         let assetFormat: AssetFormat
         switch format {
         case .jpeg: assetFormat = .jpeg
