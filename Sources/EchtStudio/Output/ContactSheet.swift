@@ -15,7 +15,7 @@ enum ContactSheet {
         let shown = SheetIndex.earlier(names, input: report.input, replacing: headshots.map(\.0)) + headshots
         var index = report
         index.headshots = shown.map(\.0)
-        let owner = OutputWriter(source: writer.source, signer: writer.signer, force: true)
+        let owner = OutputWriter(sign: writer.sign, force: true)
         let preview: Image, sheet: Image
         do {
             preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))

@@ -62,8 +62,12 @@ public struct StudioSession: Sendable {
             ? Array(analysis.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: analysis, index: options.faceIndex, sourceName: name))]
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
-        let writer = OutputWriter(source: file, signer: options.signer, force: options.force)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
+        var sign: SignOutput?
+        if let signer = options.signer {
+            do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
+        }
+        let writer = OutputWriter(sign: sign, force: options.force)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
