@@ -25,13 +25,15 @@ enum Warp {
             let edge = image.region(x0: min(max(x0, 0), image.width - 1), y0: min(max(y0, 0), image.height - 1), width: 1, height: 1)
             return Image(width: width, height: height, filledWith: Array(edge.pixels))
         }
-        var source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         var local = transform
         local.translationX -= Double(x0); local.translationY -= Double(y0)
         let factor = Int(transform.scale.rounded(.down))
+        var source: Image
         if factor >= 2 {
-            source = downsampleBox(source, factor: factor)
+            source = downsampleBox(image, factor: factor, x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
             local.scale /= Double(factor); local.translationX /= Double(factor); local.translationY /= Double(factor)
+        } else {
+            source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         }
         if local.scale > 1.05 {
             let sigma = Float(0.5 * (local.scale * local.scale - 1).squareRoot())
@@ -60,20 +62,36 @@ enum Warp {
 
     /// Area average over `factor`×`factor` blocks (the last partial block averages what it has).
     static func downsampleBox(_ image: Image, factor: Int) -> Image {
-        let w = (image.width + factor - 1) / factor, h = (image.height + factor - 1) / factor, c = image.channels
+        downsampleBox(image, factor: factor, x0: 0, y0: 0, width: image.width, height: image.height)
+    }
+
+    /// Area average over `factor`×`factor` blocks of the window `x0..<x0+width, y0..<y0+height`,
+    /// which lies inside `image`. Block sums run row by row, each in the same order as a
+    /// block-at-a-time loop, so the result does not depend on the layout of the loops.
+    static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
+        precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
+        let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
         var out = [Float](repeating: 0, count: w * h * c)
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for oy in 0..<h {
-                    let ys = oy * factor, ye = min(ys + factor, image.height)
-                    for ox in 0..<w {
-                        let xs = ox * factor, xe = min(xs + factor, image.width)
-                        let n = Float((ye - ys) * (xe - xs))
-                        for k in 0..<c {
-                            var sum: Float = 0
-                            for y in ys..<ye { for x in xs..<xe { sum += src[(y * image.width + x) * c + k] } }
-                            dst[(oy * w + ox) * c + k] = sum / n
+                    let ys = oy * factor, ye = min(ys + factor, rh)
+                    let sums = dst.baseAddress! + oy * w * c
+                    for y in ys..<ye {
+                        let row = src.baseAddress! + ((y0 + y) * image.width + x0) * c
+                        for ox in 0..<w {
+                            let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * c
+                            if c == 3 {
+                                for x in xs..<xe { sum[0] += row[x * 3]; sum[1] += row[x * 3 + 1]; sum[2] += row[x * 3 + 2] }
+                            } else {
+                                for x in xs..<xe { for k in 0..<c { sum[k] += row[x * c + k] } }
+                            }
                         }
+                    }
+                    for ox in 0..<w {
+                        let xs = ox * factor, xe = min(xs + factor, rw)
+                        let n = Float((ye - ys) * (xe - xs))
+                        for k in 0..<c { sums[ox * c + k] /= n }
                     }
                 }
             }
