@@ -100,27 +100,40 @@ enum Warp {
     }
 
     /// Bilinear sampling at the source position of every output pixel centre (edges clamped).
+    /// The products of the transform with the column and row centres are formed once per column
+    /// and row; every sum is evaluated in the same order as per pixel, so results are identical.
     static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
         let c = image.channels, sw = image.width, sh = image.height
         var out = [Float](repeating: 0, count: width * height * c)
         let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
+        let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
+        let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<height {
                     let oy = Double(y) + 0.5
+                    let saY = sa * oy, caY = ca * oy
                     for x in 0..<width {
-                        let ox = Double(x) + 0.5
-                        let fx = Float(ca * ox - sa * oy + transform.translationX - 0.5)
-                        let fy = Float(sa * ox + ca * oy + transform.translationY - 0.5)
-                        let cx = min(max(fx, 0), Float(sw - 1)), cy = min(max(fy, 0), Float(sh - 1))
-                        let ix = min(Int(cx), sw - 2 < 0 ? 0 : sw - 2), iy = min(Int(cy), sh - 2 < 0 ? 0 : sh - 2)
+                        let fx = Float(caX[x] - saY + transform.translationX - 0.5)
+                        let fy = Float(saX[x] + caY + transform.translationY - 0.5)
+                        let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
+                        let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
                         let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
                         let tx = cx - Float(ix), ty = cy - Float(iy)
                         let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
                         let p00 = (iy * sw + ix) * c, p10 = (iy * sw + ix1) * c, p01 = (iy1 * sw + ix) * c, p11 = (iy1 * sw + ix1) * c
                         let d = (y * width + x) * c
-                        for k in 0..<c {
-                            dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                        switch c {
+                        case 1:
+                            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                        case 3:
+                            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                            dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
+                            dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
+                        default:
+                            for k in 0..<c {
+                                dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                            }
                         }
                     }
                 }
