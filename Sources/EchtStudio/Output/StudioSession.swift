@@ -82,7 +82,9 @@ public struct StudioSession: Sendable {
         let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
         let filesPerJob = options.presets.count + 2
         let framed = ResultSlots<FramedSubject>(count: subjects.count)
+        // Each look's result keeps only its sheet tile once its files are queued.
         let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
+        let inputTile = ResultSlots<Image>(count: 1)
         let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
         let pool = TaskPool()
         let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
@@ -106,7 +108,11 @@ public struct StudioSession: Sendable {
                             let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
                                                                    look: look, options: studioOptions)
                             files = outputFiles(result, face: number, names: names, quality: options.quality)
-                            return (headshotReport(result, face: number, names: names, options: options), result.headshot)
+                            let tile: Image
+                            do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
+                                throw .imaging("\(error)")
+                            }
+                            return (headshotReport(result, face: number, names: names, options: options), tile)
                         }
                         for (k, output) in files.enumerated() {
                             pool.add {
@@ -117,6 +123,12 @@ public struct StudioSession: Sendable {
                         }
                     }
                 }
+            }
+        }
+        // The input's side of the contact sheet, queued behind the framings.
+        pool.add {
+            inputTile.set(0) { () throws(StudioError) -> Image in
+                try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
             }
         }
         let poolStart = Date()
@@ -143,7 +155,7 @@ public struct StudioSession: Sendable {
                                  faces: analysis.faces.count, headshots: headshots,
                                  sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
         let sheetStart = Date()
-        try ContactSheet.write(report: report, input: image, headshots: finished, names: names, writer: writer)
+        try ContactSheet.write(report: report, inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
         Trace.mark("contact sheet", since: sheetStart)
         report.seconds = Date().timeIntervalSince(start)
         return report
