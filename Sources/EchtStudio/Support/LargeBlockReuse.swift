@@ -5,7 +5,8 @@ import Glibc
 /// The studio allocates and frees many image-sized buffers (tens of MB each). glibc's malloc
 /// hands blocks that large straight to `mmap` and back to the kernel on `free`, so every new
 /// buffer costs a page fault and kernel zeroing per 4 KB page. Raising malloc's mmap threshold
-/// to 512 MB (and its trim threshold to 128 MB) keeps freed blocks in the heap for reuse.
+/// to 512 MB, and its trim threshold to 1 GB (a freed full-size photo at the top of the heap
+/// would otherwise go back to the kernel), keeps freed blocks in the heap for reuse.
 /// Worker threads would still get their own arenas, whose heaps are capped at 64 MB and so
 /// fall back to `mmap` for a full-size image; one arena for the process keeps those blocks too.
 /// On a 14 MP photo: about 30 % less CPU time, and a lower peak, than with glibc's defaults.
@@ -21,7 +22,7 @@ public enum LargeBlockReuse {
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
         let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3, arenaMax: Int32 = -8
         _ = mallopt(mmapThreshold, 512 << 20)
-        _ = mallopt(trimThreshold, 128 << 20)
+        _ = mallopt(trimThreshold, 1 << 30)
         _ = mallopt(arenaMax, 1)
         return true
         #else
