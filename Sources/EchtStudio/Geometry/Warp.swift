@@ -108,6 +108,39 @@ enum Warp {
         let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
         let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
         let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
+        if sa == 0 {
+            // No rotation: the source column depends only on x and the row only on y.
+            let columns = (0..<width).map { x in
+                bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
+            }
+            image.pixels.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    for y in 0..<height {
+                        let row = bilinearTap(Float(0.0 + ca * (Double(y) + 0.5) + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                        let ty = row.t, top = row.i * sw * c, bottom = row.i1 * sw * c
+                        for x in 0..<width {
+                            let column = columns[x], tx = column.t
+                            let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                            let p00 = top + column.i * c, p10 = top + column.i1 * c, p01 = bottom + column.i * c, p11 = bottom + column.i1 * c
+                            let d = (y * width + x) * c
+                            switch c {
+                            case 1:
+                                dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                            case 3:
+                                dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                                dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
+                                dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
+                            default:
+                                for k in 0..<c {
+                                    dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return Image(width: width, height: height, channels: c, pixels: out)
+        }
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<height {
@@ -140,5 +173,14 @@ enum Warp {
             }
         }
         return Image(width: width, height: height, channels: c, pixels: out)
+    }
+
+    /// One axis of a bilinear tap: the clamped source position `f` split into the lower index,
+    /// the upper index and the fraction, exactly as the per-pixel path computes them.
+    @inline(__always)
+    private static func bilinearTap(_ f: Float, limit: Float, last: Int, size: Int) -> (i: Int, i1: Int, t: Float) {
+        let clamped = min(max(f, 0), limit)
+        let i = min(Int(clamped), last)
+        return (i, min(i + 1, size - 1), clamped - Float(i))
     }
 }
