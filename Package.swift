@@ -6,6 +6,7 @@
 //   EchtVision      — faces, mesh, iris, person matte, quality measures
 //   EchtStudio      — looks, framing, backdrop, light, retouch, the pipeline
 //   EchtCredentials — C2PA (JUMBF, CBOR, COSE), XMP/IPTC, signing keys
+//   EchtStudioCredentials — signs studio outputs with Content Credentials (studio + credentials)
 //   echt            — the command line
 import Foundation
 import PackageDescription
@@ -73,19 +74,20 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        .target(name: "EchtStudioCredentials", dependencies: ["EchtStudio", "EchtCredentials", "EchtImaging"]),
 
         // MARK: Executables
         .executableTarget(
             name: "echt",
             dependencies: [
-                "EchtStudio", "EchtCredentials", "EchtVision", "EchtImaging", "EchtInference",
+                "EchtStudio", "EchtStudioCredentials", "EchtCredentials", "EchtVision", "EchtImaging", "EchtInference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "echt-bench",
-            dependencies: ["EchtStudio", "EchtVision", "EchtImaging", "EchtInference"]
+            dependencies: ["EchtStudio", "EchtStudioCredentials", "EchtCredentials", "EchtVision", "EchtImaging", "EchtInference"]
         ),
 
         // MARK: Tests

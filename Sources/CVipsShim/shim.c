@@ -143,7 +143,8 @@ int echt_pngsave(VipsImage *in, const char *filename, int bitdepth, int compress
     return vips_pngsave(in, filename, "bitdepth", bitdepth, "compression", compression, "strip", strip, NULL);
 }
 int echt_pngsave_buffer(VipsImage *in, void **data, size_t *length, int bitdepth, int compression, int strip) {
-    return vips_pngsave_buffer(in, data, length, "bitdepth", bitdepth, "compression", compression, "strip", strip, NULL);
+    return vips_pngsave_buffer(in, data, length, "bitdepth", bitdepth, "compression", compression,
+                               "filter", VIPS_FOREIGN_PNG_FILTER_AVG, "strip", strip, NULL);
 }
 int echt_webpsave(VipsImage *in, const char *filename, int quality, int lossless, int strip) {
     return vips_webpsave(in, filename, "Q", quality, "lossless", lossless, "strip", strip, NULL);

@@ -1,7 +1,7 @@
 // Benchmarks for Echt; see BENCHMARKS.md.
 //
 // Usage: swift run -c release echt-bench [--runs N] [--no-litert]
-//        swift run -c release echt-bench --studio photo.jpg [--runs N]   (full studio run vs libvips floor)
+//        swift run -c release echt-bench --studio photo.jpg [--runs N] [--no-sign]   (full studio run vs libvips floor)
 //        swift run -c release echt-bench --matte photo.jpg [--runs N]    (matte refinement only)
 //        swift run -c release echt-bench --vision photo.jpg [--runs N]   (vision stages vs libvips decode)
 // Prints, per model, the median latency of Echt's interpreter (one thread, and two threads) and
@@ -14,7 +14,8 @@ import Foundation
 let arguments = CommandLine.arguments
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 50
 if let index = arguments.firstIndex(of: "--studio"), index + 1 < arguments.count {
-    try runStudioBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 3)
+    try runStudioBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 3,
+                           signed: !arguments.contains("--no-sign"))
 }
 if let index = arguments.firstIndex(of: "--matte"), index + 1 < arguments.count {
     try runMatteBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 3)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EchtStudio
 
 /// The `echt` command: real photographs into professional headshots.
 @main
@@ -9,6 +10,13 @@ struct Echt: AsyncParsableCommand {
         version: EchtVersion.string,
         subcommands: [Info.self, Analyse.self, Studio.self, Verify.self, Keys.self]
     )
+
+    /// Sets up malloc for the studio's image-sized buffers before any other thread starts, then
+    /// parses and runs the command.
+    static func main() async {
+        _ = LargeBlockReuse.applied
+        await main(nil)
+    }
 }
 
 /// The version printed by `echt --version`.

@@ -86,6 +86,21 @@ import EchtTestSupport
         #expect(XMPPacket.instanceID(in: once)?.hasPrefix("xmp.iid:") == true)
     }
 
+    /// A parent ingredient is worked out once per photo, so every output of that photo names the
+    /// same parent instance, even when the photo has no XMP ID of its own.
+    @Test func outputsOfOnePhotoShareTheParentInstance() throws {
+        let parent = ParentIngredient(data: CredentialsFixtures.tinyJPEG, title: "selfie.jpg", format: .jpeg)
+        #expect(XMPPacket.instanceID(in: parent.data) == nil, "the fixture must lack an XMP instance ID")
+        let ids = try (0..<2).map { _ in
+            let signed = try ContentCredentials.sign(
+                CredentialsFixtures.png(width: 4, height: 4), format: .png, parent: parent, actions: [],
+                digitalSourceType: .algorithmicallyEnhanced, metadata: IPTCMetadata(), identity: SignedSamples.studio.identity)
+            let store = try ManifestStore(try #require(try AssetContainer.findStore(in: signed, format: .png)).store)
+            return try #require(try ManifestParts(store.active).assertion(labelled: "c2pa.ingredient.v3")?["instanceID"]?.textValue)
+        }
+        #expect(ids[0] == ids[1])
+    }
+
     @Test(arguments: [DigitalSourceType.trainedAlgorithmicMedia, .compositeSynthetic, .algorithmicMedia, .compositeWithTrainedAlgorithmicMedia])
     func refusesSourceTypesPlatformsReadAsAI(type: DigitalSourceType) {
         #expect(throws: CredentialsError.disallowedSourceType(type.uri)) {

@@ -12,6 +12,17 @@ import Testing
         #expect(XMPPacket.instanceID(in: Data(repeating: 0xFF, count: 5000) + Data(xmp.utf8)) == expected)
     }
 
+    @Test func findsAPatternAnywhereAndNotAPartialOne() {
+        let pattern = Array("abcab".utf8)
+        #expect(XMPPacket.firstOffset(of: pattern, in: Data("xxabcabyy".utf8)) == 2)
+        #expect(XMPPacket.firstOffset(of: pattern, in: Data("ababcab".utf8)) == 2, "a false start right before the match")
+        #expect(XMPPacket.firstOffset(of: pattern, in: Data("xxxxabca".utf8)) == nil, "a match cut off by the end")
+        #expect(XMPPacket.firstOffset(of: pattern, in: Data("abc".utf8)) == nil)
+        // A slice of a larger buffer: offsets count from the slice's start.
+        let slice = Data("--abcab".utf8).dropFirst(2)
+        #expect(XMPPacket.firstOffset(of: pattern, in: slice) == 0)
+    }
+
     @Test func noXMPGivesNil() {
         #expect(XMPPacket.instanceID(in: Data(repeating: 0x41, count: 10_000)) == nil)
     }

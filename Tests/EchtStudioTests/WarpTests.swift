@@ -9,6 +9,34 @@ import Testing
                      pixels: (0..<(width * height * 3)).map { _ in Float(rng.next(in: 0...1)) })
     }
 
+    /// A region partly or wholly outside the image repeats the edge pixels, as a per-pixel
+    /// clamped copy would.
+    @Test(arguments: [(-3, -2, 8, 5), (10, 4, 12, 9), (-20, 0, 5, 3), (17, 9, 4, 2), (2, 1, 5, 4)])
+    func regionRepeatsTheEdges(x0: Int, y0: Int, width: Int, height: Int) {
+        let image = Self.ramp(width: 17, height: 9)
+        let region = image.region(x0: x0, y0: y0, width: width, height: height)
+        for y in 0..<height { for x in 0..<width { for c in 0..<3 {
+            #expect(region[x, y, c] == image[min(max(x0 + x, 0), 16), min(max(y0 + y, 0), 8), c])
+        } } }
+    }
+
+    /// Shrinking a window in place gives exactly the shrink of the window copied out first.
+    @Test(arguments: [1, 3])
+    func boxShrinkOfAWindowEqualsShrinkOfItsCopy(channels: Int) {
+        var rng = SeededRandom(seed: 5)
+        let image = Image(width: 23, height: 19, channels: channels, pixels: (0..<(23 * 19 * channels)).map { _ in Float(rng.next(in: 0...1)) })
+        let window = Warp.downsampleBox(image, factor: 3, x0: 4, y0: 2, width: 17, height: 16)
+        var reference = [Float]()
+        let copy = image.region(x0: 4, y0: 2, width: 17, height: 16)
+        for by in stride(from: 0, to: 16, by: 3) { for bx in stride(from: 0, to: 17, by: 3) { for c in 0..<channels {
+            var sum: Float = 0
+            for y in by..<min(by + 3, 16) { for x in bx..<min(bx + 3, 17) { sum += copy[x, y, c] } }
+            reference.append(sum / Float((min(by + 3, 16) - by) * (min(bx + 3, 17) - bx)))
+        } } }
+        #expect(window.width == 6 && window.height == 6)
+        #expect(window.pixels == reference, "bit for bit, partial blocks included")
+    }
+
     @Test func identityIsExact() {
         let image = Self.ramp(width: 17, height: 9)
         #expect(Warp.render(image, transform: .identity, width: 17, height: 9) == image)

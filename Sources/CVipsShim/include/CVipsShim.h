@@ -119,6 +119,8 @@ int echt_text(const char *text, const char *font, int width, int dpi, VipsImage 
 int echt_jpegsave(VipsImage *in, const char *filename, int quality, int strip);
 int echt_jpegsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int strip);
 int echt_pngsave(VipsImage *in, const char *filename, int bitdepth, int compression, int strip);
+/// PNG into memory with zlib level `compression` (0-9) and every row predicted by the average
+/// of its left and upper neighbours (PNG filter 3).
 int echt_pngsave_buffer(VipsImage *in, void **data, size_t *length, int bitdepth, int compression, int strip);
 int echt_webpsave(VipsImage *in, const char *filename, int quality, int lossless, int strip);
 int echt_webpsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int lossless, int strip);

@@ -67,35 +67,11 @@ struct ManifestBuilder {
         .textMap(["url": .text("self#jumbf=c2pa.assertions/\(assertionLabel)"), "hash": .bytes(Data(SHA256.hash(data: box.dropFirst(8))))])
     }
 
+    /// Adds the parent ingredient (worked out once per photo by `ParentIngredient`) and carries
+    /// the parent's own store into this one.
     mutating func addParent(_ parent: ParentIngredient) {
-        var pairs: [(String, CBOR)] = [
-            ("relationship", .text("parentOf")), ("dc:title", .text(parent.title)), ("dc:format", .text(parent.mimeType)),
-            ("instanceID", .text(XMPPacket.instanceID(in: parent.data) ?? "xmp.iid:" + UUID().uuidString.lowercased())),
-        ]
-        if let format = parent.format,
-           let embedded = try? AssetContainer.findStore(in: parent.data, format: format),
-           let store = try? ManifestStore(embedded.store),
-           let report = try? ContentCredentials.verify(parent.data) {
-            parentStoreChildren = store.root.children.map { Data($0.raw) }
-            let active = store.active
-            let activeLabel = active.label ?? ""
-            let manifestURI = "self#jumbf=/c2pa/\(activeLabel)"
-            pairs.append(("activeManifest", .textMap(["url": .text(manifestURI), "alg": .text("sha256"), "hash": .bytes(active.contentHash)])))
-            if let signature = active.children.first(where: { $0.typeUUID == JUMBFType.signature }) {
-                pairs.append(("claimSignature", .textMap([
-                    "url": .text(manifestURI + "/" + (signature.label ?? "c2pa.signature")), "alg": .text("sha256"),
-                    "hash": .bytes(signature.contentHash),
-                ])))
-            }
-            let results = report.active ?? ManifestReport(label: activeLabel)
-            pairs.append(("validationResults", .textMap(["activeManifest": .textMap([
-                "success": .array(results.success.map(\.cbor)),
-                "informational": .array(results.informational.map(\.cbor)),
-                "failure": .array(results.failure.map(\.cbor)),
-            ])])))
-        }
-        let item = CBOR.map(pairs.map { CBORPair(.text($0.0), $0.1) })
-        assertions.append(("c2pa.ingredient.v3", JUMBFWriter.cborAssertion(label: "c2pa.ingredient.v3", item)))
+        parentStoreChildren = parent.storeChildren
+        assertions.append(("c2pa.ingredient.v3", parent.assertion))
     }
 
     mutating func addActions(_ edits: [EditAction], when: String) {

@@ -94,27 +94,3 @@ public struct EditAction: Sendable, Equatable {
         return .map(pairs.map { CBORPair(.text($0.0), $0.1) })
     }
 }
-
-/// The original input photo, recorded as the `parentOf` ingredient.
-public struct ParentIngredient: Sendable {
-    /// The original file's bytes exactly as read (so its own C2PA store can be carried over).
-    public var data: Data
-    /// The original file name.
-    public var title: String
-    /// The original file's format, or nil for formats without C2PA embedding support here (e.g. HEIC).
-    public var format: AssetFormat?
-
-    /// Creates a parent ingredient.
-    public init(data: Data, title: String, format: AssetFormat?) {
-        self.data = data
-        self.title = title
-        self.format = format
-    }
-
-    var mimeType: String {
-        if let format { return format.mimeType }
-        let ext = (title as NSString).pathExtension.lowercased()
-        return ["heic": "image/heic", "heif": "image/heif", "webp": "image/webp", "tif": "image/tiff", "tiff": "image/tiff"][ext]
-            ?? "application/octet-stream"
-    }
-}

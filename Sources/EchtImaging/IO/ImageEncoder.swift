@@ -52,9 +52,23 @@ enum ImageEncoder {
         var samples = [UInt8](repeating: 0, count: image.pixels.count)
         samples.withUnsafeMutableBufferPointer { out in
             image.pixels.withUnsafeBufferPointer { source in
-                for i in 0..<source.count {
-                    out[i] = (!isGrey && i % channels == 3) ? UInt8((min(max(source[i], 0), 1) * 255).rounded())
-                        : SRGBTransfer.byte(fromLinear: source[i])
+                SRGBTransfer.byteFromLinear.withUnsafeBufferPointer { table in
+                    // The transfer table for colour; alpha (the 4th sample) is stored linearly.
+                    @inline(__always) func colour(_ value: Float) -> UInt8 {
+                        let clamped = value.isNaN ? 0 : min(max(value, 0), 1)
+                        return table[Int(clamped * 65535 + 0.5)]
+                    }
+                    @inline(__always) func alpha(_ value: Float) -> UInt8 { UInt8((min(max(value, 0), 1) * 255).rounded()) }
+                    if channels == 4 {
+                        for p in stride(from: 0, to: source.count, by: 4) {
+                            out[p] = colour(source[p]); out[p + 1] = colour(source[p + 1]); out[p + 2] = colour(source[p + 2])
+                            out[p + 3] = alpha(source[p + 3])
+                        }
+                    } else if channels < 4 {
+                        for i in 0..<source.count { out[i] = colour(source[i]) }
+                    } else {
+                        for i in 0..<source.count { out[i] = i % channels == 3 ? alpha(source[i]) : colour(source[i]) }
+                    }
                 }
             }
         }

@@ -25,13 +25,15 @@ enum Warp {
             let edge = image.region(x0: min(max(x0, 0), image.width - 1), y0: min(max(y0, 0), image.height - 1), width: 1, height: 1)
             return Image(width: width, height: height, filledWith: Array(edge.pixels))
         }
-        var source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         var local = transform
         local.translationX -= Double(x0); local.translationY -= Double(y0)
         let factor = Int(transform.scale.rounded(.down))
+        var source: Image
         if factor >= 2 {
-            source = downsampleBox(source, factor: factor)
+            source = downsampleBox(image, factor: factor, x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
             local.scale /= Double(factor); local.translationX /= Double(factor); local.translationY /= Double(factor)
+        } else {
+            source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         }
         if local.scale > 1.05 {
             let sigma = Float(0.5 * (local.scale * local.scale - 1).squareRoot())
@@ -60,20 +62,36 @@ enum Warp {
 
     /// Area average over `factor`×`factor` blocks (the last partial block averages what it has).
     static func downsampleBox(_ image: Image, factor: Int) -> Image {
-        let w = (image.width + factor - 1) / factor, h = (image.height + factor - 1) / factor, c = image.channels
+        downsampleBox(image, factor: factor, x0: 0, y0: 0, width: image.width, height: image.height)
+    }
+
+    /// Area average over `factor`×`factor` blocks of the window `x0..<x0+width, y0..<y0+height`,
+    /// which lies inside `image`. Block sums run row by row, each in the same order as a
+    /// block-at-a-time loop, so the result does not depend on the layout of the loops.
+    static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
+        precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
+        let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
         var out = [Float](repeating: 0, count: w * h * c)
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for oy in 0..<h {
-                    let ys = oy * factor, ye = min(ys + factor, image.height)
-                    for ox in 0..<w {
-                        let xs = ox * factor, xe = min(xs + factor, image.width)
-                        let n = Float((ye - ys) * (xe - xs))
-                        for k in 0..<c {
-                            var sum: Float = 0
-                            for y in ys..<ye { for x in xs..<xe { sum += src[(y * image.width + x) * c + k] } }
-                            dst[(oy * w + ox) * c + k] = sum / n
+                    let ys = oy * factor, ye = min(ys + factor, rh)
+                    let sums = dst.baseAddress! + oy * w * c
+                    for y in ys..<ye {
+                        let row = src.baseAddress! + ((y0 + y) * image.width + x0) * c
+                        for ox in 0..<w {
+                            let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * c
+                            if c == 3 {
+                                for x in xs..<xe { sum[0] += row[x * 3]; sum[1] += row[x * 3 + 1]; sum[2] += row[x * 3 + 2] }
+                            } else {
+                                for x in xs..<xe { for k in 0..<c { sum[k] += row[x * c + k] } }
+                            }
                         }
+                    }
+                    for ox in 0..<w {
+                        let xs = ox * factor, xe = min(xs + factor, rw)
+                        let n = Float((ye - ys) * (xe - xs))
+                        for k in 0..<c { sums[ox * c + k] /= n }
                     }
                 }
             }
@@ -82,32 +100,87 @@ enum Warp {
     }
 
     /// Bilinear sampling at the source position of every output pixel centre (edges clamped).
+    /// The products of the transform with the column and row centres are formed once per column
+    /// and row; every sum is evaluated in the same order as per pixel, so results are identical.
     static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
         let c = image.channels, sw = image.width, sh = image.height
         var out = [Float](repeating: 0, count: width * height * c)
         let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
+        let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
+        let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
+        if sa == 0 {
+            // No rotation: the source column depends only on x and the row only on y.
+            let columns = (0..<width).map { x in
+                bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
+            }
+            image.pixels.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    for y in 0..<height {
+                        let row = bilinearTap(Float(0.0 + ca * (Double(y) + 0.5) + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                        let ty = row.t, top = row.i * sw * c, bottom = row.i1 * sw * c
+                        for x in 0..<width {
+                            let column = columns[x], tx = column.t
+                            let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                            let p00 = top + column.i * c, p10 = top + column.i1 * c, p01 = bottom + column.i * c, p11 = bottom + column.i1 * c
+                            let d = (y * width + x) * c
+                            switch c {
+                            case 1:
+                                dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                            case 3:
+                                dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                                dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
+                                dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
+                            default:
+                                for k in 0..<c {
+                                    dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return Image(width: width, height: height, channels: c, pixels: out)
+        }
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<height {
                     let oy = Double(y) + 0.5
+                    let saY = sa * oy, caY = ca * oy
                     for x in 0..<width {
-                        let ox = Double(x) + 0.5
-                        let fx = Float(ca * ox - sa * oy + transform.translationX - 0.5)
-                        let fy = Float(sa * ox + ca * oy + transform.translationY - 0.5)
-                        let cx = min(max(fx, 0), Float(sw - 1)), cy = min(max(fy, 0), Float(sh - 1))
-                        let ix = min(Int(cx), sw - 2 < 0 ? 0 : sw - 2), iy = min(Int(cy), sh - 2 < 0 ? 0 : sh - 2)
+                        let fx = Float(caX[x] - saY + transform.translationX - 0.5)
+                        let fy = Float(saX[x] + caY + transform.translationY - 0.5)
+                        let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
+                        let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
                         let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
                         let tx = cx - Float(ix), ty = cy - Float(iy)
                         let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
                         let p00 = (iy * sw + ix) * c, p10 = (iy * sw + ix1) * c, p01 = (iy1 * sw + ix) * c, p11 = (iy1 * sw + ix1) * c
                         let d = (y * width + x) * c
-                        for k in 0..<c {
-                            dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                        switch c {
+                        case 1:
+                            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                        case 3:
+                            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                            dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
+                            dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
+                        default:
+                            for k in 0..<c {
+                                dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+                            }
                         }
                     }
                 }
             }
         }
         return Image(width: width, height: height, channels: c, pixels: out)
+    }
+
+    /// One axis of a bilinear tap: the clamped source position `f` split into the lower index,
+    /// the upper index and the fraction, exactly as the per-pixel path computes them.
+    @inline(__always)
+    private static func bilinearTap(_ f: Float, limit: Float, last: Int, size: Int) -> (i: Int, i1: Int, t: Float) {
+        let clamped = min(max(f, 0), limit)
+        let i = min(Int(clamped), last)
+        return (i, min(i + 1, size - 1), clamped - Float(i))
     }
 }

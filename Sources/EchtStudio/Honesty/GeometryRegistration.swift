@@ -63,34 +63,39 @@ enum GeometryRegistration {
     static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int) -> [Double]? {
         var p = [0.0, 0.0, 0.0, 0.0]
         let cx = Double(w) / 2, cy = Double(h) / 2
-        func sample(_ x: Double, _ y: Double) -> (Double, Double, Double)? {
-            guard x >= 1, y >= 1, x < Double(w - 2), y < Double(h - 2) else { return nil }
-            let ix = Int(x), iy = Int(y), tx = x - Double(ix), ty = y - Double(iy)
-            func at(_ i: Int, _ j: Int) -> Double { Double(moved[j * w + i]) }
-            func bilinear(_ i: Int, _ j: Int) -> Double {
-                (at(i, j) * (1 - tx) + at(i + 1, j) * tx) * (1 - ty) + (at(i, j + 1) * (1 - tx) + at(i + 1, j + 1) * tx) * ty
-            }
-            let value = bilinear(ix, iy)
-            let gx = (bilinear(ix + 1, iy) - bilinear(ix - 1, iy)) / 2, gy = (bilinear(ix, iy + 1) - bilinear(ix, iy - 1)) / 2
-            return (value, gx, gy)
-        }
         for _ in 0..<20 {
-            var hessian = [Double](repeating: 0, count: 16), gradient = [Double](repeating: 0, count: 4)
-            for y in 0..<h {
-                for x in 0..<w where weight[y * w + x] > 0 {
-                    let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
-                    let sx = Double(x) + p[0] + p[2] * u - p[3] * v, sy = Double(y) + p[1] + p[3] * u + p[2] * v
-                    guard let (value, gx, gy) = sample(sx, sy) else { continue }
-                    let k = Double(weight[y * w + x])
-                    let j = [gx, gy, gx * u + gy * v, -gx * v + gy * u]
-                    let e = value - Double(reference[y * w + x])
-                    for r in 0..<4 {
-                        gradient[r] += k * j[r] * e
-                        for c in 0..<4 { hessian[r * 4 + c] += k * j[r] * j[c] }
+            // Normal equations; the rows of the Hessian and the gradient as vectors, each lane
+            // summed in the same order as one scalar per entry.
+            var rows = [SIMD4<Double>](repeating: .zero, count: 4), gradient = SIMD4<Double>.zero
+            moved.withUnsafeBufferPointer { moved in
+                reference.withUnsafeBufferPointer { reference in
+                    weight.withUnsafeBufferPointer { weight in
+                        @inline(__always) func at(_ i: Int, _ j: Int) -> Double { Double(moved[j * w + i]) }
+                        for y in 0..<h {
+                            for x in 0..<w where weight[y * w + x] > 0 {
+                                let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
+                                let sx = Double(x) + p[0] + p[2] * u - p[3] * v, sy = Double(y) + p[1] + p[3] * u + p[2] * v
+                                // `moved` sampled bilinearly at (sx, sy), with central-difference gradients.
+                                guard sx >= 1, sy >= 1, sx < Double(w - 2), sy < Double(h - 2) else { continue }
+                                let ix = Int(sx), iy = Int(sy), tx = sx - Double(ix), ty = sy - Double(iy)
+                                @inline(__always) func bilinear(_ i: Int, _ j: Int) -> Double {
+                                    (at(i, j) * (1 - tx) + at(i + 1, j) * tx) * (1 - ty) + (at(i, j + 1) * (1 - tx) + at(i + 1, j + 1) * tx) * ty
+                                }
+                                let value = bilinear(ix, iy)
+                                let gx = (bilinear(ix + 1, iy) - bilinear(ix - 1, iy)) / 2, gy = (bilinear(ix, iy + 1) - bilinear(ix, iy - 1)) / 2
+                                let k = Double(weight[y * w + x])
+                                let j = SIMD4(gx, gy, gx * u + gy * v, -gx * v + gy * u)
+                                let e = value - Double(reference[y * w + x])
+                                let kj = k * j
+                                gradient += kj * e
+                                for r in 0..<4 { rows[r] += kj[r] * j }
+                            }
+                        }
                     }
                 }
             }
-            guard let step = solve(hessian, gradient) else { return nil }
+            let hessian = rows.flatMap { [$0.x, $0.y, $0.z, $0.w] }
+            guard let step = solve(hessian, [gradient.x, gradient.y, gradient.z, gradient.w]) else { return nil }
             for r in 0..<4 { p[r] -= step[r] }
             guard p.allSatisfy(\.isFinite), abs(p[0]) < 20, abs(p[1]) < 20, abs(p[2]) < 0.2, abs(p[3]) < 0.2 else { return nil }
             if abs(step[0]) + abs(step[1]) < 1e-4, abs(step[2]) + abs(step[3]) < 1e-7 { break }

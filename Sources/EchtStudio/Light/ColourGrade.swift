@@ -11,16 +11,16 @@ import Glibc
 /// encoded domain around mid-grey with a soft highlight shoulder, black lift). Painted backdrops
 /// are made in their final colours and are not graded, so a white backdrop stays pure white.
 public enum ColourGrade {
-    /// Grades a linear RGB image.
-    public static func apply(_ grade: Grade, to image: Image) -> Image {
+    /// Grades a linear RGB image (in place when the caller gives up `image`).
+    public static func apply(_ grade: Grade, to image: consuming Image) -> Image {
         let curve = ToneCurve(contrast: grade.contrast, blackLift: grade.blackLift)
         let exposure = powf(2, grade.exposure)
         let warm = SIMD3<Float>(1 + 0.12 * grade.warmth, 1 + 0.01 * grade.warmth, 1 - 0.14 * grade.warmth)
         let mix = SIMD3<Float>(0.36, 0.5, 0.14)
+        let c = image.channels, n = image.width * image.height
         var out = image
-        let c = image.channels
         out.pixels.withUnsafeMutableBufferPointer { p in
-            for i in 0..<(image.width * image.height) {
+            for i in 0..<n {
                 var v = SIMD3(p[i * c], p[i * c + 1], p[i * c + 2]) * exposure * warm
                 if grade.monochrome {
                     v = SIMD3(repeating: (v * mix).sum())
@@ -35,8 +35,9 @@ public enum ColourGrade {
     }
 
     /// Local contrast ("clarity"): luminance detail at a scale of about 1/60 of the frame height
-    /// is amplified by `amount` in log space; colour ratios are kept.
-    public static func clarity(_ amount: Float, image: Image, mask: Image? = nil) -> Image {
+    /// is amplified by `amount` in log space; colour ratios are kept (in place when the caller
+    /// gives up `image`).
+    public static func clarity(_ amount: Float, image: consuming Image, mask: Image? = nil) -> Image {
         guard amount > 0 else { return image }
         let n = image.width * image.height, c = image.channels
         var logLuma = [Float](repeating: 0, count: n)

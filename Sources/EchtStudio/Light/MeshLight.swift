@@ -82,11 +82,11 @@ public enum MeshLight {
         return gain
     }
 
-    /// Multiplies an RGB image by a gain plane.
-    static func apply(_ gain: Image, to image: Image) -> Image {
+    /// Multiplies an RGB image by a gain plane (in place when the caller gives up `image`).
+    static func apply(_ gain: Image, to image: consuming Image) -> Image {
+        let c = image.channels, n = image.width * image.height
         var out = image
-        let c = image.channels
-        for i in 0..<(image.width * image.height) {
+        for i in 0..<n {
             let g = gain.pixels[i]
             for k in 0..<3 { out.pixels[i * c + k] *= g }
         }

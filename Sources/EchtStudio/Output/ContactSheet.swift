@@ -7,27 +7,42 @@ enum ContactSheet {
     static let thumbnailHeight = 480
     static let gap = 16
 
+    /// Writes the signed input preview and returns the input's tile for the sheet. Needs only
+    /// the input, so it runs while the looks render; `checkFree` has already made sure the
+    /// preview file is Echt's own.
+    static func writeInputPreview(input: Image, names: OutputNames, writer: OutputWriter) throws(StudioError) -> Image {
+        let preview: Image, tile: Image
+        do {
+            preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
+            tile = try thumbnail(input.rgb, height: thumbnailHeight)
+        } catch {
+            throw .imaging("\(error)")
+        }
+        try OutputWriter(sign: writer.sign, force: true).write(preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
+            EditAction(action: "c2pa.resized", description: "A scaled-down copy of the input photo, for the contact sheet."),
+        ])
+        return tile
+    }
+
     /// Writes the sheet of this run's `headshots` plus the earlier headshots of the same photo
-    /// still in the folder (see `SheetIndex`). The preview and the sheet PNG are signed like
-    /// every other output; `checkFree` has already made sure the sheet's files are Echt's own.
-    static func write(report: PhotoReport, input: Image, headshots: [(HeadshotReport, Image)], names: OutputNames,
+    /// still in the folder (see `SheetIndex`) beside `inputTile` (from `writeInputPreview`). A
+    /// headshot may come as its sheet tile already (`thumbnailHeight` high). The sheet PNG is
+    /// signed like every other output; `checkFree` has already made sure the sheet's files are
+    /// Echt's own.
+    static func write(report: PhotoReport, inputTile: Image, headshots: [(HeadshotReport, Image)], names: OutputNames,
                       writer: OutputWriter) throws(StudioError) {
         let shown = SheetIndex.earlier(names, input: report.input, replacing: headshots.map(\.0)) + headshots
         var index = report
         index.headshots = shown.map(\.0)
-        let owner = OutputWriter(source: writer.source, signer: writer.signer, force: true)
-        let preview: Image, sheet: Image
+        let owner = OutputWriter(sign: writer.sign, force: true)
+        let sheet: Image
         do {
-            preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
             let severalFaces = Set(shown.map(\.0.face)).count > 1
-            sheet = strip(try [thumbnail(input.rgb, height: thumbnailHeight)] + shown.map { try thumbnail($0.1.rgb, height: thumbnailHeight) },
+            sheet = strip(try [inputTile] + shown.map { try thumbnail($0.1.rgb, height: thumbnailHeight) },
                           captions: [caption(input: report)] + shown.map { caption($0.0, showFace: severalFaces) })
         } catch {
             throw .imaging("\(error)")
         }
-        try owner.write(preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
-            EditAction(action: "c2pa.resized", description: "A scaled-down copy of the input photo, for the contact sheet."),
-        ])
         try owner.write(sheet, to: names.sheetImage, encoding: EncodeOptions(format: .png), edits: sheetEdits(shown.map(\.0)))
         try owner.writeUnsigned(Data(html(report: index, names: names).utf8), to: names.sheet, overwrite: true)
         try owner.writeUnsigned(SheetIndex.encode(index), to: names.sheetIndex, overwrite: true)

@@ -1,10 +1,14 @@
 import EchtImaging
 import Foundation
 
-/// The seam where Content Credentials are added: takes the encoded bytes of one output and the
-/// edits that made it, and returns the signed bytes. EchtCredentials provides the real one;
+/// The seam where Content Credentials are added. EchtStudioCredentials provides the real one;
 /// without a signer, files are written unsigned.
 public protocol OutputSigner: Sendable {
-    /// Signs `encoded` (a JPEG or PNG) made from `source` by `edits`.
-    func sign(_ encoded: Data, format: OutputFormat, edits: [EditAction], source: URL) throws -> Data
+    /// Reads what the credentials take from the input photo `source` (its bytes, its own
+    /// credentials) once, and returns the function that signs every output made from it.
+    func signer(forOutputsOf source: URL) throws -> SignOutput
 }
+
+/// Signs the encoded bytes of one output (a JPEG or PNG) made by `edits` and returns the signed
+/// bytes.
+public typealias SignOutput = @Sendable (_ encoded: Data, _ format: OutputFormat, _ edits: [EditAction]) throws -> Data

@@ -4,10 +4,8 @@ import Foundation
 /// Encodes, signs and writes one photo's output files: each file appears whole or not at all
 /// (atomic rename), and an existing file is replaced only when the user asked for it.
 struct OutputWriter: Sendable {
-    /// The input photo the outputs were made from (the credentials' parent ingredient).
-    let source: URL
-    /// Adds Content Credentials; nil writes unsigned files.
-    let signer: (any OutputSigner)?
+    /// Adds Content Credentials for the photo the outputs are made from; nil writes unsigned files.
+    let sign: SignOutput?
     /// Replace existing files.
     let force: Bool
 
@@ -21,8 +19,8 @@ struct OutputWriter: Sendable {
     /// Signs already encoded bytes with `edits` and writes them to `url`.
     func write(_ encoded: Data, to url: URL, format: OutputFormat, edits: [EditAction]) throws(StudioError) {
         var data = encoded
-        if let signer {
-            do { data = try signer.sign(data, format: format, edits: edits, source: source) } catch {
+        if let sign {
+            do { data = try sign(data, format, edits) } catch {
                 throw .signing(url.path, reason: "\(error)")
             }
         }

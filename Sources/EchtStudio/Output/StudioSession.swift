@@ -62,8 +62,12 @@ public struct StudioSession: Sendable {
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
-        let writer = OutputWriter(source: file, signer: options.signer, force: options.force)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
+        var sign: SignOutput?
+        if let signer = options.signer {
+            do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
+        }
+        let writer = OutputWriter(sign: sign, force: options.force)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
@@ -81,7 +85,9 @@ public struct StudioSession: Sendable {
         let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
         let filesPerJob = options.presets.count + 2
         let framed = ResultSlots<FramedSubject>(count: subjects.count)
+        // Each look's result keeps only its sheet tile once its files are queued.
         let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
+        let inputTile = ResultSlots<Image>(count: 1)
         let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
         let pool = TaskPool()
         let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
@@ -105,7 +111,11 @@ public struct StudioSession: Sendable {
                             let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
                                                                    look: look, options: studioOptions)
                             files = outputFiles(result, face: number, names: names, quality: options.quality)
-                            return (headshotReport(result, face: number, names: names, options: options), result.headshot)
+                            let tile: Image
+                            do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
+                                throw .imaging("\(error)")
+                            }
+                            return (headshotReport(result, face: number, names: names, options: options), tile)
                         }
                         for (k, output) in files.enumerated() {
                             pool.add {
@@ -116,6 +126,12 @@ public struct StudioSession: Sendable {
                         }
                     }
                 }
+            }
+        }
+        // The input's side of the contact sheet, queued behind the framings.
+        pool.add {
+            inputTile.set(0) { () throws(StudioError) -> Image in
+                try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
             }
         }
         let poolStart = Date()
@@ -142,7 +158,7 @@ public struct StudioSession: Sendable {
                                  faces: analysis.faces.count, headshots: headshots,
                                  sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
         let sheetStart = Date()
-        try ContactSheet.write(report: report, input: image, headshots: finished, names: names, writer: writer)
+        try ContactSheet.write(report: report, inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
         Trace.mark("contact sheet", since: sheetStart)
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -191,79 +207,5 @@ public struct StudioSession: Sendable {
                               cutout: names.cutout(look: look, face: face).path, honesty: result.honesty,
                               levelDegrees: result.framing.levelDegrees, scale: result.framing.transform.scale,
                               notes: result.notes, edits: result.edits, signed: options.signer != nil)
-    }
-}
-
-/// Results of concurrent jobs, filled slot by slot under a lock.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Result<Value, StudioError>?]
-    private let lock = NSLock()
-
-    private var uses: [Int]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count); uses = Array(repeating: 0, count: count) }
-
-    /// The number of readers of a slot; after the last calls `used`, the value is released.
-    func setUses(_ index: Int, _ count: Int) { lock.lock(); uses[index] = count; lock.unlock() }
-
-    /// One reader is done with a slot's value (a failure is kept for reporting).
-    func used(_ index: Int) {
-        lock.lock(); defer { lock.unlock() }
-        uses[index] -= 1
-        if uses[index] == 0, case .success? = slots[index] { slots[index] = .failure(.imaging("a released studio result was read again")) }
-    }
-
-    func set(_ index: Int, _ work: () throws(StudioError) -> Value) {
-        let outcome: Result<Value, StudioError>
-        do { outcome = .success(try work()) } catch { outcome = .failure(error) }
-        lock.lock(); slots[index] = outcome; lock.unlock()
-    }
-
-    /// One slot's outcome; a slot not yet filled counts as a job that did not finish.
-    func outcome(_ index: Int) -> Result<Value, StudioError> {
-        lock.lock(); defer { lock.unlock() }
-        return slots[index] ?? .failure(.imaging("a studio job did not finish"))
-    }
-
-    func outcomes() -> [Result<Value, StudioError>] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(.imaging("a studio job did not finish")) }
-    }
-
-    /// The errors of the slots that were filled with one.
-    func failures() -> [StudioError] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.compactMap { if case let .failure(error)? = $0 { error } else { nil } }
-    }
-}
-
-/// A fixed set of workers pulling tasks first-in first-out until none is left; a running task
-/// may add more (a framing adds its renders, a render its files).
-final class TaskPool: @unchecked Sendable {
-    private var tasks: [(@Sendable () -> Void)?] = []
-    private var head = 0, running = 0
-    private let condition = NSCondition()
-
-    func add(_ task: @escaping @Sendable () -> Void) {
-        condition.lock(); tasks.append(task); condition.signal(); condition.unlock()
-    }
-
-    /// Runs every task (and every task they add) on `workers` threads; returns when all are done.
-    func run(workers: Int) {
-        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
-            while let task = next() {
-                task()
-                condition.lock(); running -= 1; condition.broadcast(); condition.unlock()
-            }
-        }
-    }
-
-    private func next() -> (@Sendable () -> Void)? {
-        condition.lock(); defer { condition.unlock() }
-        while head == tasks.count && running > 0 { condition.wait() }
-        guard head < tasks.count else { return nil }
-        running += 1
-        defer { tasks[head] = nil; head += 1 }
-        return tasks[head]
     }
 }

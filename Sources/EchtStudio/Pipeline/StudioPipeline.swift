@@ -38,12 +38,12 @@ public enum StudioPipeline {
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
         var person = balance.apply(to: framedForeground)
         let gain = MeshLight.gain(mesh: outMesh, faceMask: masks.face, alpha: alpha, light: look.light)
-        person = MeshLight.apply(gain, to: person)
+        person = MeshLight.apply(gain, to: consume person)
         Trace.mark("  balance+light", since: started)
-        person = Retouch.apply(look.retouch, image: person, masks: masks, faceWidth: faceWidth)
+        person = Retouch.apply(look.retouch, image: consume person, masks: masks, faceWidth: faceWidth)
         Trace.mark("  retouch", since: started)
-        person = ColourGrade.clarity(look.light.clarity, image: person, mask: alpha)
-        person = ColourGrade.apply(look.grade, to: person)
+        person = ColourGrade.clarity(look.light.clarity, image: consume person, mask: alpha)
+        person = ColourGrade.apply(look.grade, to: consume person)
 
         Trace.mark("  clarity+grade", since: started)
         // 6. Backdrop and composite.
@@ -56,7 +56,7 @@ public enum StudioPipeline {
             backdrop = BackdropRenderer.render(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
         }
         if look.backdrop.kind != .defocus, look.grade.monochrome {
-            backdrop = ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: backdrop)
+            backdrop = ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: consume backdrop)
         }
         Trace.mark("  backdrop", since: started)
         let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3)

@@ -14,16 +14,17 @@ import Glibc
 /// pixel looks like the person's skin, so moles, freckles, scars and wrinkles keep their
 /// fine detail and the face keeps its shape.
 public enum Retouch {
-    /// Retouches an RGB image (the framed person) with masks drawn from the mesh.
-    static func apply(_ style: RetouchStyle, image: Image, masks: FaceMasks, faceWidth: Float) -> Image {
+    /// Retouches an RGB image (the framed person) with masks drawn from the mesh; in place when
+    /// the caller gives up `image`.
+    static func apply(_ style: RetouchStyle, image: consuming Image, masks: FaceMasks, faceWidth: Float) -> Image {
         var out = image
-        if style.strength != .none { out = evenSkin(out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
-        if style.eyesAndTeeth { out = cleanEyesAndTeeth(out, eyes: masks.eyes, mouth: masks.mouth) }
+        if style.strength != .none { out = evenSkin(consume out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
+        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth) }
         return out
     }
 
     /// The blotch-band reduction inside the skin mask.
-    static func evenSkin(_ image: Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
+    static func evenSkin(_ image: consuming Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
         guard let box = skin.boundingBox(above: 0.01) else { return image }
         let pad = Int(faceWidth * 0.15) + 2
         let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
@@ -63,12 +64,13 @@ public enum Retouch {
         }
         let fine = normalisedBlur(sigma: max(0.7, faceWidth * 0.012))
         let coarse = normalisedBlur(sigma: max(2, faceWidth * 0.06))
+        let fullWidth = image.width, channels = image.channels
         var out = image
         for y in 0..<h {
             for x in 0..<w {
                 let i = y * w + x, k = amount * weight[i]
                 guard k > 1e-3 else { continue }
-                let o = ((y0 + y) * image.width + x0 + x) * image.channels
+                let o = ((y0 + y) * fullWidth + x0 + x) * channels
                 for c in 0..<3 {
                     let f = fine[i * 3 + c], q = coarse[i * 3 + c]
                     guard f > 1e-5 else { continue }
@@ -83,10 +85,10 @@ public enum Retouch {
     }
 
     /// Eye whites a touch less red and brighter; teeth a touch less yellow. Subtle on purpose.
-    static func cleanEyesAndTeeth(_ image: Image, eyes: Image, mouth: Image) -> Image {
+    static func cleanEyesAndTeeth(_ image: consuming Image, eyes: Image, mouth: Image) -> Image {
+        let c = image.channels, n = image.width * image.height
         var out = image
-        let c = image.channels
-        for i in 0..<(image.width * image.height) {
+        for i in 0..<n {
             let e = eyes.pixels[i], m = mouth.pixels[i]
             guard e > 0.01 || m > 0.01 else { continue }
             var v = SIMD3(out.pixels[i * c], out.pixels[i * c + 1], out.pixels[i * c + 2])

@@ -8,19 +8,26 @@ extension Image {
 
     /// The pixels inside `x0..<x0+w, y0..<y0+h`, edge pixels repeated where the box leaves the image.
     func region(x0: Int, y0: Int, width w: Int, height h: Int) -> Image {
-        var out = [Float](repeating: 0, count: w * h * channels)
         let c = channels
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        // Columns inside the image are copied as one run per row; the rest repeat the edge.
+        let inside0 = Swift.min(Swift.max(x0, 0), x0 + w), inside1 = Swift.max(Swift.min(x0 + w, width), inside0)
+        let out = [Float](unsafeUninitializedCapacity: w * h * c) { dst, count in
+            pixels.withUnsafeBufferPointer { src in
+                let source = src.baseAddress!, target = dst.baseAddress!
                 for y in 0..<h {
-                    let sy = Swift.min(Swift.max(y0 + y, 0), height - 1)
-                    for x in 0..<w {
-                        let sx = Swift.min(Swift.max(x0 + x, 0), width - 1)
-                        let s = (sy * width + sx) * c, d = (y * w + x) * c
-                        for k in 0..<c { dst[d + k] = src[s + k] }
+                    let row = source + Swift.min(Swift.max(y0 + y, 0), height - 1) * width * c, line = target + y * w * c
+                    for x in x0..<inside0 {
+                        let sx = Swift.min(Swift.max(x, 0), width - 1)
+                        for k in 0..<c { line[(x - x0) * c + k] = row[sx * c + k] }
+                    }
+                    if inside1 > inside0 { (line + (inside0 - x0) * c).update(from: row + inside0 * c, count: (inside1 - inside0) * c) }
+                    for x in inside1..<(x0 + w) {
+                        let sx = Swift.min(Swift.max(x, 0), width - 1)
+                        for k in 0..<c { line[(x - x0) * c + k] = row[sx * c + k] }
                     }
                 }
             }
+            count = w * h * c
         }
         return Image(width: w, height: h, channels: c, pixels: out)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EchtCredentials
 import EchtStudio
+import EchtStudioCredentials
 import Foundation
 
 /// `echt studio FILE...`: one finished headshot per look, web sizes, a cut-out and a contact sheet.

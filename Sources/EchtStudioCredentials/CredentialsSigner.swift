@@ -5,28 +5,37 @@ import Foundation
 
 /// Signs every studio output with Content Credentials: the studio's edit record becomes
 /// `c2pa.actions.v2`, the input photo the parent ingredient, plus IPTC/XMP metadata.
-struct CredentialsSigner: OutputSigner {
+public struct CredentialsSigner: OutputSigner {
     /// The key and certificate chain that sign.
-    let identity: SigningIdentity
+    public let identity: SigningIdentity
     /// Creator, copyright, credit and model release written into every file.
-    let metadata: IPTCMetadata
+    public let metadata: IPTCMetadata
 
-    func sign(_ encoded: Data, format: OutputFormat, edits: [EchtStudio.EditAction], source: URL) throws -> Data {
-        let assetFormat: AssetFormat
-        switch format {
-        case .jpeg: assetFormat = .jpeg
-        case .png: assetFormat = .png
-        default: return encoded
-        }
+    /// Creates a signer.
+    public init(identity: SigningIdentity, metadata: IPTCMetadata) {
+        self.identity = identity
+        self.metadata = metadata
+    }
+
+    /// Reads the input photo once: its bytes, instance ID and own credentials become the parent
+    /// ingredient of every output signed by the returned function.
+    public func signer(forOutputsOf source: URL) throws -> SignOutput {
         let original = try Data(contentsOf: source)
-        let actions = edits.compactMap(Self.credentialsAction)
-        let replacedBackground = edits.contains { $0.digitalSourceType != nil }
-        return try ContentCredentials.sign(
-            encoded, format: assetFormat,
-            parent: ParentIngredient(data: original, title: source.lastPathComponent, format: AssetFormat.detect(original)),
-            actions: actions,
-            digitalSourceType: .forEchtOutput(replacedBackground: replacedBackground),
-            metadata: metadata, identity: identity)
+        let parent = ParentIngredient(data: original, title: source.lastPathComponent, format: AssetFormat.detect(original))
+        let identity = identity, metadata = metadata
+        return { encoded, format, edits in
+            let assetFormat: AssetFormat
+            switch format {
+            case .jpeg: assetFormat = .jpeg
+            case .png: assetFormat = .png
+            default: return encoded
+            }
+            return try ContentCredentials.sign(
+                encoded, format: assetFormat, parent: parent,
+                actions: edits.compactMap(Self.credentialsAction),
+                digitalSourceType: .forEchtOutput(replacedBackground: edits.contains { $0.digitalSourceType != nil }),
+                metadata: metadata, identity: identity)
+        }
     }
 
     /// The manifest action for one studio edit (`c2pa.opened` is added by the signer itself).
