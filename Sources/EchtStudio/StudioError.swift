@@ -16,6 +16,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingMatte(String)
     /// The person matte does not cover the face, so the backdrop cannot be replaced honestly.
     case matteMissesFace(String, coverage: Double)
+    /// The face's eyes are at or beyond the photo's edge, so no headshot can be framed.
+    case faceCutByEdge(String)
     /// An output file exists and `--force` was not given.
     case outputExists(String)
     /// A file could not be written.
@@ -48,6 +50,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "No person matte was made for this face of \(file); make it with StudioAnalysis.addingMattes before framing the face."
         case let .matteMissesFace(file, coverage):
             String(format: "The person matte covers only %.0f %% of the face in %@, so a new backdrop would show through the face. Try a photo where the person stands clear of others and the background.", coverage * 100, file)
+        case let .faceCutByEdge(file):
+            "The face in \(file) is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed. Choose another face with --face N or a photo that shows the whole face."
         case let .outputExists(path):
             "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
         case let .writeFailed(path, reason):
@@ -60,6 +64,16 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "Could not sign \(path): \(reason). Run with --no-sign to write unsigned files."
         case let .honestyCheckFailed(what):
             "An honesty check failed: \(what). Without --strict the output is still written with the figures in the report."
+        }
+    }
+}
+
+extension StudioError {
+    /// Errors about one face that `--each` reports and skips while the other faces go on.
+    var skipsOneFace: Bool {
+        switch self {
+        case .matteMissesFace, .faceCutByEdge: true
+        default: false
         }
     }
 }

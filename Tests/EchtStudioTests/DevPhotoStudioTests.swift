@@ -12,6 +12,8 @@ import Testing
                 "needs ../shared/photos/dev and the models (make setup)"))
 struct DevPhotoStudioTests {
     /// Photos with at least one face the studio must turn into a headshot (the largest face).
+    /// Not the office group: its largest face looks down 30–50°, the mesh misplaces it on the
+    /// input, and the landmark check rightly fails (SubjectMatteTests frames every face there).
     static let withPeople = [
         "portrait-official-studio-obama-01.jpg", "portrait-astronaut-nasa-01.png", "portrait-small-225px-glasses-mustache-01.jpg",
         "portrait-tiny-115px-glasses-01.png", "portrait-red-hat-kodak-01.png", "portrait-2282px-smile-dark-bg-01.jpg",

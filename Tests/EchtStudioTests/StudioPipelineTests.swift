@@ -89,6 +89,26 @@ struct StudioPipelineTests {
 
 @Suite(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
 struct MatteCoverageTests {
+    /// A face whose eyes lie past the photo's edge is refused as such instead of framed as a
+    /// chest; the same face with its eyes inside is framed.
+    @Test(arguments: [(Float(-5), false), (2, false), (40, true)])
+    func refusesAFaceWhoseEyesAreOutsideThePhoto(eyeY: Float, framed: Bool) throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        var face = analysis.faces[0]
+        let mesh = try #require(face.landmarks)
+        let eyes = (MeshRegions.rightEyeCentre(mesh).y + MeshRegions.leftEyeCentre(mesh).y) / 2
+        face.landmarks = mesh.mapped(depthScale: 1) { $0 - SIMD2(0, eyes - eyeY) }
+        let moved = StudioAnalysis(faces: [face], matte: analysis.mattes[0]!)
+        let result = Result { () throws(StudioError) -> FramedSubject in
+            try StudioPipeline.frame(image: image, analysis: moved, face: face, style: FramingStyle(), sourceName: "astronaut.png")
+        }
+        if framed {
+            if case let .failure(error) = result { #expect(error != .faceCutByEdge("astronaut.png")) }
+        } else {
+            #expect(throws: StudioError.faceCutByEdge("astronaut.png")) { try result.get() }
+        }
+    }
+
     @Test func refusesWhenTheMatteMissesTheFace() throws {
         let (image, analysis) = try StudioFixtures.astronautAnalysis()
         var faint = analysis.mattes[0]!

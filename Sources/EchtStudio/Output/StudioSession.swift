@@ -139,14 +139,16 @@ public struct StudioSession: Sendable {
         Trace.mark("frame+render+write", since: poolStart)
         if let error = written.failures().first { throw error }
         let results = rendered.outcomes()
-        var finished: [(HeadshotReport, Image)] = []
+        var finished: [(HeadshotReport, Image)] = [], skipped: Set<String> = []
         for (index, outcome) in results.enumerated() {
             switch outcome {
             case let .success(value): finished.append(value)
             case let .failure(error):
-                // With one headshot per person, a face the matte misses is skipped, not fatal.
-                if options.eachFace, case .matteMissesFace = error {
-                    FileHandle.standardError.write(Data("echt studio: face \(jobs[index].0.0), \(jobs[index].1.name): \(error)\n".utf8))
+                // With one headshot per person, a face the matte misses or the photo's edge cuts
+                // is skipped, not fatal.
+                if options.eachFace, error.skipsOneFace {
+                    let message = "echt studio: skipped face \(jobs[index].0.0): \(error)\n"
+                    if skipped.insert(message).inserted { FileHandle.standardError.write(Data(message.utf8)) }
                     continue
                 }
                 throw error

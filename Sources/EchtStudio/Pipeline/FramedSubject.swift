@@ -34,6 +34,7 @@ extension StudioPipeline {
                                      received: "\(matte.alpha.width)x\(matte.alpha.height) at (\(matte.originX), \(matte.originY))")
         }
         guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(sourceName) }
+        guard eyesAreInside(mesh, width: image.width, height: image.height) else { throw .faceCutByEdge(sourceName) }
         let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
                                                personMatte: matte, style: style)
         let t = framing.transform, w = framing.width, h = framing.height
@@ -54,5 +55,16 @@ extension StudioPipeline {
         let cleaned = EdgeCleanup.apply(alpha: alpha, foreground: foreground, sigma: max(1, faceWidth * 0.03))
         return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
                              mesh: outMesh, masks: masks, faceWidth: faceWidth)
+    }
+
+    /// Whether both eye centres lie inside the photo by at least a quarter of the distance
+    /// between them: a face whose eyes are at or past the edge has no frame to give (on the dev
+    /// photos, every framed face's eyes are 40 px or more inside; the cut one's are outside).
+    static func eyesAreInside(_ mesh: FaceLandmarks, width: Int, height: Int) -> Bool {
+        let right = MeshRegions.rightEyeCentre(mesh), left = MeshRegions.leftEyeCentre(mesh)
+        let margin = 0.25 * ((left - right) * (left - right)).sum().squareRoot()
+        return [right, left].allSatisfy { eye in
+            eye.x >= margin && eye.y >= margin && eye.x <= Float(width) - margin && eye.y <= Float(height) - margin
+        }
     }
 }
