@@ -119,22 +119,10 @@ enum Warp {
                         let row = bilinearTap(Float(0.0 + ca * (Double(y) + 0.5) + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
                         let ty = row.t, top = row.i * sw * c, bottom = row.i1 * sw * c
                         for x in 0..<width {
-                            let column = columns[x], tx = column.t
-                            let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                            let p00 = top + column.i * c, p10 = top + column.i1 * c, p01 = bottom + column.i * c, p11 = bottom + column.i1 * c
-                            let d = (y * width + x) * c
-                            switch c {
-                            case 1:
-                                dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
-                            case 3:
-                                dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
-                                dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
-                                dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
-                            default:
-                                for k in 0..<c {
-                                    dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
-                                }
-                            }
+                            let column = columns[x]
+                            blend(src, into: dst, at: (y * width + x) * c, channels: c,
+                                  top + column.i * c, top + column.i1 * c, bottom + column.i * c, bottom + column.i1 * c,
+                                  tx: column.t, ty: ty)
                         }
                     }
                 }
@@ -152,27 +140,34 @@ enum Warp {
                         let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
                         let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
                         let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
-                        let tx = cx - Float(ix), ty = cy - Float(iy)
-                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                        let p00 = (iy * sw + ix) * c, p10 = (iy * sw + ix1) * c, p01 = (iy1 * sw + ix) * c, p11 = (iy1 * sw + ix1) * c
-                        let d = (y * width + x) * c
-                        switch c {
-                        case 1:
-                            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
-                        case 3:
-                            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
-                            dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
-                            dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
-                        default:
-                            for k in 0..<c {
-                                dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
-                            }
-                        }
+                        blend(src, into: dst, at: (y * width + x) * c, channels: c,
+                              (iy * sw + ix) * c, (iy * sw + ix1) * c, (iy1 * sw + ix) * c, (iy1 * sw + ix1) * c,
+                              tx: cx - Float(ix), ty: cy - Float(iy))
                     }
                 }
             }
         }
         return Image(width: width, height: height, channels: c, pixels: out)
+    }
+
+    /// Writes the bilinear blend of the four source pixels starting at `p00`, `p10`, `p01`, `p11`
+    /// (weights from the fractions `tx`, `ty`) to the `c` channels at `dst[d]`.
+    @inline(__always)
+    private static func blend(_ src: UnsafeBufferPointer<Float>, into dst: UnsafeMutableBufferPointer<Float>, at d: Int, channels c: Int,
+                              _ p00: Int, _ p10: Int, _ p01: Int, _ p11: Int, tx: Float, ty: Float) {
+        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+        switch c {
+        case 1:
+            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+        case 3:
+            dst[d] = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+            dst[d + 1] = w00 * src[p00 + 1] + w10 * src[p10 + 1] + w01 * src[p01 + 1] + w11 * src[p11 + 1]
+            dst[d + 2] = w00 * src[p00 + 2] + w10 * src[p10 + 2] + w01 * src[p01 + 2] + w11 * src[p11 + 2]
+        default:
+            for k in 0..<c {
+                dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
+            }
+        }
     }
 
     /// One axis of a bilinear tap: the clamped source position `f` split into the lower index,
