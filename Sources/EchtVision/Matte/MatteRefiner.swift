@@ -33,6 +33,9 @@ public struct MatteRefiner: Sendable {
         public var backgroundBelow: ClosedRange<Float> = 0.05...0.3
         /// Coarse-mask values over which alpha's lower bound ramps from 0 to 1 (surely person).
         public var foregroundAbove: ClosedRange<Float> = 0.7...0.95
+        /// Alpha may exceed the coverage the compositing equation gives from the wide local means
+        /// (`BackgroundLikeness`) by at most this much near the outline; 1 switches the cap off.
+        public var backgroundLikenessSlack: Float = 0.2
         /// Threads for the full-resolution pass (1 = the calling thread only).
         public var threads: Int = 2
         /// Creates the default options.
@@ -62,13 +65,13 @@ public struct MatteRefiner: Sendable {
         let midLinear = linear.areaDownscaled(by: midFactor)
         let aMid = aSmall.resized(width: midLinear.width, height: midLinear.height)
         let bMid = bSmall.resized(width: midLinear.width, height: midLinear.height)
-        let bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
+        var bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
                                  background: options.backgroundBelow, foreground: options.foregroundAbove)
         var midAlpha = Self.alpha(a: aMid, b: bMid, guide: Self.encoded(midLinear))
         for i in midAlpha.values.indices {
             midAlpha.values[i] = min(max(midAlpha.values[i], bounds.values[i * 2]), bounds.values[i * 2 + 1])
         }
-        let means = foregroundMeans(midLinear: midLinear, midAlpha: midAlpha, smallLinear: smallLinear, longer: longer)
+        let means = foregroundMeans(midLinear: midLinear, midAlpha: &midAlpha, bounds: &bounds, smallLinear: smallLinear, longer: longer)
         var grid = Raster(width: midLinear.width, height: midLinear.height, channels: FullResolutionPass.gridChannels)
         for i in 0..<(midLinear.width * midLinear.height) {
             let o = i * FullResolutionPass.gridChannels
@@ -117,12 +120,26 @@ public struct MatteRefiner: Sendable {
 
     /// Blur fusion's local means F̄, B̄ at the middle size: the wide step at working size, the
     /// narrow one at the middle size; the full-resolution pass fuses them with the photo.
-    func foregroundMeans(midLinear: Raster, midAlpha: Raster, smallLinear: Raster, longer: Double) -> (foreground: Raster, background: Raster) {
+    /// Between the two steps alpha is capped where the photo looks like the nearby old background
+    /// (`BackgroundLikeness`), never below the lower bound; the cap lowers the upper bound in `bounds`.
+    func foregroundMeans(midLinear: Raster, midAlpha: inout Raster, bounds: inout Raster, smallLinear: Raster,
+                         longer: Double) -> (foreground: Raster, background: Raster) {
         let smallAlpha = midAlpha.resized(width: smallLinear.width, height: smallLinear.height)
         let wide = max(1, Int((Double(max(smallLinear.width, smallLinear.height)) * options.wideForegroundFraction).rounded()))
         let wideMeans = ForegroundEstimator.means(foreground: smallLinear, background: smallLinear, alpha: smallAlpha, radius: wide)
         let fWide = wideMeans.foreground.resized(width: midLinear.width, height: midLinear.height)
         let bWide = wideMeans.background.resized(width: midLinear.width, height: midLinear.height)
+        if options.backgroundLikenessSlack < 1 {
+            let share = smallAlpha.boxBlurred(radius: wide).resized(width: midLinear.width, height: midLinear.height)
+            let cap = BackgroundLikeness.cap(image: midLinear, foregroundMean: fWide, backgroundMean: bWide,
+                                             alphaShare: share, slack: options.backgroundLikenessSlack)
+            // Where the coarse mask is sure of the person (lower bound), the cap gives way.
+            for i in cap.values.indices {
+                let lower = bounds.values[i * 2], upper = max(lower, min(bounds.values[i * 2 + 1], cap.values[i]))
+                bounds.values[i * 2 + 1] = upper
+                midAlpha.values[i] = min(midAlpha.values[i], upper)
+            }
+        }
         let first = ForegroundEstimator.fuse(image: midLinear, blurredForeground: fWide, blurredBackground: bWide, alpha: midAlpha)
         let narrow = max(1, Int((Double(max(midLinear.width, midLinear.height)) * options.narrowForegroundFraction).rounded()))
         return ForegroundEstimator.means(foreground: first, background: bWide, alpha: midAlpha, radius: narrow)
