@@ -74,4 +74,44 @@ struct MatteBoundsTests {
         #expect(cap[3] == 1, "means alike: \(cap[3])")
         #expect(cap[4] == 1, "deep inside the person: \(cap[4])")
     }
+
+    /// A dark disc with a soft 6 px edge (hair-like) before a light wall; the coarse mask runs
+    /// 8 px past the edge, sure of the person there (as the selfie mask does over the bright gaps
+    /// above short hair). Composited over charcoal, the ring 4–11 px outside the true edge must
+    /// stay close to charcoal. Measured mean luminance above the backdrop's there: 0.548 with the
+    /// background-likeness cap off (the old code: alpha 1 from the lower bound, the wall's
+    /// colour), 0.059 with it.
+    @Test func wallInsideAGenerousCoarseMaskDoesNotReachTheNewBackdrop() {
+        let w = 640, h = 640
+        let subject = SIMD3<Float>(0.04, 0.03, 0.025), wall = SIMD3<Float>(0.8, 0.82, 0.85)
+        let charcoal = SIMD3<Float>(0.042, 0.044, 0.047)
+        func distance(_ x: Int, _ y: Int) -> Float {
+            let dx = Float(x) + 0.5 - 320, dy = Float(y) + 0.5 - 340
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        var pixels = [Float](repeating: 0, count: w * h * 3), coarse = [Float](repeating: 0, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w {
+                let d = distance(x, y)
+                let a = min(max((200 - d) / 6 + 0.5, 0), 1)
+                let colour = subject * a + wall * (1 - a)
+                for k in 0..<3 { pixels[(y * w + x) * 3 + k] = colour[k] }
+                coarse[y * w + x] = min(max((212 - d) / 4, 0), 1)
+            }
+        }
+        let mask = Raster(width: w, height: h, channels: 1, values: coarse).resized(width: 256, height: 256)
+        let matte = MatteRefiner().refine(coarseMask: Image(width: 256, height: 256, channels: 1, pixels: mask.values),
+                                          photo: Image(width: w, height: h, channels: 3, pixels: pixels))
+        let luma = SIMD3<Float>(0.2126, 0.7152, 0.0722)
+        var excess: Float = 0, n: Float = 0
+        for y in 0..<h {
+            for x in 0..<w where distance(x, y) > 204 && distance(x, y) < 211 {
+                let i = y * w + x, a = matte.alpha.pixels[i]
+                let f = SIMD3(matte.foreground.pixels[i * 3], matte.foreground.pixels[i * 3 + 1], matte.foreground.pixels[i * 3 + 2])
+                excess += ((f * a + charcoal * (1 - a) - charcoal) * luma).sum()
+                n += 1
+            }
+        }
+        #expect(n > 0 && excess / n < 0.1, "composite luminance \(excess / n) above the backdrop 4–11 px outside the edge")
+    }
 }

@@ -16,9 +16,15 @@ enum BackgroundLikeness {
             let fm = SIMD3(f.values[i * 3], f.values[i * 3 + 1], f.values[i * 3 + 2])
             let bm = SIMD3(b.values[i * 3], b.values[i * 3 + 1], b.values[i * 3 + 2])
             let d = fm - bm, separation2 = (d * d).sum()
-            let coverage = min(max(((pixel - bm) * d).sum() / max(separation2, 1e-6), 0), 1)
-            // Evidence: the means differ by ≥ 0.15 (linear RGB distance) and each side holds ≥ 10 %.
-            let separated = min(max((separation2.squareRoot() - 0.05) / 0.1, 0), 1)
+            let offset = pixel - bm, t = (offset * d).sum() / max(separation2, 1e-6)
+            let coverage = min(max(t, 0), 1)
+            // Evidence: the means differ by ≥ 0.15 (linear RGB distance), the pixel lies near the
+            // line between them (a colour off that line, e.g. a skin highlight beside a blue-white
+            // window, is not a mix of the two) and each side holds ≥ 10 % of the window.
+            let separation = separation2.squareRoot()
+            let residual = max((offset * offset).sum() - t * t * separation2, 0).squareRoot()
+            let onLine = min(max(1 - residual / max(0.5 * separation, 1e-6), 0), 1)
+            let separated = min(max((separation - 0.05) / 0.1, 0), 1) * onLine
             let share = alphaShare.values[i]
             let nearOutline = min(max((0.97 - share) / 0.07, 0), 1) * min(max((share - 0.03) / 0.07, 0), 1)
             let allowed = 1 - separated * (1 - min(coverage + slack, 1))

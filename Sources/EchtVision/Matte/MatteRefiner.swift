@@ -36,6 +36,9 @@ public struct MatteRefiner: Sendable {
         /// Alpha may exceed the coverage the compositing equation gives from the wide local means
         /// (`BackgroundLikeness`) by at most this much near the outline; 1 switches the cap off.
         public var backgroundLikenessSlack: Float = 0.2
+        /// Depth, as a fraction of the longer edge, beyond which the coarse mask's lower bound
+        /// overrules the background-likeness cap (closer to its edge the cap wins).
+        public var protectedDepthFraction: Double = 1.0 / 100
         /// Threads for the full-resolution pass (1 = the calling thread only).
         public var threads: Int = 2
         /// Creates the default options.
@@ -121,7 +124,7 @@ public struct MatteRefiner: Sendable {
     /// Blur fusion's local means F̄, B̄ at the middle size: the wide step at working size, the
     /// narrow one at the middle size; the full-resolution pass fuses them with the photo.
     /// Between the two steps alpha is capped where the photo looks like the nearby old background
-    /// (`BackgroundLikeness`), never below the lower bound; the cap lowers the upper bound in `bounds`.
+    /// (`BackgroundLikeness`); the cap lowers the bounds in `bounds` (the lower one only near its edge).
     func foregroundMeans(midLinear: Raster, midAlpha: inout Raster, bounds: inout Raster, smallLinear: Raster,
                          longer: Double) -> (foreground: Raster, background: Raster) {
         let smallAlpha = midAlpha.resized(width: smallLinear.width, height: smallLinear.height)
@@ -133,10 +136,18 @@ public struct MatteRefiner: Sendable {
             let share = smallAlpha.boxBlurred(radius: wide).resized(width: midLinear.width, height: midLinear.height)
             let cap = BackgroundLikeness.cap(image: midLinear, foregroundMean: fWide, backgroundMean: bWide,
                                              alphaShare: share, slack: options.backgroundLikenessSlack)
-            // Where the coarse mask is sure of the person (lower bound), the cap gives way.
+            // The coarse mask's lower bound gives way to the cap only within `protectedDepth` of its
+            // edge: the model's mask runs a few pixels past the hair into bright gaps and walls,
+            // but deeper inside (a forehead highlight) it is right.
+            let depth = max(1, Int((Double(max(midLinear.width, midLinear.height)) * options.protectedDepthFraction).rounded()))
+            var lower = Raster(width: midLinear.width, height: midLinear.height, channels: 1)
+            for i in lower.values.indices { lower.values[i] = bounds.values[i * 2] }
+            let inner = lower.boxBlurred(radius: depth)
             for i in cap.values.indices {
-                let lower = bounds.values[i * 2], upper = max(lower, min(bounds.values[i * 2 + 1], cap.values[i]))
+                let kept = lower.values[i] * min(max((inner.values[i] - 0.85) / 0.15, 0), 1)
+                let upper = max(kept, min(bounds.values[i * 2 + 1], cap.values[i]))
                 bounds.values[i * 2 + 1] = upper
+                bounds.values[i * 2] = min(bounds.values[i * 2], upper)
                 midAlpha.values[i] = min(midAlpha.values[i], upper)
             }
         }
