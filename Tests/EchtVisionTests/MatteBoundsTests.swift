@@ -58,21 +58,23 @@ struct MatteBoundsTests {
 
     /// The cap from the compositing equation: a pixel that is the local background colour may keep
     /// at most `slack`; one that is the person's colour is free; a half-half mix keeps ½ + slack.
-    /// Where the means are alike or the pixel lies deep inside the person the cap is 1.
+    /// Where the means are alike, the pixel lies deep inside the person, or its colour is no mix of
+    /// the two means (a saturated orange beside a neutral wall), the cap is 1.
     @Test func backgroundLikenessCapsOnlyBackgroundLookingPixelsNearTheOutline() {
         let f = SIMD3<Float>(0.05, 0.04, 0.03), b = SIMD3<Float>(0.8, 0.8, 0.78)
-        let pixels: [SIMD3<Float>] = [b, f, (f + b) / 2, b, b]
-        let foregroundMeans: [SIMD3<Float>] = [f, f, f, b * 0.98, f]
-        let shares: [Float] = [0.5, 0.5, 0.5, 0.5, 1]
+        let pixels: [SIMD3<Float>] = [b, f, (f + b) / 2, b, b, SIMD3(1, 0.25, 0)]
+        let foregroundMeans: [SIMD3<Float>] = [f, f, f, b * 0.98, f, f]
+        let shares: [Float] = [0.5, 0.5, 0.5, 0.5, 1, 0.5]
         func raster(_ v: [SIMD3<Float>]) -> Raster { Raster(width: v.count, height: 1, channels: 3, values: v.flatMap { [$0.x, $0.y, $0.z] }) }
         let cap = BackgroundLikeness.cap(image: raster(pixels), foregroundMean: raster(foregroundMeans),
-                                         backgroundMean: raster(Array(repeating: b, count: 5)),
-                                         alphaShare: Raster(width: 5, height: 1, channels: 1, values: shares), slack: 0.2).values
+                                         backgroundMean: raster(Array(repeating: b, count: 6)),
+                                         alphaShare: Raster(width: 6, height: 1, channels: 1, values: shares), slack: 0.2).values
         #expect(abs(cap[0] - 0.2) < 1e-4, "background colour near the outline: \(cap[0])")
         #expect(cap[1] == 1, "person colour: \(cap[1])")
         #expect(abs(cap[2] - 0.7) < 1e-3, "half-half mix: \(cap[2])")
         #expect(cap[3] == 1, "means alike: \(cap[3])")
         #expect(cap[4] == 1, "deep inside the person: \(cap[4])")
+        #expect(cap[5] == 1, "colour off the line between the means: \(cap[5])")
     }
 
     /// A dark disc with a soft 6 px edge (hair-like) before a light wall; the coarse mask runs
