@@ -4,6 +4,13 @@
 /// a small window. The result lets semi-transparent hair be composited on a new backdrop
 /// without the old background showing through.
 enum ForegroundEstimator {
+    /// The lowest foreground colour, as a fraction of the local foreground mean F̄ (per channel),
+    /// for α ≤ ¾, fading to none at α = 1. Where B̄ overestimates the old background behind a partly covered pixel, the
+    /// correction term drives F below zero: a dark suit or collar edge turned black, a dark ragged
+    /// fringe on a new backdrop. Fully covered pixels keep their own colour (F = I at α = 1), so
+    /// pupils and dark hair inside the outline are untouched.
+    static let floor: Float = 0.5
+
     /// The alpha-weighted local means F̄ and B̄ of one blur-fusion step.
     /// `image`, `foreground`, `background` have 3 channels, `alpha` 1.
     static func means(foreground: Raster, background: Raster, alpha: Raster, radius: Int) -> (foreground: Raster, background: Raster) {
@@ -40,7 +47,7 @@ enum ForegroundEstimator {
         return (fa, bna)
     }
 
-    /// `F = F̄ + α(I − αF̄ − (1−α)B̄)`, clamped to the image's value range (0...max(1, I)).
+    /// `F = F̄ + α(I − αF̄ − (1−α)B̄)`, clamped to `floor`·min(4(1−α), 1)·F̄...max(1, I).
     static func fuse(image: Raster, blurredForeground f: Raster, blurredBackground b: Raster, alpha: Raster) -> Raster {
         var out = Raster(width: image.width, height: image.height, channels: 3)
         out.values.withUnsafeMutableBufferPointer { o in
@@ -53,7 +60,7 @@ enum ForegroundEstimator {
                                 for k in 0..<3 {
                                     let j = i * 3 + k
                                     let v = fv[j] + a * (im[j] - a * fv[j] - (1 - a) * bv[j])
-                                    o[j] = min(max(v, 0), max(1, im[j]))
+                                    o[j] = min(max(v, floor * min(4 * (1 - a), 1) * fv[j]), max(1, im[j]))
                                 }
                             }
                         }

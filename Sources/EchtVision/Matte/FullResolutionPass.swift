@@ -11,8 +11,8 @@ enum FullResolutionPass {
     static let gridChannels = 12
 
     /// Alpha `a·sRGB(I) + b` clamped to 0...1 and foreground `F̄ + α(I − αF̄ − (1−α)B̄)` clamped to
-    /// 0...max(1, I), for the 3-channel linear `photo` and a 12-channel `grid` of any smaller size;
-    /// alpha is kept within the grid's bounds.
+    /// `ForegroundEstimator.floor`·min(4(1−α), 1)·F̄...max(1, I), for the 3-channel linear `photo`
+    /// and a 12-channel `grid` of any smaller size; alpha is kept within the grid's bounds.
     static func run(photo: Raster, grid: Raster, threads: Int) -> (alpha: [Float], foreground: [Float]) {
         precondition(photo.channels == 3 && grid.channels == gridChannels, "expected a 3-channel photo and a 12-channel grid")
         let w = photo.width, h = photo.height, gw = grid.width, gh = grid.height, c = gridChannels
@@ -78,11 +78,12 @@ private func encode(_ value: Float, _ table: UnsafeBufferPointer<Float>) -> Floa
     return table[j] + (table[j + 1] - table[j]) * f
 }
 
-/// One channel of `F = F̄ + α(I − αF̄ − (1−α)B̄)`, clamped to 0...max(1, I).
+/// One channel of `F = F̄ + α(I − αF̄ − (1−α)B̄)`, clamped to
+/// `ForegroundEstimator.floor`·min(4(1−α), 1)·F̄...max(1, I).
 @inline(__always)
 private func fuse(_ image: Float, _ foregroundMean: Float, _ backgroundMean: Float, _ alpha: Float) -> Float {
     let v = foregroundMean + alpha * (image - alpha * foregroundMean - (1 - alpha) * backgroundMean)
-    return min(max(v, 0), max(1, image))
+    return min(max(v, ForegroundEstimator.floor * min(4 * (1 - alpha), 1) * foregroundMean), max(1, image))
 }
 
 /// Output pointers that may cross into `concurrentPerform`; each band writes its own rows.

@@ -33,6 +33,12 @@ public struct MatteRefiner: Sendable {
         public var backgroundBelow: ClosedRange<Float> = 0.05...0.3
         /// Coarse-mask values over which alpha's lower bound ramps from 0 to 1 (surely person).
         public var foregroundAbove: ClosedRange<Float> = 0.7...0.95
+        /// Alpha may exceed the coverage the compositing equation gives from the wide local means
+        /// (`BackgroundLikeness`) by at most this much near the outline; 1 switches the cap off.
+        public var backgroundLikenessSlack: Float = 0.2
+        /// Depth, as a fraction of the longer edge, beyond which the coarse mask's lower bound
+        /// overrules the background-likeness cap (closer to its edge the cap wins).
+        public var protectedDepthFraction: Double = 1.0 / 100
         /// Threads for the full-resolution pass (1 = the calling thread only).
         public var threads: Int = 2
         /// Creates the default options.
@@ -62,13 +68,13 @@ public struct MatteRefiner: Sendable {
         let midLinear = linear.areaDownscaled(by: midFactor)
         let aMid = aSmall.resized(width: midLinear.width, height: midLinear.height)
         let bMid = bSmall.resized(width: midLinear.width, height: midLinear.height)
-        let bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
+        var bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
                                  background: options.backgroundBelow, foreground: options.foregroundAbove)
         var midAlpha = Self.alpha(a: aMid, b: bMid, guide: Self.encoded(midLinear))
         for i in midAlpha.values.indices {
             midAlpha.values[i] = min(max(midAlpha.values[i], bounds.values[i * 2]), bounds.values[i * 2 + 1])
         }
-        let means = foregroundMeans(midLinear: midLinear, midAlpha: midAlpha, smallLinear: smallLinear, longer: longer)
+        let means = foregroundMeans(midLinear: midLinear, midAlpha: &midAlpha, bounds: &bounds, smallLinear: smallLinear, longer: longer)
         var grid = Raster(width: midLinear.width, height: midLinear.height, channels: FullResolutionPass.gridChannels)
         for i in 0..<(midLinear.width * midLinear.height) {
             let o = i * FullResolutionPass.gridChannels
@@ -117,12 +123,34 @@ public struct MatteRefiner: Sendable {
 
     /// Blur fusion's local means F̄, B̄ at the middle size: the wide step at working size, the
     /// narrow one at the middle size; the full-resolution pass fuses them with the photo.
-    func foregroundMeans(midLinear: Raster, midAlpha: Raster, smallLinear: Raster, longer: Double) -> (foreground: Raster, background: Raster) {
+    /// Between the two steps alpha is capped where the photo looks like the nearby old background
+    /// (`BackgroundLikeness`); the cap lowers the bounds in `bounds` (the lower one only near its edge).
+    func foregroundMeans(midLinear: Raster, midAlpha: inout Raster, bounds: inout Raster, smallLinear: Raster,
+                         longer: Double) -> (foreground: Raster, background: Raster) {
         let smallAlpha = midAlpha.resized(width: smallLinear.width, height: smallLinear.height)
         let wide = max(1, Int((Double(max(smallLinear.width, smallLinear.height)) * options.wideForegroundFraction).rounded()))
         let wideMeans = ForegroundEstimator.means(foreground: smallLinear, background: smallLinear, alpha: smallAlpha, radius: wide)
         let fWide = wideMeans.foreground.resized(width: midLinear.width, height: midLinear.height)
         let bWide = wideMeans.background.resized(width: midLinear.width, height: midLinear.height)
+        if options.backgroundLikenessSlack < 1 {
+            let share = smallAlpha.boxBlurred(radius: wide).resized(width: midLinear.width, height: midLinear.height)
+            let cap = BackgroundLikeness.cap(image: midLinear, foregroundMean: fWide, backgroundMean: bWide,
+                                             alphaShare: share, slack: options.backgroundLikenessSlack)
+            // The coarse mask's lower bound gives way to the cap only within `protectedDepth` of its
+            // edge: the model's mask runs a few pixels past the hair into bright gaps and walls,
+            // but deeper inside (a forehead highlight) it is right.
+            let depth = max(1, Int((Double(max(midLinear.width, midLinear.height)) * options.protectedDepthFraction).rounded()))
+            var lower = Raster(width: midLinear.width, height: midLinear.height, channels: 1)
+            for i in lower.values.indices { lower.values[i] = bounds.values[i * 2] }
+            let inner = lower.boxBlurred(radius: depth)
+            for i in cap.values.indices {
+                let kept = lower.values[i] * min(max((inner.values[i] - 0.85) / 0.15, 0), 1)
+                let upper = max(kept, min(bounds.values[i * 2 + 1], cap.values[i]))
+                bounds.values[i * 2 + 1] = upper
+                bounds.values[i * 2] = min(bounds.values[i * 2], upper)
+                midAlpha.values[i] = min(midAlpha.values[i], upper)
+            }
+        }
         let first = ForegroundEstimator.fuse(image: midLinear, blurredForeground: fWide, blurredBackground: bWide, alpha: midAlpha)
         let narrow = max(1, Int((Double(max(midLinear.width, midLinear.height)) * options.narrowForegroundFraction).rounded()))
         return ForegroundEstimator.means(foreground: first, background: bWide, alpha: midAlpha, radius: narrow)
