@@ -18,4 +18,25 @@ import Testing
         #expect(Set(notes).count == notes.count, "a note is repeated: \(studio.stdout)")
         #expect(studio.stdout.contains("notes as for professional.jpg"), "\(studio.stdout)")
     }
+
+    /// `--each` on a group photo: a face the photo's edge cuts is skipped with one line naming it,
+    /// every other face gets its headshots, and the run succeeds.
+    @Test(.enabled(if: Fixtures.devPhotos != nil && StudioSigningTests.ready, "needs ../shared/photos/dev and the models (make setup)"))
+    func eachSkipsAFaceTheEdgeCutsOnceAndWritesTheOthers() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let photo = Fixtures.devPhotos!.appendingPathComponent("group-5faces-office-01.jpg")
+        let studio = try EchtBinary.run(["studio", photo.path, "--each", "--look", "professional", "--look", "white",
+                                         "--out", out.path, "--no-sign"])
+        #expect(studio.status == 0, "\(studio.stderr)")
+        let skipped = studio.stderr.split(separator: "\n").filter { $0.contains("skipped face 5") }
+        #expect(skipped.count == 1 && skipped[0].contains("cut by the photo's edge"), "\(studio.stderr)")
+        let folder = out.appendingPathComponent("group-5faces-office-01")
+        for face in 1...4 {
+            for look in ["professional", "white"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("face\(face)-\(look).jpg").path), "face \(face) \(look)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("face5-professional.jpg").path))
+    }
 }
