@@ -72,15 +72,9 @@ enum SubjectPartition {
         while head < queue.count {
             let i = queue[head]; head += 1
             guard depth[i] < fringeCells else { continue }
-            let x = i % w, y = i / w
-            for dy in -1...1 {
-                for dx in -1...1 {
-                    let xx = x + dx, yy = y + dy
-                    guard xx >= 0, yy >= 0, xx < w, yy < h else { continue }
-                    let j = yy * w + xx
-                    if !reached[j] && mask.pixels[j] > background {
-                        reached[j] = true; owner[j] = owner[i]; depth[j] = depth[i] + 1; queue.append(j)
-                    }
+            forEachNeighbour(of: i, width: w, height: h) { j in
+                if !reached[j] && mask.pixels[j] > background {
+                    reached[j] = true; owner[j] = owner[i]; depth[j] = depth[i] + 1; queue.append(j)
                 }
             }
         }
@@ -90,6 +84,15 @@ enum SubjectPartition {
         return (owner, best)
     }
 
+    /// Calls `body` with cell `i` and each of its 8 neighbours inside a `w`×`h` grid, row by row.
+    @inline(__always)
+    static func forEachNeighbour(of i: Int, width w: Int, height h: Int, _ body: (Int) -> Void) {
+        let x = i % w, y = i / w
+        for yy in max(0, y - 1)...min(h - 1, y + 1) {
+            for xx in max(0, x - 1)...min(w - 1, x + 1) { body(yy * w + xx) }
+        }
+    }
+
     /// Sets to -1 every cell of face `k` not 8-connected, through `k`'s own cells, to its head
     /// (its cells at most `headWeight` from it).
     static func dropIslands(of k: Int, owner: inout [Int], distance: [Float], width w: Int, height h: Int) {
@@ -97,14 +100,8 @@ enum SubjectPartition {
         var stack = (0..<(w * h)).filter { owner[$0] == k && distance[$0] <= headWeight }
         for i in stack { kept[i] = true }
         while let i = stack.popLast() {
-            let x = i % w, y = i / w
-            for dy in -1...1 {
-                for dx in -1...1 {
-                    let xx = x + dx, yy = y + dy
-                    guard xx >= 0, yy >= 0, xx < w, yy < h else { continue }
-                    let j = yy * w + xx
-                    if !kept[j] && owner[j] == k { kept[j] = true; stack.append(j) }
-                }
+            forEachNeighbour(of: i, width: w, height: h) { j in
+                if !kept[j] && owner[j] == k { kept[j] = true; stack.append(j) }
             }
         }
         guard kept.contains(true) else { return }
