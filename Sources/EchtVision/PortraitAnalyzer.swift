@@ -95,6 +95,8 @@ public struct PortraitAnalyzer: Sendable {
             let report = FaceReport(face: face, landmarks: landmarks, in: image)
             faces.append(.init(face: face, report: report, issues: PortraitAnalysis.AnalysedFace.issues(for: report)))
         }
+        // The box that confirmed a face may be an alternative of another size than the candidate's.
+        faces.sort { $0.face.detection.box.width * $0.face.detection.box.height > $1.face.detection.box.width * $1.face.detection.box.height }
         var personMatte: PersonMatte?
         if wantMatte {
             var coarse = try segmenter.coarseMask(for: image)
