@@ -42,6 +42,13 @@ enum Blur {
         return Warp.sampleBilinear(small, transform: up, width: image.width, height: image.height)
     }
 
+    /// How far, in pixels, a `gaussian` of `sigma` reaches along each axis: a pixel farther than
+    /// this from a window's inner edges blurs the same inside the window as in the whole image.
+    static func reach(sigma: Float) -> Int {
+        guard sigma > 0.3 else { return 0 }
+        return boxRadii(sigma: sigma).reduce(0, +)
+    }
+
     /// Radii of three box filters whose cascade has standard deviation `sigma`.
     static func boxRadii(sigma: Float) -> [Int] {
         let n: Float = 3
