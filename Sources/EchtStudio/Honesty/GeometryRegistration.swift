@@ -76,16 +76,18 @@ enum GeometryRegistration {
         var p = [0.0, 0.0, 0.0, 0.0]
         let cx = Double(w) / 2, cy = Double(h) / 2
         for _ in 0..<20 {
+            let p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3]
             // Normal equations; the rows of the Hessian and the gradient as vectors, each lane
             // summed in the same order as one scalar per entry.
-            var rows = [SIMD4<Double>](repeating: .zero, count: 4), gradient = SIMD4<Double>.zero
+            var row0 = SIMD4<Double>.zero, row1 = SIMD4<Double>.zero, row2 = SIMD4<Double>.zero, row3 = SIMD4<Double>.zero
+            var gradient = SIMD4<Double>.zero
             samples.withUnsafeBufferPointer { samples in
                 reference.withUnsafeBufferPointer { reference in
                     weight.withUnsafeBufferPointer { weight in
                         for y in 0..<h {
                             for x in 0..<w where weight[y * w + x] > 0 {
                                 let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
-                                let sx = Double(x) + p[0] + p[2] * u - p[3] * v, sy = Double(y) + p[1] + p[3] * u + p[2] * v
+                                let sx = Double(x) + p0 + p2 * u - p3 * v, sy = Double(y) + p1 + p3 * u + p2 * v
                                 // `moved` and its gradients sampled bilinearly at (sx, sy).
                                 guard sx >= 1, sy >= 1, sx < Double(w - 2), sy < Double(h - 2) else { continue }
                                 let ix = Int(sx), iy = Int(sy), tx = Float(sx - Double(ix)), ty = Float(sy - Double(iy))
@@ -101,13 +103,13 @@ enum GeometryRegistration {
                                 let e = value - Double(reference[y * w + x])
                                 let kj = k * j
                                 gradient += kj * e
-                                for r in 0..<4 { rows[r] += kj[r] * j }
+                                row0 += kj.x * j; row1 += kj.y * j; row2 += kj.z * j; row3 += kj.w * j
                             }
                         }
                     }
                 }
             }
-            let hessian = rows.flatMap { [$0.x, $0.y, $0.z, $0.w] }
+            let hessian = [row0, row1, row2, row3].flatMap { [$0.x, $0.y, $0.z, $0.w] }
             guard let step = solve(hessian, [gradient.x, gradient.y, gradient.z, gradient.w]) else { return nil }
             for r in 0..<4 { p[r] -= step[r] }
             guard p.allSatisfy(\.isFinite), abs(p[0]) < 20, abs(p[1]) < 20, abs(p[2]) < 0.2, abs(p[3]) < 0.2 else { return nil }
