@@ -71,3 +71,30 @@ import Glibc
         #expect(worst < 1e-5)
     }
 }
+
+/// The geometry check's fit on a large face sums every second row and column.
+@Suite struct RegistrationSamplingTests {
+    @Test func largeBoxesAreSampledAndSmallOnesAreNot() {
+        #expect(GeometryRegistration.sampleStep(width: 400, height: 500) == 1)
+        #expect(GeometryRegistration.sampleStep(width: 1182, height: 1329) == 2)
+        #expect(GeometryRegistration.sampleStep(width: 2000, height: 2400) == 4)
+    }
+
+    @Test(arguments: [(0.3, -0.2), (-1.5, 0.7)])
+    func aSampledFitFindsTheShiftOfTheFullFit(dx: Double, dy: Double) throws {
+        let size = 600
+        // Fine texture: blurred noise, unit RMS after the detail filter.
+        var texture = FusedPassTests.noisy(width: size, height: size, channels: 1, seed: 9, range: 0...1)
+        texture = Blur.gaussian(texture, sigma: 1.2)
+        let moved = Warp.sampleBilinear(texture, transform: SimilarityTransform(scale: 1, angle: 0, translationX: dx, translationY: dy),
+                                        width: size, height: size)
+        var weight = [Float](repeating: 0, count: size * size)
+        for y in 0..<size { for x in 0..<size where (x - 300) * (x - 300) + (y - 300) * (y - 300) < 250 * 250 { weight[y * size + x] = 1 } }
+        let reference = GeometryRegistration.detail(texture, sigma: 4), movedDetail = GeometryRegistration.detail(moved, sigma: 4)
+        let full = try #require(GeometryRegistration.fit(moved: movedDetail, reference: reference, weight: weight, width: size, height: size, step: 1))
+        let sampled = try #require(GeometryRegistration.fit(moved: movedDetail, reference: reference, weight: weight, width: size, height: size, step: 2))
+        // `moved` at x is the texture at x + d, so `moved` must be read at x − d to match.
+        #expect(abs(full[0] + dx) < 0.02 && abs(full[1] + dy) < 0.02, "full fit \(full)")
+        #expect(abs(sampled[0] - full[0]) < 0.005 && abs(sampled[1] - full[1]) < 0.005, "sampled \(sampled) against full \(full)")
+    }
+}

@@ -34,7 +34,8 @@ enum GeometryRegistration {
         let reference = detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma)
         let moved = detail(output.region(x0: x0, y0: y0, width: w, height: h), sigma: detailSigma)
         let weight = face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 }
-        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h) else { return nil }
+        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h,
+                          step: sampleStep(width: w, height: h)) else { return nil }
         // The displacement field of the fitted similarity at the corners of the face box.
         let cx = Double(w) / 2, cy = Double(h) / 2
         var largest = 0.0
@@ -57,6 +58,17 @@ enum GeometryRegistration {
         return rms > 1e-6 ? logLuma.map { $0 / rms } : logLuma
     }
 
+    /// The pixel step of the fit's sums in a `width`×`height` box: every pixel up to
+    /// `fullSamples`, then every second (third, …) row and column, so a large face is still
+    /// registered from about that many samples of its full-resolution detail (its figure moves
+    /// by thousandths of a pixel, against a limit of one).
+    static func sampleStep(width: Int, height: Int) -> Int {
+        max(1, Int((Double(width * height) / Double(fullSamples)).squareRoot()))
+    }
+
+    /// Boxes up to this many pixels are fitted from every pixel.
+    static let fullSamples = 250_000
+
     /// Gauss–Newton for p = (dx, dy, a, b): `moved` sampled at
     /// (x + dx + a·u − b·v, y + dy + b·u + a·v), with (u, v) relative to the centre, matches
     /// `reference` at (x, y). Returns nil when the normal equations are singular or it diverges.
@@ -64,7 +76,7 @@ enum GeometryRegistration {
     /// `moved` does not change between iterations, so its central-difference gradients are
     /// formed once: interpolating them bilinearly equals differencing bilinear samples one
     /// pixel apart, and each pixel of an iteration reads one table of (value, ∂x, ∂y).
-    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int) -> [Double]? {
+    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int = 1) -> [Double]? {
         guard w >= 4, h >= 4 else { return nil }
         var samples = [SIMD4<Float>](repeating: .zero, count: w * h)
         for y in 1..<(h - 1) {
@@ -84,8 +96,8 @@ enum GeometryRegistration {
             samples.withUnsafeBufferPointer { samples in
                 reference.withUnsafeBufferPointer { reference in
                     weight.withUnsafeBufferPointer { weight in
-                        for y in 0..<h {
-                            for x in 0..<w where weight[y * w + x] > 0 {
+                        for y in stride(from: 0, to: h, by: step) {
+                            for x in stride(from: 0, to: w, by: step) where weight[y * w + x] > 0 {
                                 let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
                                 let sx = Double(x) + p0 + p2 * u - p3 * v, sy = Double(y) + p1 + p3 * u + p2 * v
                                 // `moved` and its gradients sampled bilinearly at (sx, sy).
