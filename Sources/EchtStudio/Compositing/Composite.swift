@@ -24,8 +24,9 @@ public enum Composite {
         let softAlpha = wrap > 0 ? Blur.gaussianReduced(alpha, sigma: sigma) : alpha
         let sw = backdrop.small.width
         let columns = backdrop.taps(size: width, stored: sw), rows = backdrop.taps(size: height, stored: backdrop.small.height)
-        var out = [Float](repeating: 0, count: n * 3)
-        out.withUnsafeMutableBufferPointer { out in
+        // Every sample is written below, so the buffer is not zeroed first.
+        let out = [Float](unsafeUninitializedCapacity: n * 3) { out, count in
+            defer { count = n * 3 }
             foreground.pixels.withUnsafeBufferPointer { fg in
                 alpha.pixels.withUnsafeBufferPointer { al in
                     softAlpha.pixels.withUnsafeBufferPointer { sa in
