@@ -37,7 +37,7 @@ enum Warp {
         }
         if local.scale > 1.05 {
             let sigma = Float(0.5 * (local.scale * local.scale - 1).squareRoot())
-            source = Blur.gaussian(source, sigma: sigma)
+            Blur.gaussianInPlace(&source.pixels, width: source.width, height: source.height, channels: source.channels, sigma: sigma)
         }
         return sampleBilinear(source, transform: local, width: width, height: height)
     }
