@@ -43,11 +43,11 @@ public struct MatteRefiner: Sendable {
         /// Depth, as a fraction of the longer edge, beyond which the coarse mask's lower bound
         /// overrules the background-likeness cap (closer to its edge the cap wins).
         public var protectedDepthFraction: Double = 1.0 / 100
+        /// Threads for the full-resolution pass and the colour band (1 = the calling thread only).
+        public var threads: Int = 2
         /// Whether alpha in the band along the coarse outline is decided by the photo's colours
         /// (`EdgeBand`) where they tell person from background, freeing it from the mask's bounds.
         public var colourBand: Bool = true
-        /// Threads for the full-resolution pass and the colour band (1 = the calling thread only).
-        public var threads: Int = 2
         /// Creates the default options.
         public init() {}
     }
