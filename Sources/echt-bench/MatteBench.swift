@@ -3,8 +3,8 @@ import EchtVision
 import Foundation
 
 /// `echt-bench --matte FILE [--runs N]`: times the selfie model once, then the matte refinement
-/// (coarse mask → full-resolution alpha + foreground) `runs` times on one thread; prints the
-/// median and exits.
+/// (coarse mask → full-resolution alpha + foreground) `runs` times (`--one-thread`: on one thread;
+/// `--no-colour-band`: without `EdgeBand`); prints the median and exits.
 func runMatteBenchmark(file: String, runs: Int) throws -> Never {
     let photo = try ImageFile.decode(contentsOf: URL(fileURLWithPath: file)).image
     let analyzer = try PortraitAnalyzer()
@@ -12,6 +12,7 @@ func runMatteBenchmark(file: String, runs: Int) throws -> Never {
     let model = try milliseconds { coarse = try analyzer.segmenter.coarseMask(for: photo) }
     var options = analyzer.options.matte
     options.threads = arguments.contains("--one-thread") ? 1 : options.threads
+    options.colourBand = !arguments.contains("--no-colour-band")
     let refiner = MatteRefiner(options: options)
     var times: [Double] = []
     for index in 0..<runs {

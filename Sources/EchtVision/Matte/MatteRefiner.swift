@@ -5,9 +5,13 @@ import Foundation
 ///
 /// 1. The photo is area-averaged to a working size (longer edge ≤ `workingSide`) and
 ///    sRGB-encoded as the guide; the coarse mask is resized to that size and its contrast
-///    raised around 0.5 (the model's mask is soft everywhere, not only at the edges).
-/// 2. A colour guided filter fits `alpha ≈ a·I + b` locally; `a`, `b` are upsampled and
-///    applied to the full-resolution guide, so strands of hair follow the photo.
+///    raised around 0.5 (the model's mask is soft everywhere, not only at the edges). In the
+///    band along the mask's outline, the photo's colours replace it where they tell person
+///    from background (`EdgeBand`), and the mask's alpha bounds are lifted there: the outline
+///    moves to the photo's edge and thin parts the 256² mask half-covers come back.
+/// 2. A colour guided filter with a small radius (edges stay as sharp as the photo's) fits
+///    `alpha ≈ a·I + b` locally; `a`, `b` are upsampled and applied to the full-resolution
+///    guide, so strands of hair follow the photo.
 /// 3. Foreground colour by blur fusion (wide then narrow window); the means are computed at
 ///    reduced sizes. One fused full-resolution pass (`FullResolutionPass`) upsamples the
 ///    coefficients and means on the fly and writes alpha and foreground.
@@ -17,9 +21,9 @@ public struct MatteRefiner: Sendable {
         /// Longer edge of the working size in pixels.
         public var workingSide: Int = 640
         /// Guided-filter radius as a fraction of the working size's longer edge.
-        public var radiusFraction: Double = 1.0 / 80
+        public var radiusFraction: Double = 1.0 / 160
         /// Guided-filter regularisation (on 0...1 sRGB values); larger is smoother.
-        public var epsilon: Float = 1e-3
+        public var epsilon: Float = 3e-4
         /// Gain applied to the coarse mask around 0.5 before filtering: the model is unsure (0.4...0.7)
         /// inside dark clothes and skin; a steep ramp keeps those solid, edges come from the photo.
         public var maskContrast: Float = 6
@@ -39,8 +43,11 @@ public struct MatteRefiner: Sendable {
         /// Depth, as a fraction of the longer edge, beyond which the coarse mask's lower bound
         /// overrules the background-likeness cap (closer to its edge the cap wins).
         public var protectedDepthFraction: Double = 1.0 / 100
-        /// Threads for the full-resolution pass (1 = the calling thread only).
+        /// Threads for the full-resolution pass and the colour band (1 = the calling thread only).
         public var threads: Int = 2
+        /// Whether alpha in the band along the coarse outline is decided by the photo's colours
+        /// (`EdgeBand`) where they tell person from background, freeing it from the mask's bounds.
+        public var colourBand: Bool = true
         /// Creates the default options.
         public init() {}
     }
@@ -58,9 +65,21 @@ public struct MatteRefiner: Sendable {
         let factor = max(1, Int((longer / Double(options.workingSide)).rounded(.up)))
         let smallLinear = linear.areaDownscaled(by: factor)
         let guideSmall = Self.encoded(smallLinear)
-        var p = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
+        let maskSmall = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
             .resized(width: guideSmall.width, height: guideSmall.height)
+        var p = maskSmall
         for i in p.values.indices { p.values[i] = min(max((p.values[i] - 0.5) * options.maskContrast + 0.5, 0), 1) }
+        // In the band along the outline, the photo's colours decide where they can (`EdgeBand`).
+        var trust = Raster(width: guideSmall.width, height: guideSmall.height, channels: 1)
+        if options.colourBand {
+            let cell = max(Float(guideSmall.width) / Float(coarseMask.width), Float(guideSmall.height) / Float(coarseMask.height))
+            let band = EdgeBand.estimate(guide: guideSmall, linear: smallLinear, mask: maskSmall, cell: cell,
+                                         threads: max(1, options.threads))
+            for i in p.values.indices {
+                trust.values[i] = band.values[i * 2 + 1]
+                p.values[i] += (band.values[i * 2] - p.values[i]) * trust.values[i]
+            }
+        }
         let radius = max(2, Int((Double(max(guideSmall.width, guideSmall.height)) * options.radiusFraction).rounded()))
         let (aSmall, bSmall) = GuidedFilter.coefficients(guide: guideSmall, input: p, radius: radius, epsilon: options.epsilon)
         // Everything smooth lives at the middle size; only the fused last pass runs at full size.
@@ -70,6 +89,15 @@ public struct MatteRefiner: Sendable {
         let bMid = bSmall.resized(width: midLinear.width, height: midLinear.height)
         var bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
                                  background: options.backgroundBelow, foreground: options.foregroundAbove)
+        if options.colourBand {
+            // Where the colours decide, the coarse mask no longer bounds alpha.
+            let trustMid = trust.resized(width: midLinear.width, height: midLinear.height)
+            for i in trustMid.values.indices {
+                let t = min(max(trustMid.values[i], 0), 1)
+                bounds.values[i * 2] *= 1 - t
+                bounds.values[i * 2 + 1] += (1 - bounds.values[i * 2 + 1]) * t
+            }
+        }
         var midAlpha = Self.alpha(a: aMid, b: bMid, guide: Self.encoded(midLinear))
         for i in midAlpha.values.indices {
             midAlpha.values[i] = min(max(midAlpha.values[i], bounds.values[i * 2]), bounds.values[i * 2 + 1])
