@@ -9,8 +9,12 @@
 // memory each loaded model holds (prepared weights + one scratch arena, and the peak resident
 // memory of a fresh process that loads and runs only that model, minus an empty process).
 import EchtInference
+import EchtStudio
 import Foundation
 
+// The allocator settings `echt` uses, applied before any thread starts, so every bench (the
+// matte's too) measures what a user's run does.
+_ = LargeBlockReuse.applied
 let arguments = CommandLine.arguments
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 50
 if let index = arguments.firstIndex(of: "--studio"), index + 1 < arguments.count {
