@@ -49,7 +49,7 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingMatte(file):
             "No person matte was made for this face of \(file); make it with StudioAnalysis.addingMattes before framing the face."
         case let .matteMissesFace(file, coverage):
-            String(format: "The person matte covers only %.0f %% of the face in %@, so a new backdrop would show through the face. Try a photo where the person stands clear of others and the background.", coverage * 100, file)
+            String(format: "The person matte covers only %.0f %% of the face in %@, so a new backdrop would show through the face. Try a photo where the person stands clear of others and the background, or in a group photo another face (--face N, --each).", coverage * 100, file)
         case let .faceCutByEdge(file):
             "The face in \(file) is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed. Choose another face with --face N or a photo that shows the whole face."
         case let .outputExists(path):
