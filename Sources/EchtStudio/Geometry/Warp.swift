@@ -12,14 +12,8 @@ enum Warp {
     /// The output image (`width`×`height`) whose pixel centres map to the source through `transform`.
     /// Outside the photo the nearest edge pixel is repeated; use `insideMask` to know where.
     static func render(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
-        // Source bounding box of the output frame, with a margin for the filters.
-        let corners = [SIMD2<Double>(0, 0), SIMD2(Double(width), 0), SIMD2(0, Double(height)), SIMD2(Double(width), Double(height))]
-            .map(transform.sourcePoint)
-        let margin = 4 * max(transform.scale, 1) + 4
-        let x0 = max(Int((corners.map(\.x).min()! - margin).rounded(.down)), 0)
-        let y0 = max(Int((corners.map(\.y).min()! - margin).rounded(.down)), 0)
-        let x1 = min(Int((corners.map(\.x).max()! + margin).rounded(.up)), image.width)
-        let y1 = min(Int((corners.map(\.y).max()! + margin).rounded(.up)), image.height)
+        let reach = sourceWindow(transform: transform, width: width, height: height)
+        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, image.width), y1 = min(reach.y1, image.height)
         guard x1 > x0, y1 > y0 else {
             // The frame misses the photo entirely: repeat the nearest edge.
             let edge = image.region(x0: min(max(x0, 0), image.width - 1), y0: min(max(y0, 0), image.height - 1), width: 1, height: 1)
@@ -36,10 +30,21 @@ enum Warp {
             source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         }
         if local.scale > 1.05 {
+            // `source` is a fresh copy of the window: blurred in place, not copied again.
             let sigma = Float(0.5 * (local.scale * local.scale - 1).squareRoot())
-            source = Blur.gaussian(source, sigma: sigma)
+            Blur.gaussianInPlace(&source.pixels, width: source.width, height: source.height, channels: source.channels, sigma: sigma)
         }
         return sampleBilinear(source, transform: local, width: width, height: height)
+    }
+
+    /// The source pixels `render` reads for a `width`×`height` output (`x1`, `y1` exclusive, not
+    /// clipped to the source): the frame's bounding box with a margin for the filters.
+    static func sourceWindow(transform: SimilarityTransform, width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
+        let corners = [SIMD2<Double>(0, 0), SIMD2(Double(width), 0), SIMD2(0, Double(height)), SIMD2(Double(width), Double(height))]
+            .map(transform.sourcePoint)
+        let margin = 4 * max(transform.scale, 1) + 4
+        return (Int((corners.map(\.x).min()! - margin).rounded(.down)), Int((corners.map(\.y).min()! - margin).rounded(.down)),
+                Int((corners.map(\.x).max()! + margin).rounded(.up)), Int((corners.map(\.y).max()! + margin).rounded(.up)))
     }
 
     /// 1 where an output pixel's centre falls inside the source photo, 0 outside.
