@@ -43,7 +43,7 @@ extension StudioPipeline {
         var local = t
         local.translationX -= Double(matte.originX); local.translationY -= Double(matte.originY)
         let inRegion = Warp.insideMask(sourceWidth: matte.alpha.width, sourceHeight: matte.alpha.height, transform: local, width: w, height: h)
-        var alpha = Warp.render(matte.alpha.channel(0), transform: local, width: w, height: h)
+        var alpha = Warp.render(matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0), transform: local, width: w, height: h)
         for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inRegion.pixels[i] }
         let foreground = Warp.render(matte.foreground.rgb, transform: local, width: w, height: h)
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
