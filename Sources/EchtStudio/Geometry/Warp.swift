@@ -27,6 +27,11 @@ enum Warp {
             source = downsampleBox(image, factor: factor, x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
             local.scale /= Double(factor); local.translationX /= Double(factor); local.translationY /= Double(factor)
         } else {
+            let sigma = Float(0.5 * (max(local.scale * local.scale, 1) - 1).squareRoot())
+            // No blur to apply (`Blur.gaussian` leaves such a sigma alone): sample the window in place.
+            guard local.scale > 1.05, sigma > 0.3, !Blur.boxRadii(sigma: sigma).allSatisfy({ $0 == 0 }) else {
+                return sampleBilinear(image, transform: local, width: width, height: height, window: (x0, y0, x1 - x0, y1 - y0))
+            }
             source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         }
         if local.scale > 1.05 {
@@ -107,22 +112,29 @@ enum Warp {
     /// Bilinear sampling at the source position of every output pixel centre (edges clamped).
     /// The products of the transform with the column and row centres are formed once per column
     /// and row; every sum is evaluated in the same order as per pixel, so results are identical.
-    static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
-        let c = image.channels, sw = image.width, sh = image.height
-        var out = [Float](repeating: 0, count: width * height * c)
+    /// With `window` (x0, y0, width, height inside `image`) the source is that part of the image,
+    /// read in place: the same result as sampling a copy of it.
+    static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int,
+                               window: (x0: Int, y0: Int, width: Int, height: Int)? = nil) -> Image {
+        let c = image.channels, part = window ?? (0, 0, image.width, image.height)
+        precondition(part.x0 >= 0 && part.y0 >= 0 && part.width > 0 && part.height > 0
+                     && part.x0 + part.width <= image.width && part.y0 + part.height <= image.height, "window outside the image")
+        let sw = part.width, sh = part.height, stride = image.width * c, offset = part.y0 * stride + part.x0 * c
         let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
         let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
         let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
-        if sa == 0 {
-            // No rotation: the source column depends only on x and the row only on y.
-            let columns = (0..<width).map { x in
-                bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
-            }
+        // Every output sample is written below.
+        let out = [Float](unsafeUninitializedCapacity: width * height * c) { buffer, count in
+            let dst = UnsafeMutableBufferPointer(rebasing: buffer[...])
             image.pixels.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
+                if sa == 0 {
+                    // No rotation: the source column depends only on x and the row only on y.
+                    let columns = (0..<width).map { x in
+                        bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
+                    }
                     for y in 0..<height {
                         let row = bilinearTap(Float(0.0 + ca * (Double(y) + 0.5) + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
-                        let ty = row.t, top = row.i * sw * c, bottom = row.i1 * sw * c
+                        let ty = row.t, top = offset + row.i * stride, bottom = offset + row.i1 * stride
                         for x in 0..<width {
                             let column = columns[x]
                             blend(src, into: dst, at: (y * width + x) * c, channels: c,
@@ -130,27 +142,25 @@ enum Warp {
                                   tx: column.t, ty: ty)
                         }
                     }
-                }
-            }
-            return Image(width: width, height: height, channels: c, pixels: out)
-        }
-        image.pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<height {
-                    let oy = Double(y) + 0.5
-                    let saY = sa * oy, caY = ca * oy
-                    for x in 0..<width {
-                        let fx = Float(caX[x] - saY + transform.translationX - 0.5)
-                        let fy = Float(saX[x] + caY + transform.translationY - 0.5)
-                        let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
-                        let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
-                        let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
-                        blend(src, into: dst, at: (y * width + x) * c, channels: c,
-                              (iy * sw + ix) * c, (iy * sw + ix1) * c, (iy1 * sw + ix) * c, (iy1 * sw + ix1) * c,
-                              tx: cx - Float(ix), ty: cy - Float(iy))
+                } else {
+                    for y in 0..<height {
+                        let oy = Double(y) + 0.5
+                        let saY = sa * oy, caY = ca * oy
+                        for x in 0..<width {
+                            let fx = Float(caX[x] - saY + transform.translationX - 0.5)
+                            let fy = Float(saX[x] + caY + transform.translationY - 0.5)
+                            let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
+                            let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
+                            let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
+                            blend(src, into: dst, at: (y * width + x) * c, channels: c,
+                                  offset + iy * stride + ix * c, offset + iy * stride + ix1 * c,
+                                  offset + iy1 * stride + ix * c, offset + iy1 * stride + ix1 * c,
+                                  tx: cx - Float(ix), ty: cy - Float(iy))
+                        }
                     }
                 }
             }
+            count = width * height * c
         }
         return Image(width: width, height: height, channels: c, pixels: out)
     }

@@ -52,7 +52,7 @@ extension StudioPipeline {
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
         let coverage = faceCoverage(alpha: alpha, face: masks.face)
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
-        let cleaned = EdgeCleanup.apply(alpha: alpha, foreground: foreground, sigma: max(1, faceWidth * 0.03))
+        let cleaned = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
         return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
                              mesh: outMesh, masks: masks, faceWidth: faceWidth)
     }

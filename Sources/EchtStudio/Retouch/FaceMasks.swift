@@ -31,9 +31,9 @@ struct FaceMasks: Sendable {
         }
         let faceOval = fill(MeshRegions.faceOval)
         let eyes = max(fill(MeshRegions.leftEye), fill(MeshRegions.rightEye))
-        let holes = max(Blur.gaussianOfSupport(max(eyes, fill(MeshRegions.leftBrow), fill(MeshRegions.rightBrow)), sigma: feather * 2)
+        let holes = max(Blur.gaussian(max(eyes, fill(MeshRegions.leftBrow), fill(MeshRegions.rightBrow)), sigma: feather * 2)
                             .scaled(by: 2.5),
-                        Blur.gaussianOfSupport(max(fill(MeshRegions.lipsOuter), fill(MeshRegions.nostrils)), sigma: feather).scaled(by: 2))
+                        Blur.gaussian(max(fill(MeshRegions.lipsOuter), fill(MeshRegions.nostrils)), sigma: feather).scaled(by: 2))
         var skin = Blur.gaussian(faceOval, sigma: feather * 2)
         for y in 0..<h {
             for x in 0..<w {
@@ -49,8 +49,8 @@ struct FaceMasks: Sendable {
             }
             return out
         }
-        return FaceMasks(skin: paste(skin), eyes: paste(Blur.gaussianOfSupport(eyes, sigma: feather * 0.5)),
-                         mouth: paste(Blur.gaussianOfSupport(fill(MeshRegions.lipsInner), sigma: feather * 0.5)),
+        return FaceMasks(skin: paste(skin), eyes: paste(Blur.gaussian(eyes, sigma: feather * 0.5)),
+                         mouth: paste(Blur.gaussian(fill(MeshRegions.lipsInner), sigma: feather * 0.5)),
                          face: paste(Blur.gaussian(faceOval, sigma: feather * 4)))
     }
 }

@@ -28,25 +28,6 @@ enum Blur {
         }
     }
 
-    /// `gaussian` of a plane that is 0 outside a small part of it (the eyes or the mouth in the
-    /// face's box): only the box around the non-zero samples, widened by the blur's reach, is
-    /// blurred; the rest stays 0. Equal to `gaussian` up to rounding in the running sums.
-    static func gaussianOfSupport(_ image: Image, sigma: Float) -> Image {
-        guard image.channels == 1, let box = image.boundingBox(above: 0) else { return gaussian(image, sigma: sigma) }
-        let reach = boxRadii(sigma: sigma).reduce(0, +) + 1
-        let x0 = Swift.max(0, box.x0 - reach), y0 = Swift.max(0, box.y0 - reach)
-        let x1 = Swift.min(image.width, box.x1 + reach), y1 = Swift.min(image.height, box.y1 + reach)
-        guard (x1 - x0) * (y1 - y0) * 2 < image.width * image.height else { return gaussian(image, sigma: sigma) }
-        var part = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
-        // Clamped edges repeat the box's border, which is 0 wherever it is inside the image.
-        gaussianInPlace(&part.pixels, width: part.width, height: part.height, channels: 1, sigma: sigma)
-        var out = Image.plane(width: image.width, height: image.height)
-        for y in y0..<y1 {
-            for x in x0..<x1 { out.pixels[y * image.width + x] = part.pixels[(y - y0) * part.width + x - x0] }
-        }
-        return out
-    }
-
     /// A wide Gaussian blur computed on a copy shrunk by an integer factor and upsampled
     /// bilinearly: for smooth results (masks, backdrops, base layers) whose `sigma` is many
     /// pixels. Equal to `gaussian` within a small fraction of a level when `sigma` ≥ 8 × factor.

@@ -33,6 +33,8 @@ enum FullResolutionPass {
         let scaleX = Float(gw) / Float(pw), scaleY = Float(gh) / Float(ph)
         let lo = (x0..<(x0 + w)).map { min(Int(min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1))), max(gw - 2, 0)) }
         let fx = (0..<w).map { gw > 1 ? min(max((Float(x0 + $0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1)) - Float(lo[$0]) : 0 }
+        // Only the grid columns the window's pixels sample are interpolated per row.
+        let firstColumn = lo[0] * c, lastColumn = min(lo[w - 1] + 2, gw) * c
         // Bands of ⌈h/wanted⌉ rows may cover the window in fewer than `wanted`; none starts past it.
         let wanted = max(1, min(h, threads * 8)), bandHeight = (h + wanted - 1) / wanted
         let bands = (h + bandHeight - 1) / bandHeight
@@ -51,7 +53,7 @@ enum FullResolutionPass {
                                                 let s = min(max((Float(y0 + y) + 0.5) * scaleY - 0.5, 0), Float(gh - 1))
                                                 let r0 = Int(s), r1 = min(r0 + 1, gh - 1), fy = s - Float(r0)
                                                 let top = r0 * gw * c, bottom = r1 * gw * c
-                                                for j in 0..<(gw * c) { row[j] = g[top + j] + (g[bottom + j] - g[top + j]) * fy }
+                                                for j in firstColumn..<lastColumn { row[j] = g[top + j] + (g[bottom + j] - g[top + j]) * fy }
                                                 for x in 0..<w {
                                                     let i = y * w + x, source = ((y0 + y) * pw + x0 + x) * 3
                                                     let p = row.baseAddress! + lo[x] * c, q = gw > 1 ? p + c : p, f = fx[x]
