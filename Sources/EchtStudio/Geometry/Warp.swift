@@ -42,6 +42,62 @@ enum Warp {
         return sampleBilinear(source, transform: local, width: width, height: height)
     }
 
+    /// `render` of two images of the same size through one transform (a matte's alpha and
+    /// foreground). When neither needs a pre-blur or shrink, both are sampled in one pass that
+    /// finds each output pixel's source position once; the results equal two `render`s.
+    static func render(_ first: Image, _ second: Image, transform: SimilarityTransform, width: Int, height: Int) -> (Image, Image) {
+        let reach = sourceWindow(transform: transform, width: width, height: height)
+        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, first.width), y1 = min(reach.y1, first.height)
+        let sigma = Float(0.5 * (max(transform.scale * transform.scale, 1) - 1).squareRoot())
+        let blurs = transform.scale > 1.05 && sigma > 0.3 && !Blur.boxRadii(sigma: sigma).allSatisfy { $0 == 0 }
+        guard first.width == second.width, first.height == second.height, x1 > x0, y1 > y0,
+              Int(transform.scale.rounded(.down)) < 2, !blurs, sin(transform.angle) != 0 else {
+            return (render(first, transform: transform, width: width, height: height),
+                    render(second, transform: transform, width: width, height: height))
+        }
+        var local = transform
+        local.translationX -= Double(x0); local.translationY -= Double(y0)
+        return sampleBilinear(first, second, transform: local, width: width, height: height, window: (x0, y0, x1 - x0, y1 - y0))
+    }
+
+    /// The rotated path of `sampleBilinear` for two same-sized images at once (see above).
+    private static func sampleBilinear(_ first: Image, _ second: Image, transform: SimilarityTransform, width: Int, height: Int,
+                                       window part: (x0: Int, y0: Int, width: Int, height: Int)) -> (Image, Image) {
+        let c1 = first.channels, c2 = second.channels, sw = part.width, sh = part.height
+        let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
+        let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
+        let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
+        var out2: [Float] = []
+        let out1 = [Float](unsafeUninitializedCapacity: width * height * c1) { buffer1, count1 in
+            out2 = [Float](unsafeUninitializedCapacity: width * height * c2) { buffer2, count2 in
+                let dst1 = UnsafeMutableBufferPointer(rebasing: buffer1[...]), dst2 = UnsafeMutableBufferPointer(rebasing: buffer2[...])
+                first.pixels.withUnsafeBufferPointer { src1 in
+                    second.pixels.withUnsafeBufferPointer { src2 in
+                        for y in 0..<height {
+                            let oy = Double(y) + 0.5
+                            let saY = sa * oy, caY = ca * oy
+                            for x in 0..<width {
+                                let fx = Float(caX[x] - saY + transform.translationX - 0.5)
+                                let fy = Float(saX[x] + caY + transform.translationY - 0.5)
+                                let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
+                                let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
+                                let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
+                                let p00 = (part.y0 + iy) * first.width + part.x0 + ix, p10 = p00 + (ix1 - ix)
+                                let p01 = p00 + (iy1 - iy) * first.width, p11 = p01 + (ix1 - ix)
+                                let tx = cx - Float(ix), ty = cy - Float(iy), o = y * width + x
+                                blend(src1, into: dst1, at: o * c1, channels: c1, p00 * c1, p10 * c1, p01 * c1, p11 * c1, tx: tx, ty: ty)
+                                blend(src2, into: dst2, at: o * c2, channels: c2, p00 * c2, p10 * c2, p01 * c2, p11 * c2, tx: tx, ty: ty)
+                            }
+                        }
+                    }
+                }
+                count2 = width * height * c2
+            }
+            count1 = width * height * c1
+        }
+        return (Image(width: width, height: height, channels: c1, pixels: out1), Image(width: width, height: height, channels: c2, pixels: out2))
+    }
+
     /// The source pixels `render` reads for a `width`×`height` output (`x1`, `y1` exclusive, not
     /// clipped to the source): the frame's bounding box with a margin for the filters.
     static func sourceWindow(transform: SimilarityTransform, width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
