@@ -171,12 +171,12 @@ public struct StudioSession: Sendable {
     }
 
     /// The faces from the vision stack, no mattes yet (`StudioAnalysis.addingMattes` makes the
-    /// rendered faces' own); no face is an error here.
+    /// rendered faces' own) and no quality reports (the studio reads none); no face is an error here.
     func analyse(_ image: Image, name: String) throws(StudioError) -> StudioAnalysis {
-        let result: PortraitAnalysis
-        do { result = try analyzer.analyse(image, matte: false) } catch { throw .vision(error.description) }
-        guard !result.faces.isEmpty else { throw .noFace(name) }
-        return StudioAnalysis(faces: result.faces.map(\.face), mattes: Array(repeating: nil, count: result.faces.count))
+        let faces: [Face]
+        do { faces = try analyzer.faces(in: image) } catch { throw .vision(error.description) }
+        guard !faces.isEmpty else { throw .noFace(name) }
+        return StudioAnalysis(faces: faces, mattes: Array(repeating: nil, count: faces.count))
     }
 
     /// One file to encode, sign and write.
