@@ -4,8 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void echt_drop_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
 int echt_vips_init(void) {
     if (VIPS_INIT("echt") != 0) return -1;
+    // libvips' warnings ("error in tile 0 x 0") would reach the user's terminal beside Echt's
+    // own plain message; what they say arrives through the error buffer instead.
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, echt_drop_log, NULL);
     // Echt runs each pipeline once; the operation cache would only keep stale file results.
     vips_cache_set_max(0);
     return 0;

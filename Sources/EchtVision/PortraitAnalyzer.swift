@@ -24,6 +24,13 @@ public struct PortraitAnalyzer: Sendable {
         public var refineMesh = true
         /// Mesh presence a questionable detection (`FaceDetector.isQuestionable`) needs to count.
         public var questionablePresence: Float = 0.9
+        /// Mesh presence at which the first box that fits is taken. Below it the fit may sit in
+        /// the wrong place (a head looking down 30–50°: the short-range box's eye keypoints lie
+        /// on the forehead and turn the crop 24°; presence 0.68, irises on the forehead), so the
+        /// candidate's other boxes are tried too and the most confident fit is kept. On the dev
+        /// photos every other face the boxes confirm reaches 0.95, but one in the crowd (0.76,
+        /// no better box).
+        public var confidentPresence: Float = 0.9
         /// Alternative boxes of a face tried when the mesh rejects the detector's own.
         public var alternativesTried = 3
         /// Search a rejected candidate again with the short-range model on zoomed squares
@@ -112,23 +119,29 @@ public struct PortraitAnalyzer: Sendable {
             landmarks = try irises.refine(landmarks, in: image)
             faces.append((Face(detection: detection, landmarks: landmarks), landmarks))
         }
+        // The box that confirmed a face may be an alternative of another size than the candidate's.
+        faces.sort { $0.face.detection.box.width * $0.face.detection.box.height > $1.face.detection.box.width * $1.face.detection.box.height }
         return (faces, unconfirmed)
     }
 
-    /// The first box of the candidate that the mesh confirms, with its landmarks: the
-    /// detection (crop 1×, then 1.3×), then up to `Options.alternativesTried` alternatives.
+    /// The box of the candidate that the mesh confirms, with its landmarks. Tried in order: the
+    /// detection (crop 1×, then 1.3×), then up to `Options.alternativesTried` alternatives; the
+    /// first fit reaching `confidentPresence` is taken, otherwise the most confident fit of all.
     /// Questionable boxes (`FaceDetector.isQuestionable`) need `questionablePresence`. When
     /// none is confirmed, `zoomConfirm` tries the short-range model's zoomed proposals.
     func confirm(_ candidate: FaceCandidate, in image: Image) throws(VisionError) -> (FaceDetection, FaceLandmarks)? {
         let tries = [(candidate.detection, 1.0), (candidate.detection, FaceMesh.retryCropScale)]
             + candidate.alternatives.sorted { $0.score > $1.score }.prefix(options.alternativesTried).map { ($0, 1.0) }
+        var best: (FaceDetection, FaceLandmarks)?
         for (detection, scale) in tries {
             guard let landmarks = try mesh.landmarks(in: image, for: detection, refine: options.refineMesh, cropScale: scale),
                   Self.meshAgrees(landmarks, with: detection),
                   !FaceDetector.isQuestionable(detection) || landmarks.presence >= options.questionablePresence
             else { continue }
-            return (detection, landmarks)
+            if landmarks.presence >= options.confidentPresence { return (detection, landmarks) }
+            if landmarks.presence > best?.1.presence ?? 0 { best = (detection, landmarks) }
         }
+        if let best { return best }
         let box = candidate.detection.box
         guard options.zoomConfirmation, max(box.width, box.height) <= options.zoomLargestFace else { return nil }
         return try zoomConfirm(candidate.detection, in: image)

@@ -65,4 +65,22 @@ import Testing
         let keys = (cropped["parameters"] as? [String: String])?.keys.sorted() ?? []
         #expect(keys.contains("com.echt.width") && !keys.contains { $0.hasPrefix("com.echt.com.echt") }, "\(keys)")
     }
+
+    /// A run whose photo cannot be read fails with one plain line (no libvips warnings) and
+    /// creates no signing key.
+    @Test(.enabled(if: ready, "needs the models from `make setup`"))
+    func anUnreadablePhotoCreatesNoKey() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let broken = work.appendingPathComponent("broken.png")
+        try Data(contentsOf: Fixtures.samplePortrait).prefix(300).write(to: broken)
+        let config = work.appendingPathComponent("config")
+        let studio = try EchtBinary.run(["studio", broken.path, "--out", work.appendingPathComponent("out").path],
+                                        environment: ["ECHT_CONFIG_DIR": config.path])
+        #expect(studio.status == 1, "\(studio.stderr)")
+        let lines = studio.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("echt: ") && lines[0].contains("broken.png"), "\(studio.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: config.appendingPathComponent("keys").path))
+    }
 }

@@ -17,6 +17,12 @@ public enum BackdropRenderer {
         public init(image: Image, alpha: Image) { self.image = image; self.alpha = alpha }
     }
 
+    /// How much smaller than the frame painted backdrops are made: they change over hundreds of
+    /// pixels (the finest canvas mottle has a period of 1/16 of the frame height), so bilinear
+    /// upsampling from a quarter of the size stays within 0.2 % of the full-size paint (at most
+    /// one 8-bit level, where a value sits on a rounding boundary) and adds no steps.
+    static let paintedReduction = 4
+
     /// Renders a backdrop of `width`×`height` in linear light.
     /// - Parameters:
     ///   - subject: the head centre in output pixels (the glow sits behind it, shifted towards the key light).
@@ -24,37 +30,40 @@ public enum BackdropRenderer {
     ///   - surroundings: needed for `defocus`; without it `defocus` falls back to a canvas.
     public static func render(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>,
                               light: LightStyle, surroundings: Surroundings? = nil) -> Image {
-        switch style.kind {
-        case .defocus:
-            if let surroundings { return defocus(surroundings, radiusFraction: style.blur) }
-            return painted(style, width: width, height: height, subject: subject, light: light, canvas: true)
-        case .solid:
-            return painted(style, width: width, height: height, subject: subject, light: light, canvas: false, flat: true)
-        case .gradient:
-            return painted(style, width: width, height: height, subject: subject, light: light, canvas: false)
-        case .canvas:
-            return painted(style, width: width, height: height, subject: subject, light: light, canvas: true)
-        }
+        if style.kind == .defocus, let surroundings { return defocus(surroundings, radiusFraction: style.blur) }
+        return reduced(style, width: width, height: height, subject: subject, light: light).full()
+    }
+
+    /// A painted backdrop (solid, gradient, canvas; `defocus` without surroundings falls back to
+    /// a canvas), made at `paintedReduction` of the frame's size (solid at full size: it is flat).
+    static func reduced(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>, light: LightStyle) -> ReducedImage {
+        let factor = style.kind == .solid ? 1 : paintedReduction
+        let small = painted(style, width: width, height: height, subject: subject, light: light,
+                            canvas: style.kind == .canvas || style.kind == .defocus, flat: style.kind == .solid, every: factor)
+        return ReducedImage(small: small, factor: factor, width: width, height: height)
     }
 
     /// Solid, gradient and canvas backdrops: a base colour (or vertical gradient), a glow behind
     /// the subject offset towards the key light, a vignette, and for canvas a mottled texture.
+    /// Painted for a `width`×`height` frame, sampled at the centre of every `every`×`every` block.
     static func painted(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>, light: LightStyle,
-                        canvas: Bool, flat: Bool = false) -> Image {
+                        canvas: Bool, flat: Bool = false, every step: Int = 1) -> Image {
         let top = style.colour.linear, bottom = (style.kind == .gradient ? style.secondColour : style.colour).linear
-        var out = [Float](repeating: 0, count: width * height * 3)
+        let sw = (width + step - 1) / step, sh = (height + step - 1) / step, f = Float(step)
+        var out = [Float](repeating: 0, count: sw * sh * 3)
         let w = Float(width), h = Float(height)
         let shift = sin(light.azimuth * .pi / 180) * 0.18 * w
         let glowCentre = SIMD2(subject.x + shift, subject.y + 0.1 * h)
         let noise = ValueNoise(seed: 0x5EED)
-        for y in 0..<height {
-            let fy = (Float(y) + 0.5) / h
+        for y in 0..<sh {
+            let py = (Float(y) + 0.5) * f
+            let fy = py / h
             let t = fy * fy * (3 - 2 * fy)
             let base = top + (bottom - top) * t
-            for x in 0..<width {
+            for x in 0..<sw {
                 var factor: Float = 1
                 if !flat {
-                    let px = Float(x) + 0.5, py = Float(y) + 0.5
+                    let px = (Float(x) + 0.5) * f
                     let dx = (px - glowCentre.x) / (0.45 * w), dy = (py - glowCentre.y) / (0.55 * h)
                     factor *= 1 + style.glow * expf(-(dx * dx + dy * dy))
                     let vx = (px / w - 0.5) * 2, vy = (py / h - 0.5) * 2
@@ -64,11 +73,11 @@ public enum BackdropRenderer {
                         factor *= 1 + style.mottle * 0.28 * (n - 0.5)
                     }
                 }
-                let i = (y * width + x) * 3
+                let i = (y * sw + x) * 3
                 out[i] = base.x * factor; out[i + 1] = base.y * factor; out[i + 2] = base.z * factor
             }
         }
-        return Image(width: width, height: height, channels: 3, pixels: out)
+        return Image(width: sw, height: sh, channels: 3, pixels: out)
     }
 
     /// The photo's background with the person removed (filled from around them) and defocused.

@@ -6,21 +6,59 @@ public enum Composite {
     /// `foreground * alpha + backdrop * (1 - alpha)`, plus light wrap of `wrap` (0...1) along
     /// the edges. All images share one size; `foreground`/`backdrop` are RGB, `alpha` one channel.
     public static func over(foreground: Image, alpha: Image, backdrop: Image, wrap: Float = 0.3) -> Image {
+        over(foreground: foreground, alpha: alpha, backdrop: ReducedImage(backdrop), wrap: wrap)
+    }
+
+    /// The same over a backdrop kept small: the backdrop and its blur (for the light wrap) are
+    /// upsampled pixel by pixel as they are composited, never stored at full size.
+    static func over(foreground: Image, alpha: Image, backdrop: ReducedImage, wrap: Float = 0.3) -> Image {
         precondition(foreground.width == backdrop.width && foreground.height == backdrop.height
                      && alpha.width == backdrop.width && alpha.height == backdrop.height, "composite sizes differ")
-        let n = backdrop.width * backdrop.height
-        let sigma = Float(max(backdrop.width, backdrop.height)) / 120
-        let softBackdrop = wrap > 0 ? Blur.gaussianReduced(backdrop, sigma: sigma * 2) : backdrop
+        let width = backdrop.width, height = backdrop.height, n = width * height
+        let sigma = Float(max(width, height)) / 120
+        // The wrap's blur of the backdrop, made small: the upsampling adds about factor²/4 of
+        // variance, which the small blur leaves out.
+        let f = Float(backdrop.factor)
+        let softSigma = backdrop.factor == 1 ? sigma * 2 : max(4 * sigma * sigma - f * f / 4, 1).squareRoot() / f
+        let softBackdrop = wrap > 0 ? Blur.gaussianReduced(backdrop.small, sigma: softSigma) : backdrop.small
         let softAlpha = wrap > 0 ? Blur.gaussianReduced(alpha, sigma: sigma) : alpha
-        var out = [Float](repeating: 0, count: n * 3)
-        for i in 0..<n {
-            let a = min(max(alpha.pixels[i], 0), 1)
-            let edge = wrap * a * max(0, 1 - softAlpha.pixels[i])
-            for c in 0..<3 {
-                let f = foreground.pixels[i * 3 + c] * (1 - edge) + softBackdrop.pixels[i * 3 + c] * edge
-                out[i * 3 + c] = f * a + backdrop.pixels[i * 3 + c] * (1 - a)
+        let sw = backdrop.small.width
+        let columns = backdrop.taps(size: width, stored: sw), rows = backdrop.taps(size: height, stored: backdrop.small.height)
+        // Every sample is written below, so the buffer is not zeroed first.
+        let out = [Float](unsafeUninitializedCapacity: n * 3) { out, count in
+            defer { count = n * 3 }
+            foreground.pixels.withUnsafeBufferPointer { fg in
+                alpha.pixels.withUnsafeBufferPointer { al in
+                    softAlpha.pixels.withUnsafeBufferPointer { sa in
+                        backdrop.small.pixels.withUnsafeBufferPointer { bd in
+                            softBackdrop.pixels.withUnsafeBufferPointer { sb in
+                                for y in 0..<height {
+                                    let row = rows[y], top = row.i * sw, bottom = row.i1 * sw, ty = row.t
+                                    for x in 0..<width {
+                                        let i = y * width + x, column = columns[x], tx = column.t
+                                        // The bilinear weights and sum order of `Warp.sampleBilinear`.
+                                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                        let p00 = (top + column.i) * 3, p10 = (top + column.i1) * 3
+                                        let p01 = (bottom + column.i) * 3, p11 = (bottom + column.i1) * 3
+                                        let a = min(max(al[i], 0), 1)
+                                        let edge = wrap * a * max(0, 1 - sa[i])
+                                        for c in 0..<3 {
+                                            let back = w00 * bd[p00 + c] + w10 * bd[p10 + c] + w01 * bd[p01 + c] + w11 * bd[p11 + c]
+                                            var front = fg[i * 3 + c]
+                                            if edge > 0 {
+                                                let soft = w00 * sb[p00 + c] + w10 * sb[p10 + c] + w01 * sb[p01 + c] + w11 * sb[p11 + c]
+                                                front = front * (1 - edge) + soft * edge
+                                            }
+                                            out[i * 3 + c] = front * a + back * (1 - a)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        return Image(width: backdrop.width, height: backdrop.height, channels: 3, pixels: out)
+        return Image(width: width, height: height, channels: 3, pixels: out)
     }
 }

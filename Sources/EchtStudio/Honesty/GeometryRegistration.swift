@@ -34,7 +34,8 @@ enum GeometryRegistration {
         let reference = detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma)
         let moved = detail(output.region(x0: x0, y0: y0, width: w, height: h), sigma: detailSigma)
         let weight = face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 }
-        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h) else { return nil }
+        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h,
+                          step: sampleStep(width: w, height: h)) else { return nil }
         // The displacement field of the fitted similarity at the corners of the face box.
         let cx = Double(w) / 2, cy = Double(h) / 2
         var largest = 0.0
@@ -57,44 +58,70 @@ enum GeometryRegistration {
         return rms > 1e-6 ? logLuma.map { $0 / rms } : logLuma
     }
 
+    /// The pixel step of the fit's sums in a `width`×`height` box: every pixel up to
+    /// `fullSamples`, then every second (third, …) row and column, so a large face is still
+    /// registered from about that many samples of its full-resolution detail (its figure moves
+    /// by thousandths of a pixel, against a limit of one).
+    static func sampleStep(width: Int, height: Int) -> Int {
+        max(1, Int((Double(width * height) / Double(fullSamples)).squareRoot()))
+    }
+
+    /// Boxes up to this many pixels are fitted from every pixel.
+    static let fullSamples = 250_000
+
     /// Gauss–Newton for p = (dx, dy, a, b): `moved` sampled at
     /// (x + dx + a·u − b·v, y + dy + b·u + a·v), with (u, v) relative to the centre, matches
     /// `reference` at (x, y). Returns nil when the normal equations are singular or it diverges.
-    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int) -> [Double]? {
+    ///
+    /// `moved` does not change between iterations, so its central-difference gradients are
+    /// formed once: interpolating them bilinearly equals differencing bilinear samples one
+    /// pixel apart, and each pixel of an iteration reads one table of (value, ∂x, ∂y).
+    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int = 1) -> [Double]? {
+        guard w >= 4, h >= 4 else { return nil }
+        var samples = [SIMD4<Float>](repeating: .zero, count: w * h)
+        for y in 1..<(h - 1) {
+            for x in 1..<(w - 1) {
+                let i = y * w + x
+                samples[i] = SIMD4(moved[i], (moved[i + 1] - moved[i - 1]) / 2, (moved[i + w] - moved[i - w]) / 2, 0)
+            }
+        }
         var p = [0.0, 0.0, 0.0, 0.0]
         let cx = Double(w) / 2, cy = Double(h) / 2
         for _ in 0..<20 {
+            let p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3]
             // Normal equations; the rows of the Hessian and the gradient as vectors, each lane
             // summed in the same order as one scalar per entry.
-            var rows = [SIMD4<Double>](repeating: .zero, count: 4), gradient = SIMD4<Double>.zero
-            moved.withUnsafeBufferPointer { moved in
+            var row0 = SIMD4<Double>.zero, row1 = SIMD4<Double>.zero, row2 = SIMD4<Double>.zero, row3 = SIMD4<Double>.zero
+            var gradient = SIMD4<Double>.zero
+            samples.withUnsafeBufferPointer { samples in
                 reference.withUnsafeBufferPointer { reference in
                     weight.withUnsafeBufferPointer { weight in
-                        @inline(__always) func at(_ i: Int, _ j: Int) -> Double { Double(moved[j * w + i]) }
-                        for y in 0..<h {
-                            for x in 0..<w where weight[y * w + x] > 0 {
+                        for y in stride(from: 0, to: h, by: step) {
+                            for x in stride(from: 0, to: w, by: step) where weight[y * w + x] > 0 {
                                 let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
-                                let sx = Double(x) + p[0] + p[2] * u - p[3] * v, sy = Double(y) + p[1] + p[3] * u + p[2] * v
-                                // `moved` sampled bilinearly at (sx, sy), with central-difference gradients.
+                                let sx = Double(x) + p0 + p2 * u - p3 * v, sy = Double(y) + p1 + p3 * u + p2 * v
+                                // `moved` and its gradients sampled bilinearly at (sx, sy).
                                 guard sx >= 1, sy >= 1, sx < Double(w - 2), sy < Double(h - 2) else { continue }
-                                let ix = Int(sx), iy = Int(sy), tx = sx - Double(ix), ty = sy - Double(iy)
-                                @inline(__always) func bilinear(_ i: Int, _ j: Int) -> Double {
-                                    (at(i, j) * (1 - tx) + at(i + 1, j) * tx) * (1 - ty) + (at(i, j + 1) * (1 - tx) + at(i + 1, j + 1) * tx) * ty
-                                }
-                                let value = bilinear(ix, iy)
-                                let gx = (bilinear(ix + 1, iy) - bilinear(ix - 1, iy)) / 2, gy = (bilinear(ix, iy + 1) - bilinear(ix, iy - 1)) / 2
+                                let ix = Int(sx), iy = Int(sy), tx = Float(sx - Double(ix)), ty = Float(sy - Double(iy))
+                                let k0 = iy * w + ix, k1 = k0 + w
+                                let w00: Float = (1 - tx) * (1 - ty), w10: Float = tx * (1 - ty), w01: Float = (1 - tx) * ty, w11: Float = tx * ty
+                                var s: SIMD4<Float> = samples[k0] * w00
+                                s += samples[k0 + 1] * w10
+                                s += samples[k1] * w01
+                                s += samples[k1 + 1] * w11
+                                let value = Double(s.x), gx = Double(s.y), gy = Double(s.z)
                                 let k = Double(weight[y * w + x])
                                 let j = SIMD4(gx, gy, gx * u + gy * v, -gx * v + gy * u)
                                 let e = value - Double(reference[y * w + x])
                                 let kj = k * j
                                 gradient += kj * e
-                                for r in 0..<4 { rows[r] += kj[r] * j }
+                                row0 += kj.x * j; row1 += kj.y * j; row2 += kj.z * j; row3 += kj.w * j
                             }
                         }
                     }
                 }
             }
-            let hessian = rows.flatMap { [$0.x, $0.y, $0.z, $0.w] }
+            let hessian = [row0, row1, row2, row3].flatMap { [$0.x, $0.y, $0.z, $0.w] }
             guard let step = solve(hessian, [gradient.x, gradient.y, gradient.z, gradient.w]) else { return nil }
             for r in 0..<4 { p[r] -= step[r] }
             guard p.allSatisfy(\.isFinite), abs(p[0]) < 20, abs(p[1]) < 20, abs(p[2]) < 0.2, abs(p[3]) < 0.2 else { return nil }

@@ -10,20 +10,32 @@ import Glibc
 public enum HonestyMeasures {
     /// High-frequency energy of log-luminance inside `mask`: the squared difference between the
     /// image and its Gaussian blur at `sigma` pixels (pores and fine lines live there), weighted
-    /// by the mask. Log luminance makes it independent of exposure.
+    /// by the mask. Log luminance makes it independent of exposure. Only the mask's bounding box,
+    /// padded by the blur's reach, is read: the figure is the one the whole frame gives.
     public static func highFrequencyEnergy(_ image: Image, mask: Image, sigma: Float) -> Double {
-        let n = image.width * image.height, c = image.channels
+        guard let box = mask.boundingBox(above: 0.5) else { return 0 }
+        let reach = Blur.reach(sigma: sigma) + 1
+        let x0 = max(0, box.x0 - reach), y0 = max(0, box.y0 - reach)
+        let w = min(image.width, box.x1 + reach) - x0, h = min(image.height, box.y1 + reach) - y0
+        let c = image.channels, n = w * h
         var logLuma = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let y = c >= 3 ? SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2]) : image.pixels[i * c]
-            logLuma[i] = logf(max(y, 0) + 2e-3)
+        for y in 0..<h {
+            for x in 0..<w {
+                let s = ((y0 + y) * image.width + x0 + x) * c
+                let l = c >= 3 ? SRGB.luminance(image.pixels[s], image.pixels[s + 1], image.pixels[s + 2]) : image.pixels[s]
+                logLuma[y * w + x] = logf(max(l, 0) + 2e-3)
+            }
         }
         var base = logLuma
-        Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: sigma)
+        Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
         var energy = 0.0, weight = 0.0
-        for i in 0..<n where mask.pixels[i] > 0.5 {
-            let d = Double(logLuma[i] - base[i]), m = Double(mask.pixels[i])
-            energy += d * d * m; weight += m
+        for y in (box.y0 - y0)..<(box.y1 - y0) {
+            for x in (box.x0 - x0)..<(box.x1 - x0) {
+                let m = mask.pixels[(y0 + y) * mask.width + x0 + x]
+                guard m > 0.5 else { continue }
+                let d = Double(logLuma[y * w + x] - base[y * w + x])
+                energy += d * d * Double(m); weight += Double(m)
+            }
         }
         return weight > 0 ? energy / weight : 0
     }

@@ -13,22 +13,40 @@ import Glibc
 public enum ColourGrade {
     /// Grades a linear RGB image (in place when the caller gives up `image`).
     public static func apply(_ grade: Grade, to image: consuming Image) -> Image {
+        apply(grade, to: image, pixelGain: nil)
+    }
+
+    /// Clarity of `amount` (inside `mask`) and then `grade`, in one pass over the pixels: the
+    /// same result as `clarity` followed by `apply` (in place when the caller gives up `image`).
+    public static func apply(_ grade: Grade, clarity amount: Float, mask: Image? = nil, to image: consuming Image) -> Image {
+        guard amount > 0 else { return apply(grade, to: image) }
+        let gains = clarityGains(amount, image: image, mask: mask)
+        return apply(grade, to: image, pixelGain: gains)
+    }
+
+    /// The grade, after multiplying each pixel by `pixelGain[i]` when given.
+    static func apply(_ grade: Grade, to image: consuming Image, pixelGain: [Float]?) -> Image {
         let curve = ToneCurve(contrast: grade.contrast, blackLift: grade.blackLift)
         let exposure = powf(2, grade.exposure)
         let warm = SIMD3<Float>(1 + 0.12 * grade.warmth, 1 + 0.01 * grade.warmth, 1 - 0.14 * grade.warmth)
         let mix = SIMD3<Float>(0.36, 0.5, 0.14)
         let c = image.channels, n = image.width * image.height
+        let monochrome = grade.monochrome, saturation = grade.saturation
         var out = image
-        out.pixels.withUnsafeMutableBufferPointer { p in
-            for i in 0..<n {
-                var v = SIMD3(p[i * c], p[i * c + 1], p[i * c + 2]) * exposure * warm
-                if grade.monochrome {
-                    v = SIMD3(repeating: (v * mix).sum())
-                } else if grade.saturation != 1 {
-                    let y = SRGB.luminance(v.x, v.y, v.z)
-                    v = SIMD3(repeating: y) + (v - SIMD3(repeating: y)) * grade.saturation
+        curve.withTable { table in
+            out.pixels.withUnsafeMutableBufferPointer { p in
+                for i in 0..<n {
+                    var v = SIMD3(p[i * c], p[i * c + 1], p[i * c + 2])
+                    if let pixelGain { let g = pixelGain[i]; v = SIMD3(v.x * g, v.y * g, v.z * g) }
+                    v = v * exposure * warm
+                    if monochrome {
+                        v = SIMD3(repeating: (v * mix).sum())
+                    } else if saturation != 1 {
+                        let y = SRGB.luminance(v.x, v.y, v.z)
+                        v = SIMD3(repeating: y) + (v - SIMD3(repeating: y)) * saturation
+                    }
+                    p[i * c] = ToneCurve.map(v.x, table); p[i * c + 1] = ToneCurve.map(v.y, table); p[i * c + 2] = ToneCurve.map(v.z, table)
                 }
-                p[i * c] = curve.map(v.x); p[i * c + 1] = curve.map(v.y); p[i * c + 2] = curve.map(v.z)
             }
         }
         return out
@@ -39,18 +57,33 @@ public enum ColourGrade {
     /// gives up `image`).
     public static func clarity(_ amount: Float, image: consuming Image, mask: Image? = nil) -> Image {
         guard amount > 0 else { return image }
+        let gains = clarityGains(amount, image: image, mask: mask)
+        let n = image.width * image.height, c = image.channels
+        var out = image
+        for i in 0..<n {
+            let g = gains[i]
+            for k in 0..<3 { out.pixels[i * c + k] *= g }
+        }
+        return out
+    }
+
+    /// The per-pixel gain of `clarity`.
+    static func clarityGains(_ amount: Float, image: Image, mask: Image?) -> [Float] {
         let n = image.width * image.height, c = image.channels
         var logLuma = [Float](repeating: 0, count: n)
         for i in 0..<n { logLuma[i] = logf(max(0, SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2])) + 1e-3) }
         let base = Blur.gaussianReduced(Image(width: image.width, height: image.height, channels: 1, pixels: logLuma),
                                         sigma: Float(image.height) / 60).pixels
-        var out = image
-        for i in 0..<n {
-            let detail = max(-1, min(1, logLuma[i] - base[i]))
-            let g = expf(amount * 0.6 * detail * (mask?.pixels[i] ?? 1))
-            for k in 0..<3 { out.pixels[i * c + k] *= g }
+        logLuma.withUnsafeMutableBufferPointer { logLuma in
+            for i in 0..<n {
+                let m = mask?.pixels[i] ?? 1
+                // Outside the mask the gain is exp(0): exactly one.
+                guard m != 0 else { logLuma[i] = 1; continue }
+                let detail = max(-1, min(1, logLuma[i] - base[i]))
+                logLuma[i] = expf(amount * 0.6 * detail * m)
+            }
         }
-        return out
+        return logLuma
     }
 }
 
@@ -74,8 +107,17 @@ struct ToneCurve {
 
     @inline(__always)
     func map(_ x: Float) -> Float {
-        let f = min(max(x, 0), Self.top) / Self.top * Float(Self.size)
-        let i = min(Int(f), Self.size - 1), t = f - Float(i)
+        table.withUnsafeBufferPointer { Self.map(x, $0) }
+    }
+
+    /// Runs `body` with the table (for `map(_:_:)` in a loop).
+    func withTable<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R { table.withUnsafeBufferPointer(body) }
+
+    /// The curve at `x`, read from `table` (from `withTable`).
+    @inline(__always)
+    static func map(_ x: Float, _ table: UnsafeBufferPointer<Float>) -> Float {
+        let f = min(max(x, 0), top) / top * Float(size)
+        let i = min(Int(f), size - 1), t = f - Float(i)
         return table[i] * (1 - t) + table[i + 1] * t
     }
 }

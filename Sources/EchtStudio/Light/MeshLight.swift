@@ -84,11 +84,23 @@ public enum MeshLight {
 
     /// Multiplies an RGB image by a gain plane (in place when the caller gives up `image`).
     static func apply(_ gain: Image, to image: consuming Image) -> Image {
+        apply(gain, to: image, balance: SIMD3(1, 1, 1))
+    }
+
+    /// `image` times the per-channel `balance` gains, then times the gain plane, in one pass
+    /// (the same products, in the same order, as balancing first and lighting after).
+    static func apply(_ gain: Image, to image: consuming Image, balance: SIMD3<Float>) -> Image {
         let c = image.channels, n = image.width * image.height
         var out = image
-        for i in 0..<n {
-            let g = gain.pixels[i]
-            for k in 0..<3 { out.pixels[i * c + k] *= g }
+        out.pixels.withUnsafeMutableBufferPointer { p in
+            gain.pixels.withUnsafeBufferPointer { g in
+                for i in 0..<n {
+                    let k = g[i]
+                    p[i * c] = p[i * c] * balance.x * k
+                    p[i * c + 1] = p[i * c + 1] * balance.y * k
+                    p[i * c + 2] = p[i * c + 2] * balance.z * k
+                }
+            }
         }
         return out
     }

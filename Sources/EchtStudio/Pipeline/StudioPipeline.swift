@@ -36,27 +36,25 @@ public enum StudioPipeline {
         // 2–5. Balance, light, retouch, grade — on the person.
         let balance = look.light.autoBalance
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
-        var person = balance.apply(to: framedForeground)
         let gain = MeshLight.gain(mesh: outMesh, faceMask: masks.face, alpha: alpha, light: look.light)
-        person = MeshLight.apply(gain, to: consume person)
+        var person = MeshLight.apply(gain, to: framedForeground, balance: balance.gains)
         Trace.mark("  balance+light", since: started)
         person = Retouch.apply(look.retouch, image: consume person, masks: masks, faceWidth: faceWidth)
         Trace.mark("  retouch", since: started)
-        person = ColourGrade.clarity(look.light.clarity, image: consume person, mask: alpha)
-        person = ColourGrade.apply(look.grade, to: consume person)
+        person = ColourGrade.apply(look.grade, clarity: look.light.clarity, mask: alpha, to: consume person)
 
         Trace.mark("  clarity+grade", since: started)
         // 6. Backdrop and composite.
         let eyes = (MeshRegions.rightEyeCentre(outMesh) + MeshRegions.leftEyeCentre(outMesh)) / 2
-        var backdrop: Image
+        var backdrop: ReducedImage
         if look.backdrop.kind == .defocus {
             backdrop = defocusedSurroundings(image: image, alpha: alpha, transform: t, width: w, height: h,
                                              blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.apply(to: $0)) }
         } else {
-            backdrop = BackdropRenderer.render(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
+            backdrop = BackdropRenderer.reduced(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
         }
         if look.backdrop.kind != .defocus, look.grade.monochrome {
-            backdrop = ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: consume backdrop)
+            backdrop = backdrop.mapped { ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: $0) }
         }
         Trace.mark("  backdrop", since: started)
         let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3)
@@ -105,10 +103,10 @@ public enum StudioPipeline {
     }
 
     /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here
-    /// is blurred by at least the backdrop's blur, so it is computed at a fraction of the output
-    /// size (never finer than a tenth of that blur) and upsampled bilinearly.
+    /// is blurred by at least the backdrop's blur, so it is computed and kept at a fraction of
+    /// the output size (never finer than a tenth of that blur); compositing upsamples it.
     static func defocusedSurroundings(image: Image, alpha: Image, transform t: SimilarityTransform, width w: Int, height h: Int,
-                                      blur: Float, finish: (Image) -> Image) -> Image {
+                                      blur: Float, finish: (Image) -> Image) -> ReducedImage {
         let factor = min(max(Int(max(1, blur * Float(h)) / 10), 1), 4)
         let sw = (w + factor - 1) / factor, sh = (h + factor - 1) / factor
         var small = t
@@ -116,10 +114,7 @@ public enum StudioPipeline {
         let photo = Warp.render(image.rgb, transform: small, width: sw, height: sh)
         let smallAlpha = factor > 1 ? Warp.downsampleBox(alpha, factor: factor) : alpha
         let defocused = BackdropRenderer.defocus(.init(image: photo, alpha: smallAlpha), radiusFraction: blur * Float(h) / Float(sh * factor))
-        let finished = finish(defocused)
-        guard factor > 1 else { return finished }
-        let up = SimilarityTransform(scale: 1 / Double(factor), angle: 0, translationX: 0, translationY: 0)
-        return Warp.sampleBilinear(finished, transform: up, width: w, height: h)
+        return ReducedImage(small: finish(defocused), factor: factor, width: w, height: h)
     }
 
     /// The least share of the face the matte must cover before the backdrop is replaced.

@@ -43,41 +43,58 @@ public enum Retouch {
         let meanRG = logf(mean.x + 1e-4) - logf(mean.y + 1e-4), meanBG = logf(mean.z + 1e-4) - logf(mean.y + 1e-4)
         var weight = [Float](repeating: 0, count: n)
         var weighted = [Float](repeating: 0, count: n * 3)
-        for i in 0..<n {
-            // Light is never negative; resampling can undershoot by a hair, and a logarithm of a
-            // negative value would poison every blur below with NaN.
+        for i in 0..<n where mask.pixels[i] > 0 {
+            // Outside the mask the weight is zero whatever the likeness. Light is never negative;
+            // resampling can undershoot by a hair, and a logarithm of a negative value would
+            // poison every blur below with NaN.
             let r = nonNegative(region.pixels[i * 3]), g = nonNegative(region.pixels[i * 3 + 1]), b = nonNegative(region.pixels[i * 3 + 2])
             let y = SRGB.luminance(r, g, b)
-            let dRG = logf(r + 1e-4) - logf(g + 1e-4) - meanRG, dBG = logf(b + 1e-4) - logf(g + 1e-4) - meanBG
+            let dRG = logf((r + 1e-4) / (g + 1e-4)) - meanRG, dBG = logf((b + 1e-4) / (g + 1e-4)) - meanBG
             let dY = logf((y + 1e-4) / (meanY + 1e-4))
             let likeness = expf(-(dRG * dRG + dBG * dBG) / (2 * 0.2 * 0.2) - dY * dY / (2 * 0.8 * 0.8))
             let m = mask.pixels[i] * likeness
             weight[i] = m
             weighted[i * 3] = r * m; weighted[i * 3 + 1] = g * m; weighted[i * 3 + 2] = b * m
         }
-        func normalisedBlur(sigma: Float) -> [Float] {
-            var colour = weighted, wsum = weight
+        /// The weighted colours blurred and divided by the blurred weights (`colour` is blurred in place).
+        func normalisedBlur(_ colour: consuming [Float], sigma: Float) -> [Float] {
+            var colour = colour, wsum = weight
             Blur.gaussianInPlace(&colour, width: w, height: h, channels: 3, sigma: sigma)
             Blur.gaussianInPlace(&wsum, width: w, height: h, channels: 1, sigma: sigma)
-            for i in 0..<n { for c in 0..<3 { colour[i * 3 + c] /= max(wsum[i], 1e-4) } }
+            colour.withUnsafeMutableBufferPointer { colour in
+                wsum.withUnsafeBufferPointer { wsum in
+                    for i in 0..<n {
+                        let d = max(wsum[i], 1e-4)
+                        colour[i * 3] /= d; colour[i * 3 + 1] /= d; colour[i * 3 + 2] /= d
+                    }
+                }
+            }
             return colour
         }
-        let fine = normalisedBlur(sigma: max(0.7, faceWidth * 0.012))
-        let coarse = normalisedBlur(sigma: max(2, faceWidth * 0.06))
+        let fine = normalisedBlur(weighted, sigma: max(0.7, faceWidth * 0.012))
+        let coarse = normalisedBlur(consume weighted, sigma: max(2, faceWidth * 0.06))
         let fullWidth = image.width, channels = image.channels
         var out = image
-        for y in 0..<h {
-            for x in 0..<w {
-                let i = y * w + x, k = amount * weight[i]
-                guard k > 1e-3 else { continue }
-                let o = ((y0 + y) * fullWidth + x0 + x) * channels
-                for c in 0..<3 {
-                    let f = fine[i * 3 + c], q = coarse[i * 3 + c]
-                    guard f > 1e-5 else { continue }
-                    let target = q + (1 - k) * (f - q)
-                    let ratio = target / f
-                    guard ratio.isFinite else { continue }
-                    out.pixels[o + c] *= max(0.5, min(2, ratio))
+        out.pixels.withUnsafeMutableBufferPointer { out in
+            fine.withUnsafeBufferPointer { fine in
+                coarse.withUnsafeBufferPointer { coarse in
+                    weight.withUnsafeBufferPointer { weight in
+                        for y in 0..<h {
+                            for x in 0..<w {
+                                let i = y * w + x, k = amount * weight[i]
+                                guard k > 1e-3 else { continue }
+                                let o = ((y0 + y) * fullWidth + x0 + x) * channels
+                                for c in 0..<3 {
+                                    let f = fine[i * 3 + c], q = coarse[i * 3 + c]
+                                    guard f > 1e-5 else { continue }
+                                    let target = q + (1 - k) * (f - q)
+                                    let ratio = target / f
+                                    guard ratio.isFinite else { continue }
+                                    out[o + c] *= max(0.5, min(2, ratio))
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -42,6 +42,13 @@ enum Blur {
         return Warp.sampleBilinear(small, transform: up, width: image.width, height: image.height)
     }
 
+    /// How far, in pixels, a `gaussian` of `sigma` reaches along each axis: a pixel farther than
+    /// this from a window's inner edges blurs the same inside the window as in the whole image.
+    static func reach(sigma: Float) -> Int {
+        guard sigma > 0.3 else { return 0 }
+        return boxRadii(sigma: sigma).reduce(0, +)
+    }
+
     /// Radii of three box filters whose cascade has standard deviation `sigma`.
     static func boxRadii(sigma: Float) -> [Int] {
         let n: Float = 3
@@ -71,7 +78,15 @@ enum Blur {
         let out = UnsafeMutablePointer<Float>.allocate(capacity: width * c)
         defer { line.deallocate(); out.deallocate() }
         let base = buf.baseAddress!
-        for y in 0..<height {
+        var first = 0
+        if c == 1 {
+            // One channel is one chain of dependent additions per row: run rows in pairs.
+            first = height - height % 2
+            let second = UnsafeMutablePointer<Float>.allocate(capacity: padded)
+            defer { second.deallocate() }
+            for y in stride(from: 0, to: first, by: 2) { rowPair(base + y * width, width: width, radii: radii, lines: (line, second)) }
+        }
+        for y in first..<height {
             let row = base + y * width * c
             out.update(from: row, count: width * c)
             for radius in radii {
@@ -81,6 +96,23 @@ enum Blur {
                 }
                 (line + radius * c).update(from: out, count: width * c)
                 let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
+                if c == 3 {
+                    // The three channels' running sums side by side: the same sums in the same
+                    // order as one channel at a time, but three independent chains per step.
+                    var s0: Float = 0, s1: Float = 0, s2: Float = 0
+                    var i = 0
+                    while i < span { s0 += line[i]; s1 += line[i + 1]; s2 += line[i + 2]; i += 3 }
+                    out[0] = s0 * norm; out[1] = s1 * norm; out[2] = s2 * norm
+                    var x = 3
+                    while x < width * 3 {
+                        s0 += line[x + span - 3] - line[x - 3]
+                        s1 += line[x + span - 2] - line[x - 2]
+                        s2 += line[x + span - 1] - line[x - 1]
+                        out[x] = s0 * norm; out[x + 1] = s1 * norm; out[x + 2] = s2 * norm
+                        x += 3
+                    }
+                    continue
+                }
                 for k in 0..<c {
                     var sum: Float = 0
                     var i = k
@@ -95,6 +127,34 @@ enum Blur {
                 }
             }
             row.update(from: out, count: width * c)
+        }
+    }
+
+    /// The box passes along two neighbouring one-channel rows starting at `rows`, their running
+    /// sums side by side: each row gets the same sums, in the same order, as on its own.
+    /// `lines` are two scratch lines of at least `width` + 2 × the largest radius.
+    private static func rowPair(_ rows: UnsafeMutablePointer<Float>, width: Int, radii: [Int],
+                                lines: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)) {
+        let (lineA, lineB) = lines
+        let a = rows, b = rows + width
+        for radius in radii {
+            for x in 0..<radius {
+                lineA[x] = a[0]; lineA[width + radius + x] = a[width - 1]
+                lineB[x] = b[0]; lineB[width + radius + x] = b[width - 1]
+            }
+            (lineA + radius).update(from: a, count: width)
+            (lineB + radius).update(from: b, count: width)
+            let norm = 1 / Float(2 * radius + 1), span = 2 * radius + 1
+            var sumA: Float = 0, sumB: Float = 0
+            for i in 0..<span { sumA += lineA[i]; sumB += lineB[i] }
+            a[0] = sumA * norm; b[0] = sumB * norm
+            var x = 1
+            while x < width {
+                sumA += lineA[x + span - 1] - lineA[x - 1]
+                sumB += lineB[x + span - 1] - lineB[x - 1]
+                a[x] = sumA * norm; b[x] = sumB * norm
+                x += 1
+            }
         }
     }
 

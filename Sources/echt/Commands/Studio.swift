@@ -56,14 +56,6 @@ struct Studio: AsyncParsableCommand {
 
     var json: Bool { output.json }
 
-    /// The Content Credentials signer, creating the default studio key on first use.
-    func makeSigner() throws -> (any OutputSigner)? {
-        if noSign { return nil }
-        let (identity, created) = try SigningIdentity.loadOrCreateDefault()
-        if created { FileHandle.standardError.write(Data((KeyStore.default.firstUseNotice + "\n").utf8)) }
-        return CredentialsSigner(identity: identity, metadata: IPTCMetadata(software: "Echt \(EchtVersion.string)"))
-    }
-
     func studio() throws {
         if let printLook {
             print(try Look.named(printLook).jsonDocument())
@@ -72,7 +64,7 @@ struct Studio: AsyncParsableCommand {
         let chosen = try (looks.isEmpty ? Look.defaultNames : looks).map(Look.named)
         let session = try StudioSession()
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
-                                            faceIndex: face, eachFace: each, signer: try makeSigner())
+                                            faceIndex: face, eachFace: each, signer: noSign ? nil : KeyOnFirstUseSigner())
         var reports: [PhotoReport] = [], failures: [String] = []
         for (index, file) in files.enumerated() {
             if files.count > 1 && !json { FileHandle.standardError.write(Data("[\(index + 1)/\(files.count)] \(file)…\n".utf8)) }
