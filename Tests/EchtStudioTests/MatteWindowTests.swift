@@ -43,6 +43,12 @@ struct MatteWindowTests {
         let borderDifferences = border.filter { part.coverage(x: $0.0, y: $0.1) != whole.coverage(x: $0.0, y: $0.1) }.count
         #expect(borderDifferences == 0, "\(borderDifferences) alpha samples differ on the photo's border")
         if name.contains("xlarge") {
+            // A matte made for the tight frame only cannot serve the loose one.
+            let tight = try found.addingMattes(for: [face], styles: [FramingStyle(fit: .tight)], image: image,
+                                               analyzer: session.analyzer, sourceName: name)
+            #expect(throws: StudioError.matteMissesFrame(name, style: "loose")) {
+                try StudioPipeline.frame(image: image, analysis: tight, face: face, style: FramingStyle(fit: .loose), sourceName: name)
+            }
             // The person runs across the bottom edge, below the window: only the border tells
             // the edge check of a frame reaching past that edge (the loose frame does) so.
             let bottom = (0..<image.width).map { part.coverage(x: $0, y: image.height - 1) }

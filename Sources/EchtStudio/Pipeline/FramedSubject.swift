@@ -47,6 +47,8 @@ extension StudioPipeline {
         let reach = Warp.sourceWindow(transform: t, width: w, height: h)
         let covered = matte.originX <= max(reach.x0, 0) && matte.originY <= max(reach.y0, 0)
             && matte.originX + matte.alpha.width >= min(reach.x1, image.width) && matte.originY + matte.alpha.height >= min(reach.y1, image.height)
+        // A matte cut down to other frames' windows (it keeps its region's border) would cut the person.
+        if !covered, matte.border != nil { throw .matteMissesFrame(sourceName, style: style.fit.rawValue) }
         let inRegion = covered ? inside
             : Warp.insideMask(sourceWidth: matte.alpha.width, sourceHeight: matte.alpha.height, transform: local, width: w, height: h)
         let (warpedAlpha, foreground) = Warp.render(matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0), matte.foreground.rgb,
