@@ -16,6 +16,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingMatte(String)
     /// The person matte does not cover the face, so the backdrop cannot be replaced honestly.
     case matteMissesFace(String, coverage: Double)
+    /// The face's matte was made only where other framing styles' frames read the photo.
+    case matteMissesFrame(String, style: String)
     /// The face's eyes are at or beyond the photo's edge, so no headshot can be framed.
     case faceCutByEdge(String)
     /// An output file exists and `--force` was not given.
@@ -50,6 +52,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "No person matte was made for this face of \(file); make it with StudioAnalysis.addingMattes before framing the face."
         case let .matteMissesFace(file, coverage):
             String(format: "The person matte covers only %.0f %% of the face in %@, so a new backdrop would show through the face. Try a photo where the person stands clear of others and the background, or in a group photo another face (--face N, --each).", coverage * 100, file)
+        case let .matteMissesFrame(file, style):
+            "The person matte of this face of \(file) was made for other frames than the \(style) one; make it with StudioAnalysis.addingMattes for every framing style you render."
         case let .faceCutByEdge(file):
             "The face in \(file) is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed. Choose another face with --face N or a photo that shows the whole face."
         case let .outputExists(path):

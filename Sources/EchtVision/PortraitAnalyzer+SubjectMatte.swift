@@ -17,14 +17,24 @@ extension PortraitAnalyzer {
         subjectMatte(for: try claim(for: face, among: faces, in: image, region: region), neighbours: neighbours, in: image)
     }
 
-    /// The matte of the person of `claim`, settled against `neighbours` (see above).
-    public func subjectMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image) -> PersonMatte {
+    /// The matte of the person of `claim`, settled against `neighbours` (see above). With
+    /// `within` (photo pixels) the full-resolution pass writes only that part of the claim's
+    /// region (see `preparedMatte`).
+    public func subjectMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image,
+                             within: PixelRect? = nil) -> PersonMatte {
+        preparedMatte(for: claim, neighbours: neighbours, in: image).matte(within: within)
+    }
+
+    /// `subjectMatte` up to its full-resolution pass, which the result runs on the part of the
+    /// claim's region a caller needs (e.g. only where the person's frames are): the same values
+    /// there, in a fraction of the time and memory.
+    public func preparedMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image) -> PreparedMatte {
         let coarse = claim.settled(against: neighbours)
         let x = Int(claim.region.minX), y = Int(claim.region.minY)
         let photo = image.cropped(x: x, y: y, width: Int(claim.region.width), height: Int(claim.region.height))
-        var matte = MatteRefiner(options: options.matte).refine(coarseMask: coarse, photo: photo)
-        matte.originX = x; matte.originY = y
-        return matte
+        var prepared = MatteRefiner(options: options.matte).prepare(coarseMask: coarse, photo: photo)
+        prepared.originX = x; prepared.originY = y
+        return prepared
     }
 
     /// The person of `face`'s share of the selfie model's mask on `region`: the first half of

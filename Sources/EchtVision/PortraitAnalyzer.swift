@@ -77,26 +77,11 @@ public struct PortraitAnalyzer: Sendable {
     /// Analyses an upright photo. No face is a result (`noFaceFound`), not an error; errors
     /// mean a model could not run.
     public func analyse(_ image: Image, matte wantMatte: Bool) throws(VisionError) -> PortraitAnalysis {
-        var faces: [PortraitAnalysis.AnalysedFace] = []
-        var unconfirmed: [FaceDetection] = []
-        for candidate in try detector.detectCandidates(in: image) {
-            // A small hit inside a face already found is a part of it (an ear, an eye).
-            if faces.contains(where: { FaceDetector.overlap($0.face.detection.box, candidate.detection.box) > 0.5 }) { continue }
-            guard let (detection, found) = try confirm(candidate, in: image) else {
-                unconfirmed.append(candidate.detection)
-                continue
-            }
-            var landmarks = found
-            // Two detections of one face (e.g. from neighbouring tiles) give the same mesh.
-            let meshBox = Self.bounds(of: landmarks)
-            if faces.contains(where: { $0.face.landmarks.map { FaceDetector.overlap(Self.bounds(of: $0), meshBox) > 0.5 } ?? false }) { continue }
-            landmarks = try irises.refine(landmarks, in: image)
-            let face = Face(detection: detection, landmarks: landmarks)
+        let (found, unconfirmed) = try search(image)
+        let faces = found.map { face, landmarks in
             let report = FaceReport(face: face, landmarks: landmarks, in: image)
-            faces.append(.init(face: face, report: report, issues: PortraitAnalysis.AnalysedFace.issues(for: report)))
+            return PortraitAnalysis.AnalysedFace(face: face, report: report, issues: PortraitAnalysis.AnalysedFace.issues(for: report))
         }
-        // The box that confirmed a face may be an alternative of another size than the candidate's.
-        faces.sort { $0.face.detection.box.width * $0.face.detection.box.height > $1.face.detection.box.width * $1.face.detection.box.height }
         var personMatte: PersonMatte?
         if wantMatte {
             var coarse = try segmenter.coarseMask(for: image)
@@ -108,6 +93,35 @@ public struct PortraitAnalyzer: Sendable {
         }
         return PortraitAnalysis(faces: faces, unconfirmedDetections: unconfirmed, matte: personMatte,
                                 imageWidth: image.width, imageHeight: image.height)
+    }
+
+    /// The faces of `analyse`, in its order, without their quality reports or a matte: all the
+    /// studio reads of an analysis.
+    public func faces(in image: Image) throws(VisionError) -> [Face] {
+        try search(image).faces.map(\.face)
+    }
+
+    /// The confirmed faces (each with its mesh and irises) and the detections no mesh confirmed.
+    func search(_ image: Image) throws(VisionError) -> (faces: [(face: Face, landmarks: FaceLandmarks)], unconfirmed: [FaceDetection]) {
+        var faces: [(face: Face, landmarks: FaceLandmarks)] = []
+        var unconfirmed: [FaceDetection] = []
+        for candidate in try detector.detectCandidates(in: image) {
+            // A small hit inside a face already found is a part of it (an ear, an eye).
+            if faces.contains(where: { FaceDetector.overlap($0.face.detection.box, candidate.detection.box) > 0.5 }) { continue }
+            guard let (detection, found) = try confirm(candidate, in: image) else {
+                unconfirmed.append(candidate.detection)
+                continue
+            }
+            var landmarks = found
+            // Two detections of one face (e.g. from neighbouring tiles) give the same mesh.
+            let meshBox = Self.bounds(of: landmarks)
+            if faces.contains(where: { FaceDetector.overlap(Self.bounds(of: $0.landmarks), meshBox) > 0.5 }) { continue }
+            landmarks = try irises.refine(landmarks, in: image)
+            faces.append((Face(detection: detection, landmarks: landmarks), landmarks))
+        }
+        // The box that confirmed a face may be an alternative of another size than the candidate's.
+        faces.sort { $0.face.detection.box.width * $0.face.detection.box.height > $1.face.detection.box.width * $1.face.detection.box.height }
+        return (faces, unconfirmed)
     }
 
     /// The box of the candidate that the mesh confirms, with its landmarks. Tried in order: the

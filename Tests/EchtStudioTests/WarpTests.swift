@@ -20,6 +20,31 @@ import Testing
         } } }
     }
 
+    /// Sampling a window of an image in place gives exactly what sampling a copy of it gives,
+    /// rotated or not.
+    @Test(arguments: [0.0, 0.13])
+    func samplingAWindowInPlaceEqualsSamplingItsCopy(angle: Double) {
+        let image = Self.ramp(width: 41, height: 37)
+        let t = SimilarityTransform(scale: 1.1, angle: angle, translationX: 3.3, translationY: -1.7)
+        let copy = image.region(x0: 6, y0: 5, width: 30, height: 28)
+        let inPlace = Warp.sampleBilinear(image, transform: t, width: 26, height: 24, window: (6, 5, 30, 28))
+        #expect(inPlace == Warp.sampleBilinear(copy, transform: t, width: 26, height: 24))
+    }
+
+    /// The matte's alpha and foreground warped together equal each warped alone: sampled in one
+    /// pass at scales that need no pre-blur, each rendered alone (blurred or shrunk) otherwise;
+    /// frames reaching past the photo's edges included.
+    @Test(arguments: [(1.12, 0.14, 5.0), (1.12, 0.0, 5.0), (1.6, 0.14, 5.0), (2.3, -0.2, -9.0), (1.05, 0.1, -30.0)])
+    func alphaAndForegroundWarpedTogetherEqualEachAlone(scale: Double, angle: Double, shift: Double) {
+        let colour = Self.ramp(width: 97, height: 83)
+        var rng = SeededRandom(seed: 3)
+        let alpha = Image(width: 97, height: 83, channels: 1, pixels: (0..<(97 * 83)).map { _ in Float(rng.next(in: 0...1)) })
+        let t = SimilarityTransform(scale: scale, angle: angle, translationX: shift, translationY: 7)
+        let (a, f) = Warp.render(alpha, colour, transform: t, width: 48, height: 60)
+        #expect(a == Warp.render(alpha, transform: t, width: 48, height: 60))
+        #expect(f == Warp.render(colour, transform: t, width: 48, height: 60))
+    }
+
     /// Shrinking a window in place gives exactly the shrink of the window copied out first.
     @Test(arguments: [1, 3])
     func boxShrinkOfAWindowEqualsShrinkOfItsCopy(channels: Int) {

@@ -36,6 +36,34 @@ struct MatteRefinerTests {
         #expect(matte.alpha.pixels.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
+    /// A window limits the full-resolution pass to part of the photo: the matte starts at the
+    /// window's (outward-rounded, clipped) corner and holds exactly the whole-photo matte's values
+    /// there, also across the disc's soft edge; a window reaching past the photo is clipped.
+    @Test(arguments: [PixelRect(minX: 30.4, minY: 17.6, maxX: 181.2, maxY: 140.1), PixelRect(minX: -20, minY: 90, maxX: 300, maxY: 260)])
+    func windowedMatteEqualsWholeMatteInside(window: PixelRect) {
+        let s = Self.scene()
+        let whole = MatteRefiner().refine(coarseMask: s.coarse, photo: s.photo)
+        let part = MatteRefiner().refine(coarseMask: s.coarse, photo: s.photo, window: window)
+        let x0 = max(0, Int(window.minX.rounded(.down))), y0 = max(0, Int(window.minY.rounded(.down)))
+        let x1 = min(240, Int(window.maxX.rounded(.up))), y1 = min(200, Int(window.maxY.rounded(.up)))
+        #expect(part.originX == x0 && part.originY == y0)
+        #expect(part.alpha.width == x1 - x0 && part.alpha.height == y1 - y0)
+        #expect(part.fits(photoWidth: 240, photoHeight: 200))
+        var alphaDifferences = 0, foregroundDifferences = 0, edge = 0
+        for y in y0..<y1 {
+            for x in x0..<x1 {
+                let i = y * 240 + x, j = (y - y0) * part.alpha.width + (x - x0)
+                if whole.alpha.pixels[i] != part.alpha.pixels[j] { alphaDifferences += 1 }
+                if whole.alpha.pixels[i] > 0.05 && whole.alpha.pixels[i] < 0.95 { edge += 1 }
+                for k in 0..<3 where whole.foreground.pixels[i * 3 + k] != part.foreground.pixels[j * 3 + k] { foregroundDifferences += 1 }
+                #expect(part.coverage(x: x, y: y) == whole.coverage(x: x, y: y))
+            }
+        }
+        #expect(alphaDifferences == 0 && foregroundDifferences == 0, "\(alphaDifferences) alpha, \(foregroundDifferences) colour samples differ")
+        #expect(edge > 100, "the window holds the soft edge (\(edge) pixels)")
+        #expect(part.coverage(x: x1, y: y0) == 0 || x1 == 240)
+    }
+
     @Test func foregroundRemovesOldBackgroundAtSoftEdges() {
         let s = Self.scene()
         let matte = MatteRefiner().refine(coarseMask: s.coarse, photo: s.photo)

@@ -25,4 +25,19 @@ extension Framing {
         guard maxX > minX, maxY > minY else { return PixelRect(minX: 0, minY: 0, maxX: Float(sourceWidth), maxY: Float(sourceHeight)) }
         return PixelRect(minX: Float(minX), minY: Float(minY), maxX: Float(maxX), maxY: Float(maxY))
     }
+
+    /// The photo pixels the frames of `styles` around `face` read of the person's matte (each
+    /// frame's `Warp.sourceWindow`, united, one pixel wider): the only part the full-resolution
+    /// matte pass must fill. `edges` is the matte as far as the framing reads it (its region's
+    /// border, `PreparedMatte.edgesOnly`), so the frames are exactly those `frame` makes.
+    static func matteWindow(face: FaceLandmarks, styles: [FramingStyle], edges: PersonMatte,
+                            sourceWidth: Int, sourceHeight: Int) -> PixelRect {
+        var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
+        for style in styles {
+            let framing = headAndShoulders(face: face, sourceWidth: sourceWidth, sourceHeight: sourceHeight, personMatte: edges, style: style)
+            let reach = Warp.sourceWindow(transform: framing.transform, width: framing.width, height: framing.height)
+            x0 = min(x0, reach.x0 - 1); y0 = min(y0, reach.y0 - 1); x1 = max(x1, reach.x1 + 1); y1 = max(y1, reach.y1 + 1)
+        }
+        return PixelRect(minX: Float(max(x0, 0)), minY: Float(max(y0, 0)), maxX: Float(min(x1, sourceWidth)), maxY: Float(min(y1, sourceHeight)))
+    }
 }

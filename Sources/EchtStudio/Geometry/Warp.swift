@@ -12,14 +12,8 @@ enum Warp {
     /// The output image (`width`×`height`) whose pixel centres map to the source through `transform`.
     /// Outside the photo the nearest edge pixel is repeated; use `insideMask` to know where.
     static func render(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
-        // Source bounding box of the output frame, with a margin for the filters.
-        let corners = [SIMD2<Double>(0, 0), SIMD2(Double(width), 0), SIMD2(0, Double(height)), SIMD2(Double(width), Double(height))]
-            .map(transform.sourcePoint)
-        let margin = 4 * max(transform.scale, 1) + 4
-        let x0 = max(Int((corners.map(\.x).min()! - margin).rounded(.down)), 0)
-        let y0 = max(Int((corners.map(\.y).min()! - margin).rounded(.down)), 0)
-        let x1 = min(Int((corners.map(\.x).max()! + margin).rounded(.up)), image.width)
-        let y1 = min(Int((corners.map(\.y).max()! + margin).rounded(.up)), image.height)
+        let reach = sourceWindow(transform: transform, width: width, height: height)
+        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, image.width), y1 = min(reach.y1, image.height)
         guard x1 > x0, y1 > y0 else {
             // The frame misses the photo entirely: repeat the nearest edge.
             let edge = image.region(x0: min(max(x0, 0), image.width - 1), y0: min(max(y0, 0), image.height - 1), width: 1, height: 1)
@@ -33,13 +27,85 @@ enum Warp {
             source = downsampleBox(image, factor: factor, x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
             local.scale /= Double(factor); local.translationX /= Double(factor); local.translationY /= Double(factor)
         } else {
+            let sigma = Float(0.5 * (max(local.scale * local.scale, 1) - 1).squareRoot())
+            // No blur to apply (`Blur.gaussian` leaves such a sigma alone): sample the window in place.
+            guard local.scale > 1.05, sigma > 0.3, !Blur.boxRadii(sigma: sigma).allSatisfy({ $0 == 0 }) else {
+                return sampleBilinear(image, transform: local, width: width, height: height, window: (x0, y0, x1 - x0, y1 - y0))
+            }
             source = image.region(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
         }
         if local.scale > 1.05 {
+            // `source` is a fresh copy of the window: blurred in place, not copied again.
             let sigma = Float(0.5 * (local.scale * local.scale - 1).squareRoot())
             Blur.gaussianInPlace(&source.pixels, width: source.width, height: source.height, channels: source.channels, sigma: sigma)
         }
         return sampleBilinear(source, transform: local, width: width, height: height)
+    }
+
+    /// `render` of two images of the same size through one transform (a matte's alpha and
+    /// foreground). When neither needs a pre-blur or shrink, both are sampled in one pass that
+    /// finds each output pixel's source position once; the results equal two `render`s.
+    static func render(_ first: Image, _ second: Image, transform: SimilarityTransform, width: Int, height: Int) -> (Image, Image) {
+        let reach = sourceWindow(transform: transform, width: width, height: height)
+        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, first.width), y1 = min(reach.y1, first.height)
+        let sigma = Float(0.5 * (max(transform.scale * transform.scale, 1) - 1).squareRoot())
+        let blurs = transform.scale > 1.05 && sigma > 0.3 && !Blur.boxRadii(sigma: sigma).allSatisfy { $0 == 0 }
+        guard first.width == second.width, first.height == second.height, x1 > x0, y1 > y0,
+              Int(transform.scale.rounded(.down)) < 2, !blurs, sin(transform.angle) != 0 else {
+            return (render(first, transform: transform, width: width, height: height),
+                    render(second, transform: transform, width: width, height: height))
+        }
+        var local = transform
+        local.translationX -= Double(x0); local.translationY -= Double(y0)
+        return sampleBilinear(first, second, transform: local, width: width, height: height, window: (x0, y0, x1 - x0, y1 - y0))
+    }
+
+    /// The rotated path of `sampleBilinear` for two same-sized images at once (see above).
+    private static func sampleBilinear(_ first: Image, _ second: Image, transform: SimilarityTransform, width: Int, height: Int,
+                                       window part: (x0: Int, y0: Int, width: Int, height: Int)) -> (Image, Image) {
+        let c1 = first.channels, c2 = second.channels, sw = part.width, sh = part.height
+        let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
+        let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
+        let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
+        var out2: [Float] = []
+        let out1 = [Float](unsafeUninitializedCapacity: width * height * c1) { buffer1, count1 in
+            out2 = [Float](unsafeUninitializedCapacity: width * height * c2) { buffer2, count2 in
+                let dst1 = UnsafeMutableBufferPointer(rebasing: buffer1[...]), dst2 = UnsafeMutableBufferPointer(rebasing: buffer2[...])
+                first.pixels.withUnsafeBufferPointer { src1 in
+                    second.pixels.withUnsafeBufferPointer { src2 in
+                        for y in 0..<height {
+                            let oy = Double(y) + 0.5
+                            let saY = sa * oy, caY = ca * oy
+                            for x in 0..<width {
+                                let fx = Float(caX[x] - saY + transform.translationX - 0.5)
+                                let fy = Float(saX[x] + caY + transform.translationY - 0.5)
+                                let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
+                                let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
+                                let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
+                                let p00 = (part.y0 + iy) * first.width + part.x0 + ix, p10 = p00 + (ix1 - ix)
+                                let p01 = p00 + (iy1 - iy) * first.width, p11 = p01 + (ix1 - ix)
+                                let tx = cx - Float(ix), ty = cy - Float(iy), o = y * width + x
+                                blend(src1, into: dst1, at: o * c1, channels: c1, p00 * c1, p10 * c1, p01 * c1, p11 * c1, tx: tx, ty: ty)
+                                blend(src2, into: dst2, at: o * c2, channels: c2, p00 * c2, p10 * c2, p01 * c2, p11 * c2, tx: tx, ty: ty)
+                            }
+                        }
+                    }
+                }
+                count2 = width * height * c2
+            }
+            count1 = width * height * c1
+        }
+        return (Image(width: width, height: height, channels: c1, pixels: out1), Image(width: width, height: height, channels: c2, pixels: out2))
+    }
+
+    /// The source pixels `render` reads for a `width`×`height` output (`x1`, `y1` exclusive, not
+    /// clipped to the source): the frame's bounding box with a margin for the filters.
+    static func sourceWindow(transform: SimilarityTransform, width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
+        let corners = [SIMD2<Double>(0, 0), SIMD2(Double(width), 0), SIMD2(0, Double(height)), SIMD2(Double(width), Double(height))]
+            .map(transform.sourcePoint)
+        let margin = 4 * max(transform.scale, 1) + 4
+        return (Int((corners.map(\.x).min()! - margin).rounded(.down)), Int((corners.map(\.y).min()! - margin).rounded(.down)),
+                Int((corners.map(\.x).max()! + margin).rounded(.up)), Int((corners.map(\.y).max()! + margin).rounded(.up)))
     }
 
     /// 1 where an output pixel's centre falls inside the source photo, 0 outside.
@@ -102,22 +168,29 @@ enum Warp {
     /// Bilinear sampling at the source position of every output pixel centre (edges clamped).
     /// The products of the transform with the column and row centres are formed once per column
     /// and row; every sum is evaluated in the same order as per pixel, so results are identical.
-    static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int) -> Image {
-        let c = image.channels, sw = image.width, sh = image.height
-        var out = [Float](repeating: 0, count: width * height * c)
+    /// With `window` (x0, y0, width, height inside `image`) the source is that part of the image,
+    /// read in place: the same result as sampling a copy of it.
+    static func sampleBilinear(_ image: Image, transform: SimilarityTransform, width: Int, height: Int,
+                               window: (x0: Int, y0: Int, width: Int, height: Int)? = nil) -> Image {
+        let c = image.channels, part = window ?? (0, 0, image.width, image.height)
+        precondition(part.x0 >= 0 && part.y0 >= 0 && part.width > 0 && part.height > 0
+                     && part.x0 + part.width <= image.width && part.y0 + part.height <= image.height, "window outside the image")
+        let sw = part.width, sh = part.height, stride = image.width * c, offset = part.y0 * stride + part.x0 * c
         let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
         let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
         let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
-        if sa == 0 {
-            // No rotation: the source column depends only on x and the row only on y.
-            let columns = (0..<width).map { x in
-                bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
-            }
+        // Every output sample is written below.
+        let out = [Float](unsafeUninitializedCapacity: width * height * c) { buffer, count in
+            let dst = UnsafeMutableBufferPointer(rebasing: buffer[...])
             image.pixels.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
+                if sa == 0 {
+                    // No rotation: the source column depends only on x and the row only on y.
+                    let columns = (0..<width).map { x in
+                        bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
+                    }
                     for y in 0..<height {
                         let row = bilinearTap(Float(0.0 + ca * (Double(y) + 0.5) + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
-                        let ty = row.t, top = row.i * sw * c, bottom = row.i1 * sw * c
+                        let ty = row.t, top = offset + row.i * stride, bottom = offset + row.i1 * stride
                         for x in 0..<width {
                             let column = columns[x]
                             blend(src, into: dst, at: (y * width + x) * c, channels: c,
@@ -125,27 +198,25 @@ enum Warp {
                                   tx: column.t, ty: ty)
                         }
                     }
-                }
-            }
-            return Image(width: width, height: height, channels: c, pixels: out)
-        }
-        image.pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<height {
-                    let oy = Double(y) + 0.5
-                    let saY = sa * oy, caY = ca * oy
-                    for x in 0..<width {
-                        let fx = Float(caX[x] - saY + transform.translationX - 0.5)
-                        let fy = Float(saX[x] + caY + transform.translationY - 0.5)
-                        let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
-                        let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
-                        let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
-                        blend(src, into: dst, at: (y * width + x) * c, channels: c,
-                              (iy * sw + ix) * c, (iy * sw + ix1) * c, (iy1 * sw + ix) * c, (iy1 * sw + ix1) * c,
-                              tx: cx - Float(ix), ty: cy - Float(iy))
+                } else {
+                    for y in 0..<height {
+                        let oy = Double(y) + 0.5
+                        let saY = sa * oy, caY = ca * oy
+                        for x in 0..<width {
+                            let fx = Float(caX[x] - saY + transform.translationX - 0.5)
+                            let fy = Float(saX[x] + caY + transform.translationY - 0.5)
+                            let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
+                            let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
+                            let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
+                            blend(src, into: dst, at: (y * width + x) * c, channels: c,
+                                  offset + iy * stride + ix * c, offset + iy * stride + ix1 * c,
+                                  offset + iy1 * stride + ix * c, offset + iy1 * stride + ix1 * c,
+                                  tx: cx - Float(ix), ty: cy - Float(iy))
+                        }
                     }
                 }
             }
+            count = width * height * c
         }
         return Image(width: width, height: height, channels: c, pixels: out)
     }

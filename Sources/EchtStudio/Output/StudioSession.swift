@@ -73,6 +73,16 @@ public struct StudioSession: Sendable {
         }
         var styles: [FramingStyle] = []
         for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
+        // The input's side of the contact sheet needs the photo only: it is made while the
+        // matte stage (mostly one thread) leaves a core idle.
+        let inputTile = ResultSlots<Image>(count: 1)
+        let preview = DispatchGroup()
+        DispatchQueue.global().async(group: preview) {
+            inputTile.set(0) { () throws(StudioError) -> Image in
+                try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
+            }
+        }
+        defer { preview.wait() }
         mark = Date()
         let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
         Trace.mark("subject mattes", since: mark)
@@ -87,7 +97,6 @@ public struct StudioSession: Sendable {
         let framed = ResultSlots<FramedSubject>(count: subjects.count)
         // Each look's result keeps only its sheet tile once its files are queued.
         let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
-        let inputTile = ResultSlots<Image>(count: 1)
         let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
         let pool = TaskPool()
         let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
@@ -128,12 +137,6 @@ public struct StudioSession: Sendable {
                 }
             }
         }
-        // The input's side of the contact sheet, queued behind the framings.
-        pool.add {
-            inputTile.set(0) { () throws(StudioError) -> Image in
-                try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
-            }
-        }
         let poolStart = Date()
         pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
         Trace.mark("frame+render+write", since: poolStart)
@@ -160,6 +163,7 @@ public struct StudioSession: Sendable {
                                  faces: analysis.faces.count, headshots: headshots,
                                  sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
         let sheetStart = Date()
+        preview.wait()
         try ContactSheet.write(report: report, inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
         Trace.mark("contact sheet", since: sheetStart)
         report.seconds = Date().timeIntervalSince(start)
@@ -167,12 +171,12 @@ public struct StudioSession: Sendable {
     }
 
     /// The faces from the vision stack, no mattes yet (`StudioAnalysis.addingMattes` makes the
-    /// rendered faces' own); no face is an error here.
+    /// rendered faces' own) and no quality reports (the studio reads none); no face is an error here.
     func analyse(_ image: Image, name: String) throws(StudioError) -> StudioAnalysis {
-        let result: PortraitAnalysis
-        do { result = try analyzer.analyse(image, matte: false) } catch { throw .vision(error.description) }
-        guard !result.faces.isEmpty else { throw .noFace(name) }
-        return StudioAnalysis(faces: result.faces.map(\.face), mattes: Array(repeating: nil, count: result.faces.count))
+        let faces: [Face]
+        do { faces = try analyzer.faces(in: image) } catch { throw .vision(error.description) }
+        guard !faces.isEmpty else { throw .noFace(name) }
+        return StudioAnalysis(faces: faces, mattes: Array(repeating: nil, count: faces.count))
     }
 
     /// One file to encode, sign and write.

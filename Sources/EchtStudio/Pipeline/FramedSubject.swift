@@ -39,20 +39,29 @@ extension StudioPipeline {
                                                personMatte: matte, style: style)
         let t = framing.transform, w = framing.width, h = framing.height
         let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
-        // The matte covers its own region of the photo; outside it the person is absent.
+        // The matte covers its own region of the photo; outside it the person is absent. When
+        // that region holds all the photo the frame reads (a matte made for this style does),
+        // it holds every output pixel inside the photo: `inside` says where.
         var local = t
         local.translationX -= Double(matte.originX); local.translationY -= Double(matte.originY)
-        let inRegion = Warp.insideMask(sourceWidth: matte.alpha.width, sourceHeight: matte.alpha.height, transform: local, width: w, height: h)
-        var alpha = Warp.render(matte.alpha.channel(0), transform: local, width: w, height: h)
+        let reach = Warp.sourceWindow(transform: t, width: w, height: h)
+        let covered = matte.originX <= max(reach.x0, 0) && matte.originY <= max(reach.y0, 0)
+            && matte.originX + matte.alpha.width >= min(reach.x1, image.width) && matte.originY + matte.alpha.height >= min(reach.y1, image.height)
+        // A matte cut down to other frames' windows (it keeps its region's border) would cut the person.
+        if !covered, matte.border != nil { throw .matteMissesFrame(sourceName, style: style.fit.rawValue) }
+        let inRegion = covered ? inside
+            : Warp.insideMask(sourceWidth: matte.alpha.width, sourceHeight: matte.alpha.height, transform: local, width: w, height: h)
+        let (warpedAlpha, foreground) = Warp.render(matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0), matte.foreground.rgb,
+                                                     transform: local, width: w, height: h)
+        var alpha = consume warpedAlpha
         for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inRegion.pixels[i] }
-        let foreground = Warp.render(matte.foreground.rgb, transform: local, width: w, height: h)
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
         let coverage = faceCoverage(alpha: alpha, face: masks.face)
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
-        let cleaned = EdgeCleanup.apply(alpha: alpha, foreground: foreground, sigma: max(1, faceWidth * 0.03))
+        let cleaned = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
         return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
                              mesh: outMesh, masks: masks, faceWidth: faceWidth)
     }

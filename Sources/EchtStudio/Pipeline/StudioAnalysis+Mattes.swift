@@ -6,7 +6,9 @@ extension StudioAnalysis {
     /// This analysis with a matte of their own for `subjects` (nil: every face): the selfie
     /// model runs on each subject's region (`Framing.matteRegion` for `styles`) and on the
     /// regions of the people next to them, and each subject keeps only what is theirs
-    /// (`PortraitAnalyzer.subjectMatte`): neighbours and bystanders removed. Runs concurrently.
+    /// (`PortraitAnalyzer.subjectMatte`): neighbours and bystanders removed. The full-resolution
+    /// matte is made only where the subject's frames for `styles` read it (`Framing.matteWindow`),
+    /// also when the model saw the whole photo (a lone subject). Runs concurrently.
     public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
                              sourceName: String) throws(StudioError) -> StudioAnalysis {
         let chosen = subjects ?? faces
@@ -39,8 +41,13 @@ extension StudioAnalysis {
         let mattes = ResultSlots<PersonMatte>(count: chosen.count)
         DispatchQueue.concurrentPerform(iterations: chosen.count) { k in
             mattes.set(k) { () throws(StudioError) -> PersonMatte in
-                guard let own = neighbours.first(where: { $0.face == chosen[k] }) else { throw .missingLandmarks(sourceName) }
-                return analyzer.subjectMatte(for: own, neighbours: neighbours, in: image)
+                guard let own = neighbours.first(where: { $0.face == chosen[k] }), let mesh = chosen[k].landmarks else {
+                    throw .missingLandmarks(sourceName)
+                }
+                let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image)
+                let window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
+                                                 sourceWidth: image.width, sourceHeight: image.height)
+                return prepared.matte(within: window)
             }
         }
         var out = self

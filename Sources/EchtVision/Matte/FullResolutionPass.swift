@@ -5,23 +5,37 @@ import EchtImaging
 /// low-resolution grid of the guided filter's coefficients and the blur-fusion means on the fly
 /// (bilinear, half-pixel centres) and writes alpha and foreground directly, with no
 /// full-resolution intermediate images. Rows are split into bands over `threads` threads.
+/// The pass may be limited to a window of the photo (the part a framing can read): every pixel
+/// inside it gets exactly the value the whole-photo pass gives it.
 enum FullResolutionPass {
+    /// A window of photo pixels: columns `x..<x+width`, rows `y..<y+height`.
+    struct Window: Sendable, Equatable {
+        var x: Int, y: Int, width: Int, height: Int
+    }
+
     /// Channels of the grid: `a` (3), `b` (1), foreground mean F̄ (3), background mean B̄ (3),
     /// then the lower and upper bound alpha may take there (from the coarse mask).
     static let gridChannels = 12
 
     /// Alpha `a·sRGB(I) + b` clamped to 0...1 and foreground `F̄ + α(I − αF̄ − (1−α)B̄)` clamped to
     /// `ForegroundEstimator.floor`·min(4(1−α), 1)·F̄...max(1, I), for the 3-channel linear `photo`
-    /// and a 12-channel `grid` of any smaller size; alpha is kept within the grid's bounds.
-    static func run(photo: Raster, grid: Raster, threads: Int) -> (alpha: [Float], foreground: [Float]) {
+    /// and a 12-channel `grid` of any smaller size; alpha is kept within the grid's bounds. Only
+    /// the pixels of `window` (nil: the whole photo) are computed; the arrays hold the window's.
+    static func run(photo: Raster, grid: Raster, window: Window? = nil, threads: Int) -> (alpha: [Float], foreground: [Float]) {
         precondition(photo.channels == 3 && grid.channels == gridChannels, "expected a 3-channel photo and a 12-channel grid")
-        let w = photo.width, h = photo.height, gw = grid.width, gh = grid.height, c = gridChannels
+        let pw = photo.width, ph = photo.height, gw = grid.width, gh = grid.height, c = gridChannels
+        let area = window ?? Window(x: 0, y: 0, width: pw, height: ph)
+        precondition(area.x >= 0 && area.y >= 0 && area.width > 0 && area.height > 0
+                     && area.x + area.width <= pw && area.y + area.height <= ph, "window outside the photo")
+        let w = area.width, h = area.height, x0 = area.x, y0 = area.y
         var alpha = [Float](repeating: 0, count: w * h), foreground = [Float](repeating: 0, count: w * h * 3)
-        // Horizontal sampling positions are shared by every row.
-        let scaleX = Float(gw) / Float(w), scaleY = Float(gh) / Float(h)
-        let lo = (0..<w).map { min(Int(min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1))), max(gw - 2, 0)) }
-        let fx = (0..<w).map { gw > 1 ? min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1)) - Float(lo[$0]) : 0 }
-        // Bands of ⌈h/wanted⌉ rows may cover the photo in fewer than `wanted`; none starts past it.
+        // Horizontal sampling positions (of the whole photo's grid) are shared by every row.
+        let scaleX = Float(gw) / Float(pw), scaleY = Float(gh) / Float(ph)
+        let lo = (x0..<(x0 + w)).map { min(Int(min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1))), max(gw - 2, 0)) }
+        let fx = (0..<w).map { gw > 1 ? min(max((Float(x0 + $0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1)) - Float(lo[$0]) : 0 }
+        // Only the grid columns the window's pixels sample are interpolated per row.
+        let firstColumn = lo[0] * c, lastColumn = min(lo[w - 1] + 2, gw) * c
+        // Bands of ⌈h/wanted⌉ rows may cover the window in fewer than `wanted`; none starts past it.
         let wanted = max(1, min(h, threads * 8)), bandHeight = (h + wanted - 1) / wanted
         let bands = (h + bandHeight - 1) / bandHeight
         alpha.withUnsafeMutableBufferPointer { alphaBuffer in
@@ -36,14 +50,14 @@ enum FullResolutionPass {
                                     SRGB.table.withUnsafeBufferPointer { table in
                                         row.withUnsafeMutableBufferPointer { row in
                                             for y in (band * bandHeight)..<min(h, (band + 1) * bandHeight) {
-                                                let s = min(max((Float(y) + 0.5) * scaleY - 0.5, 0), Float(gh - 1))
+                                                let s = min(max((Float(y0 + y) + 0.5) * scaleY - 0.5, 0), Float(gh - 1))
                                                 let r0 = Int(s), r1 = min(r0 + 1, gh - 1), fy = s - Float(r0)
                                                 let top = r0 * gw * c, bottom = r1 * gw * c
-                                                for j in 0..<(gw * c) { row[j] = g[top + j] + (g[bottom + j] - g[top + j]) * fy }
+                                                for j in firstColumn..<lastColumn { row[j] = g[top + j] + (g[bottom + j] - g[top + j]) * fy }
                                                 for x in 0..<w {
-                                                    let i = y * w + x
+                                                    let i = y * w + x, source = ((y0 + y) * pw + x0 + x) * 3
                                                     let p = row.baseAddress! + lo[x] * c, q = gw > 1 ? p + c : p, f = fx[x]
-                                                    let r = image[i * 3], gr = image[i * 3 + 1], bl = image[i * 3 + 2]
+                                                    let r = image[source], gr = image[source + 1], bl = image[source + 2]
                                                     var v = p[3] + (q[3] - p[3]) * f
                                                     v += (p[0] + (q[0] - p[0]) * f) * encode(r, table)
                                                     v += (p[1] + (q[1] - p[1]) * f) * encode(gr, table)

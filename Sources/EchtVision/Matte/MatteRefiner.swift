@@ -58,8 +58,16 @@ public struct MatteRefiner: Sendable {
     /// Creates a refiner.
     public init(options: Options = Options()) { self.options = options }
 
-    /// The matte of `photo` from its coarse mask (any size, 1 channel, 0...1).
-    public func refine(coarseMask: Image, photo: Image) -> PersonMatte {
+    /// The matte of `photo` from its coarse mask (any size, 1 channel, 0...1). With `window`
+    /// (photo pixels, clipped to the photo) only that part is written at full resolution: the
+    /// matte's origin is the window's top-left and every pixel equals the whole photo's matte.
+    public func refine(coarseMask: Image, photo: Image, window: PixelRect? = nil) -> PersonMatte {
+        prepare(coarseMask: coarseMask, photo: photo).matte(within: window)
+    }
+
+    /// Everything of `refine` but the full-resolution pass, which the result runs on the part
+    /// of the photo asked for (`PreparedMatte.matte(within:)`).
+    public func prepare(coarseMask: Image, photo: Image) -> PreparedMatte {
         let w = photo.width, h = photo.height, longer = Double(max(w, h))
         let linear = Self.rgb(of: photo)
         let factor = max(1, Int((longer / Double(options.workingSide)).rounded(.up)))
@@ -104,20 +112,19 @@ public struct MatteRefiner: Sendable {
         }
         let means = foregroundMeans(midLinear: midLinear, midAlpha: &midAlpha, bounds: &bounds, smallLinear: smallLinear, longer: longer)
         var grid = Raster(width: midLinear.width, height: midLinear.height, channels: FullResolutionPass.gridChannels)
+        let foregroundMean = means.foreground.values, backgroundMean = means.background.values
         for i in 0..<(midLinear.width * midLinear.height) {
             let o = i * FullResolutionPass.gridChannels
             for k in 0..<3 {
                 grid.values[o + k] = aMid.values[i * 3 + k]
-                grid.values[o + 4 + k] = means.foreground.values[i * 3 + k]
-                grid.values[o + 7 + k] = means.background.values[i * 3 + k]
+                grid.values[o + 4 + k] = foregroundMean[i * 3 + k]
+                grid.values[o + 7 + k] = backgroundMean[i * 3 + k]
             }
             grid.values[o + 3] = bMid.values[i]
             grid.values[o + 10] = bounds.values[i * 2]
             grid.values[o + 11] = bounds.values[i * 2 + 1]
         }
-        let (alpha, foreground) = FullResolutionPass.run(photo: linear, grid: grid, threads: max(1, options.threads))
-        return PersonMatte(alpha: Image(width: w, height: h, channels: 1, pixels: alpha),
-                           foreground: Image(width: w, height: h, channels: 3, pixels: foreground))
+        return PreparedMatte(photo: linear, grid: grid, threads: max(1, options.threads))
     }
 
     /// Per cell, the lowest and highest alpha the coarse mask allows (2 channels): where the

@@ -12,16 +12,19 @@ public struct PersonMatte: Sendable, Equatable {
     public var originX: Int
     /// Photo row of the matte's top edge (0 for a whole-photo matte).
     public var originY: Int
+    /// When the pixels cover only part of the region the model matted (`PreparedMatte`), the
+    /// alpha along that region's outermost rows and columns; nil otherwise.
+    public var border: MatteBorder?
 
     /// Creates a matte whose top-left pixel is photo pixel (`originX`, `originY`).
-    public init(alpha: Image, foreground: Image, originX: Int = 0, originY: Int = 0) {
-        self.alpha = alpha; self.foreground = foreground; self.originX = originX; self.originY = originY
+    public init(alpha: Image, foreground: Image, originX: Int = 0, originY: Int = 0, border: MatteBorder? = nil) {
+        self.alpha = alpha; self.foreground = foreground; self.originX = originX; self.originY = originY; self.border = border
     }
 
-    /// Coverage at photo pixel (x, y); 0 outside the matte's region.
+    /// Coverage at photo pixel (x, y), from the pixels or the `border`; 0 elsewhere.
     public func coverage(x: Int, y: Int) -> Float {
         let u = x - originX, v = y - originY
-        guard u >= 0, v >= 0, u < alpha.width, v < alpha.height else { return 0 }
+        guard u >= 0, v >= 0, u < alpha.width, v < alpha.height else { return border?.coverage(x: x, y: y) ?? 0 }
         return alpha.pixels[(v * alpha.width + u) * alpha.channels]
     }
 

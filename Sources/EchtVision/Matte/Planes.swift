@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A small interleaved float raster used inside the matte code (no colour semantics).
 struct Raster: Sendable {
     var width: Int
@@ -15,24 +17,37 @@ struct Raster: Sendable {
     }
 
     /// Mean of every `factor × factor` block (the last partial blocks are dropped, at least 1 pixel).
+    /// Each block's sum runs row by row in the same order however the work is split; a large
+    /// raster's output rows are split into bands summed concurrently.
     func areaDownscaled(by factor: Int) -> Raster {
         guard factor > 1 else { return self }
-        let w = max(1, width / factor), h = max(1, height / factor), c = channels
+        let w = max(1, width / factor), h = max(1, height / factor), c = channels, width = width, height = height
         var out = [Float](repeating: 0, count: w * h * c)
         let norm = 1 / Float(factor * factor)
+        let bands = width * height >= 1 << 20 ? min(h, 16) : 1, bandHeight = (h + bands - 1) / bands
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<h {
-                    for sy in (y * factor)..<min(height, (y + 1) * factor) {
-                        for x in 0..<w {
-                            for sx in (x * factor)..<min(width, (x + 1) * factor) {
-                                let s = (sy * width + sx) * c, d = (y * w + x) * c
-                                for k in 0..<c { dst[d + k] += src[s + k] }
+                let shared = BlockSumPointers(source: src.baseAddress!, target: dst.baseAddress!)
+                let work: @Sendable (Int) -> Void = { band in
+                    let source = shared.source, target = shared.target
+                    for y in (band * bandHeight)..<min(h, (band + 1) * bandHeight) {
+                        for sy in (y * factor)..<min(height, (y + 1) * factor) {
+                            for x in 0..<w {
+                                let d = (y * w + x) * c
+                                for sx in (x * factor)..<min(width, (x + 1) * factor) {
+                                    let s = (sy * width + sx) * c
+                                    if c == 3 {
+                                        target[d] += source[s]; target[d + 1] += source[s + 1]; target[d + 2] += source[s + 2]
+                                    } else {
+                                        for k in 0..<c { target[d + k] += source[s + k] }
+                                    }
+                                }
                             }
                         }
+                        for i in (y * w * c)..<((y + 1) * w * c) { target[i] *= norm }
                     }
                 }
-                for i in 0..<dst.count { dst[i] *= norm }
+                if bands > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { work(0) }
             }
         }
         return Raster(width: w, height: h, channels: c, values: out)
@@ -155,4 +170,10 @@ struct Raster: Sendable {
         }
         return out
     }
+}
+
+/// The buffers of one `areaDownscaled`, shared by its bands; each band writes its own rows.
+private struct BlockSumPointers: @unchecked Sendable {
+    let source: UnsafePointer<Float>
+    let target: UnsafeMutablePointer<Float>
 }
