@@ -39,4 +39,24 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("face5-professional.jpg").path))
     }
+
+    /// A refused photo leaves nothing behind: no half folder with only the input preview, and a
+    /// folder from an earlier run keeps exactly what it held.
+    @Test(.enabled(if: Fixtures.devPhotos != nil && StudioSigningTests.ready, "needs ../shared/photos/dev and the models (make setup)"))
+    func aRefusedPhotoLeavesNoFilesBehind() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        // The crowd photo's largest face is mostly covered by the people around it: refused.
+        let photo = Fixtures.devPhotos!.appendingPathComponent("group-crowd-many-small-faces-01.jpg")
+        let folder = out.appendingPathComponent("group-crowd-many-small-faces-01")
+        let refused = try EchtBinary.run(["studio", photo.path, "--look", "white", "--out", out.path, "--no-sign"])
+        #expect(refused.status == 1 && refused.stderr.contains("--face N"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path), "\((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])")
+
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let again = try EchtBinary.run(["studio", photo.path, "--look", "white", "--out", out.path, "--no-sign"])
+        #expect(again.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+    }
 }

@@ -68,106 +68,113 @@ public struct StudioSession: Sendable {
             do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
         }
         let writer = OutputWriter(sign: sign, force: options.force)
+        let earlier = FolderContents(folder)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }
-        var styles: [FramingStyle] = []
-        for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
-        // The input's side of the contact sheet needs the photo only: it is made while the
-        // matte stage (mostly one thread) leaves a core idle.
-        let inputTile = ResultSlots<Image>(count: 1)
-        let preview = DispatchGroup()
-        DispatchQueue.global().async(group: preview) {
-            inputTile.set(0) { () throws(StudioError) -> Image in
-                try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
-            }
-        }
-        defer { preview.wait() }
-        mark = Date()
-        let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
-        Trace.mark("subject mattes", since: mark)
-        let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
-        // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
-        // style: they run once per (face, style). Each framing queues its looks' renders and each
-        // render queues its files' encode+write, all on one pool of workers, so the cores stay
-        // busy while the work per look differs.
-        let subjects = faces.flatMap { face in styles.map { (face, $0) } }
-        let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
-        let filesPerJob = options.presets.count + 2
-        let framed = ResultSlots<FramedSubject>(count: subjects.count)
-        // Each look's result keeps only its sheet tile once its files are queued.
-        let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
-        let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
-        let pool = TaskPool()
-        let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
-        for (subjectIndex, ((number, face), style)) in subjects.enumerated() {
-            pool.add {
-                framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
-                    let mark = Date()
-                    defer { Trace.mark("frame \(style.fit)", since: mark) }
-                    return try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
+        // A run that fails takes back what it wrote, so a refused photo leaves no half folder.
+        do throws(StudioError) {
+            var styles: [FramingStyle] = []
+            for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
+            // The input's side of the contact sheet needs the photo only: it is made while the
+            // matte stage (mostly one thread) leaves a core idle.
+            let inputTile = ResultSlots<Image>(count: 1)
+            let preview = DispatchGroup()
+            DispatchQueue.global().async(group: preview) {
+                inputTile.set(0) { () throws(StudioError) -> Image in
+                    try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
                 }
-                let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
-                framed.setUses(subjectIndex, looks.count)
-                for (index, (_, look)) in looks {
-                    pool.add {
-                        var files: [OutputFile] = []
-                        rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
-                            let mark = Date()
-                            defer { Trace.mark("render \(look.name)", since: mark) }
-                            let subject = framed.outcome(subjectIndex)
-                            framed.used(subjectIndex)
-                            let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
-                                                                   look: look, options: studioOptions)
-                            files = outputFiles(result, face: number, names: names, quality: options.quality)
-                            let tile: Image
-                            do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
-                                throw .imaging("\(error)")
+            }
+            defer { preview.wait() }
+            mark = Date()
+            let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
+            Trace.mark("subject mattes", since: mark)
+            let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
+            // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
+            // style: they run once per (face, style). Each framing queues its looks' renders and each
+            // render queues its files' encode+write, all on one pool of workers, so the cores stay
+            // busy while the work per look differs.
+            let subjects = faces.flatMap { face in styles.map { (face, $0) } }
+            let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
+            let filesPerJob = options.presets.count + 2
+            let framed = ResultSlots<FramedSubject>(count: subjects.count)
+            // Each look's result keeps only its sheet tile once its files are queued.
+            let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
+            let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
+            let pool = TaskPool()
+            let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
+            for (subjectIndex, ((number, face), style)) in subjects.enumerated() {
+                pool.add {
+                    framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
+                        let mark = Date()
+                        defer { Trace.mark("frame \(style.fit)", since: mark) }
+                        return try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
+                    }
+                    let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
+                    framed.setUses(subjectIndex, looks.count)
+                    for (index, (_, look)) in looks {
+                        pool.add {
+                            var files: [OutputFile] = []
+                            rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
+                                let mark = Date()
+                                defer { Trace.mark("render \(look.name)", since: mark) }
+                                let subject = framed.outcome(subjectIndex)
+                                framed.used(subjectIndex)
+                                let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
+                                                                       look: look, options: studioOptions)
+                                files = outputFiles(result, face: number, names: names, quality: options.quality)
+                                let tile: Image
+                                do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
+                                    throw .imaging("\(error)")
+                                }
+                                return (headshotReport(result, face: number, names: names, options: options), tile)
                             }
-                            return (headshotReport(result, face: number, names: names, options: options), tile)
-                        }
-                        for (k, output) in files.enumerated() {
-                            pool.add {
-                                written.set(index * filesPerJob + k) { () throws(StudioError) in
-                                    try writer.write(output.image, to: output.url, encoding: output.encoding, edits: output.edits)
+                            for (k, output) in files.enumerated() {
+                                pool.add {
+                                    written.set(index * filesPerJob + k) { () throws(StudioError) in
+                                        try writer.write(output.image, to: output.url, encoding: output.encoding, edits: output.edits)
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
-        }
-        let poolStart = Date()
-        pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
-        Trace.mark("frame+render+write", since: poolStart)
-        if let error = written.failures().first { throw error }
-        let results = rendered.outcomes()
-        var finished: [(HeadshotReport, Image)] = [], skipped: Set<String> = []
-        for (index, outcome) in results.enumerated() {
-            switch outcome {
-            case let .success(value): finished.append(value)
-            case let .failure(error):
-                // With one headshot per person, a face the matte misses or the photo's edge cuts
-                // is skipped, not fatal.
-                if options.eachFace, error.skipsOneFace {
-                    let message = "echt studio: skipped face \(jobs[index].0.0): \(error)\n"
-                    if skipped.insert(message).inserted { FileHandle.standardError.write(Data(message.utf8)) }
-                    continue
+            let poolStart = Date()
+            pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
+            Trace.mark("frame+render+write", since: poolStart)
+            if let error = written.failures().first { throw error }
+            let results = rendered.outcomes()
+            var finished: [(HeadshotReport, Image)] = [], skipped: Set<String> = []
+            for (index, outcome) in results.enumerated() {
+                switch outcome {
+                case let .success(value): finished.append(value)
+                case let .failure(error):
+                    // With one headshot per person, a face the matte misses or the photo's edge cuts
+                    // is skipped, not fatal.
+                    if options.eachFace, error.skipsOneFace {
+                        let message = "echt studio: skipped face \(jobs[index].0.0): \(error)\n"
+                        if skipped.insert(message).inserted { FileHandle.standardError.write(Data(message.utf8)) }
+                        continue
+                    }
+                    throw error
                 }
-                throw error
             }
+            guard !finished.isEmpty else { throw .noFace(name) }
+            let headshots = finished.map(\.0)
+            var report = PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
+                                     faces: analysis.faces.count, headshots: headshots,
+                                     sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
+            let sheetStart = Date()
+            preview.wait()
+            try ContactSheet.write(report: report, inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
+            Trace.mark("contact sheet", since: sheetStart)
+            report.seconds = Date().timeIntervalSince(start)
+            return report
+        } catch {
+            earlier.removeWhatIsNew()
+            throw error
         }
-        guard !finished.isEmpty else { throw .noFace(name) }
-        let headshots = finished.map(\.0)
-        var report = PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
-                                 faces: analysis.faces.count, headshots: headshots,
-                                 sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
-        let sheetStart = Date()
-        preview.wait()
-        try ContactSheet.write(report: report, inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
-        Trace.mark("contact sheet", since: sheetStart)
-        report.seconds = Date().timeIntervalSince(start)
-        return report
     }
 
     /// The faces from the vision stack, no mattes yet (`StudioAnalysis.addingMattes` makes the
