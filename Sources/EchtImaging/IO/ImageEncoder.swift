@@ -1,7 +1,8 @@
 import CVipsShim
 import Foundation
 
-/// Working-space pixels to encoded bytes (libvips does the codec work).
+/// Working-space pixels to encoded bytes (libvips does the codec work, except 8-bit RGB(A)
+/// PNG without EXIF, which `PNGWriter` writes).
 ///
 /// Colour becomes 8- or 16-bit sRGB with libvips' sRGB ICC profile embedded; grey images
 /// stay one channel. JPEG has no alpha, so transparent pixels are composited over white.
