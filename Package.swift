@@ -2,7 +2,7 @@
 // Echt: real photographs into professional headshots, on the user's own machine.
 // Module layering (dependencies point down only), see ../shared/docs/design.md:
 //   EchtInference   — .tflite reader + CPU kernels (no dependencies)
-//   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim)
+//   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim), PNG writer (CDeflate)
 //   EchtVision      — faces, mesh, iris, person matte, quality measures
 //   EchtStudio      — looks, framing, backdrop, light, retouch, the pipeline
 //   EchtCredentials — C2PA (JUMBF, CBOR, COSE), XMP/IPTC, signing keys
@@ -60,10 +60,16 @@ let package = Package(
             providers: [.apt(["libvips-dev"])]
         ),
         .target(name: "CVipsShim", dependencies: ["CVips"]),
+        // MARK: C bridge to libdeflate (the PNG writer's compressor)
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
 
         // MARK: Library modules
         .target(name: "EchtInference", swiftSettings: inferenceSettings),
-        .target(name: "EchtImaging", dependencies: ["CVipsShim"]),
+        .target(name: "EchtImaging", dependencies: ["CVipsShim", "CDeflate"]),
         .target(name: "EchtVision", dependencies: ["EchtInference", "EchtImaging"]),
         .target(name: "EchtStudio", dependencies: ["EchtVision", "EchtImaging"]),
         .target(

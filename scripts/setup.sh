@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Echt setup: installs what is missing, idempotent and fast when everything is present.
-#   - libvips (Debian package libvips-dev) when `pkg-config vips` fails, and
+#   - libvips (Debian package libvips-dev) when `pkg-config vips` fails, libdeflate
+#     (libdeflate-dev, the PNG writer's compressor) when `pkg-config libdeflate` fails, and
 #     .build-pkgconfig/echt-vips.pc (its flags without -pthread, for SwiftPM)
 #   - the five face models from the PyPI wheel mediapipe==0.10.14, SHA-256 checked
 #   - the public-domain sample portrait from the PyPI wheel scikit-image, SHA-256 checked
@@ -59,6 +60,7 @@ PY
 # 1. libvips (and the codecs it loads as modules).
 need_apt=()
 pkg-config --exists vips 2>/dev/null || need_apt+=(libvips-dev)
+pkg-config --exists libdeflate 2>/dev/null || need_apt+=(libdeflate-dev)
 if (( ${#need_apt[@]} )); then
     if [[ $(id -u) -ne 0 ]]; then
         fail "missing Debian packages: ${need_apt[*]}. Run 'sudo apt-get update && sudo apt-get install -y ${need_apt[*]}' and run this again."

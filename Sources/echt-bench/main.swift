@@ -4,6 +4,7 @@
 //        swift run -c release echt-bench --studio photo.jpg [--runs N] [--no-sign]   (full studio run vs libvips floor)
 //        swift run -c release echt-bench --matte photo.jpg [--runs N]    (matte refinement only)
 //        swift run -c release echt-bench --vision photo.jpg [--runs N]   (vision stages vs libvips decode)
+//        swift run -c release echt-bench --png cutout.png [--runs N]     (PNG encode: libvips vs Echt's writer)
 // Prints, per model, the median latency of Echt's interpreter (one thread, and two threads) and
 // of LiteRT (XNNPACK, num_threads=1, timed by scripts/golden/time_litert.py in the same run), their ratio and the
 // memory each loaded model holds (prepared weights + one scratch arena, and the peak resident
@@ -23,6 +24,9 @@ if let index = arguments.firstIndex(of: "--studio"), index + 1 < arguments.count
 }
 if let index = arguments.firstIndex(of: "--matte"), index + 1 < arguments.count {
     try runMatteBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 3)
+}
+if let index = arguments.firstIndex(of: "--png"), index + 1 < arguments.count {
+    try runPNGBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 7)
 }
 if let index = arguments.firstIndex(of: "--vision"), index + 1 < arguments.count {
     try runVisionBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 5)

@@ -12,22 +12,28 @@ public struct EncodeOptions: Sendable, Equatable {
     public var metadata: ImageMetadata
     /// Whether `metadata.location` is written. Default false: GPS is stripped.
     public var keepGPS: Bool
+    /// Who writes 8-bit RGB(A) PNG without EXIF fields. Default: Echt's own writer.
+    public var pngEncoder: PNGEncoder
 
     /// Creates options; defaults give an sRGB JPEG at quality 90 without location.
     public init(format: OutputFormat = .jpeg, quality: Int = 90, bitDepth: Int = 8, lossless: Bool = false,
-                metadata: ImageMetadata = ImageMetadata(), keepGPS: Bool = false) {
+                metadata: ImageMetadata = ImageMetadata(), keepGPS: Bool = false, pngEncoder: PNGEncoder = .echt()) {
         self.format = format
         self.quality = quality
         self.bitDepth = bitDepth
         self.lossless = lossless
         self.metadata = metadata
         self.keepGPS = keepGPS
+        self.pngEncoder = pngEncoder
     }
 
     /// Checks the parameter ranges.
     func validate() throws(ImagingError) {
         guard (1...100).contains(quality) else {
             throw .invalidParameter(name: "quality", expected: "1...100", received: String(quality))
+        }
+        if case .echt(_, let level) = pngEncoder, !(0...12).contains(level) {
+            throw .invalidParameter(name: "PNG compression level", expected: "0...12", received: String(level))
         }
         guard bitDepth == 8 || (bitDepth == 16 && format == .png) else {
             throw .invalidParameter(name: "bitDepth", expected: "8 (or 16 for PNG)", received: "\(bitDepth) for \(format.rawValue)")

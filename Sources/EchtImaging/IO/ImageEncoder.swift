@@ -1,14 +1,15 @@
 import CVipsShim
 import Foundation
 
-/// Working-space pixels to encoded bytes (libvips does the codec work).
+/// Working-space pixels to encoded bytes (libvips does the codec work, except 8-bit RGB(A)
+/// PNG without EXIF, which `PNGWriter` writes).
 ///
 /// Colour becomes 8- or 16-bit sRGB with libvips' sRGB ICC profile embedded; grey images
 /// stay one channel. JPEG has no alpha, so transparent pixels are composited over white.
 /// EXIF holds only the fields in `EncodeOptions.metadata` (GPS only with `keepGPS`).
 enum ImageEncoder {
     /// libvips' built-in sRGB profile, loaded once.
-    private static let srgbProfile: Data? = VipsRuntime.builtInProfile("srgb")
+    static let srgbProfile: Data? = VipsRuntime.builtInProfile("srgb")
 
     /// The libvips image ready to save: encoded samples plus ICC and EXIF fields.
     static func prepare(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> VipsImageRef {
@@ -49,6 +50,14 @@ enum ImageEncoder {
             let space = isGrey ? ECHT_INTERPRETATION_GREY16 : ECHT_INTERPRETATION_RGB16
             return try wrap(samples, image, format: Int32(ECHT_FORMAT_USHORT), space: Int32(space), destination: destination)
         }
+        let samples = bytes8(image)
+        let space = isGrey ? ECHT_INTERPRETATION_B_W : ECHT_INTERPRETATION_sRGB
+        return try wrap(samples, image, format: Int32(ECHT_FORMAT_UCHAR), space: Int32(space), destination: destination)
+    }
+
+    /// 8-bit sRGB-encoded samples, interleaved: colour through the transfer table, alpha linear.
+    static func bytes8(_ image: Image) -> [UInt8] {
+        let channels = image.channels
         var samples = [UInt8](repeating: 0, count: image.pixels.count)
         samples.withUnsafeMutableBufferPointer { out in
             image.pixels.withUnsafeBufferPointer { source in
@@ -72,8 +81,27 @@ enum ImageEncoder {
                 }
             }
         }
-        let space = isGrey ? ECHT_INTERPRETATION_B_W : ECHT_INTERPRETATION_sRGB
-        return try wrap(samples, image, format: Int32(ECHT_FORMAT_UCHAR), space: Int32(space), destination: destination)
+        return samples
+    }
+
+    /// The PNG file from Echt's own writer, or nil when libvips must write it: 16-bit, grey,
+    /// EXIF fields to carry (the writer writes none, like libvips for these outputs),
+    /// or `options.pngEncoder` asks for libvips.
+    static func ownPNG(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> Data? {
+        let metadata = options.metadata
+        let carriesExif = metadata.cameraMake != nil || metadata.cameraModel != nil || metadata.captureDate != nil
+            || (options.keepGPS && metadata.location != nil)
+        guard options.format == .png, options.bitDepth == 8, image.channels >= 3, !carriesExif,
+              case .echt(let filter, let level) = options.pngEncoder else { return nil }
+        try VipsRuntime.start()
+        try options.validate()
+        let samples = bytes8(image)
+        return try samples.withUnsafeBufferPointer { buffer in
+            Result { () throws(ImagingError) in
+                try PNGWriter.encode(buffer, width: image.width, height: image.height, channels: image.channels,
+                                     iccProfile: srgbProfile, filter: filter, level: level, source: destination)
+            }
+        }.get()
     }
 
     private static func wrap<T>(_ samples: [T], _ image: Image, format: Int32, space: Int32,
