@@ -27,9 +27,10 @@ enum BackgroundLikeness {
             let onLine = min(max(1 - residual / max(0.5 * separation, 1e-6), 0), 1)
             // A background that is a darker shade of the person (black behind a navy sweater)
             // cannot be told from the person's own shadows: a shadowed fold lies on the same line.
-            let separated = min(max((separation - 0.05) / 0.1, 0), 1) * onLine * (1 - Shading.ambiguity(person: fm, background: bm))
             let share = alphaShare.values[i]
             let nearOutline = min(max((0.97 - share) / 0.07, 0), 1) * min(max((share - 0.03) / 0.07, 0), 1)
+            var separated = min(max((separation - 0.05) / 0.1, 0), 1) * onLine
+            if separated > 0 && nearOutline > 0 { separated *= 1 - Shading.ambiguity(person: fm, background: bm) }
             let allowed = 1 - separated * (1 - min(coverage + slack, 1))
             out.values[i] = 1 - nearOutline * (1 - allowed)
         }

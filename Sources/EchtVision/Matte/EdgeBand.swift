@@ -148,8 +148,9 @@ enum EdgeBand {
             let onLine = min(max(2 - (dF + dB) / max(separation, 1e-6), 0), 1)
             // Where the background is a darker shade of the person (`Shading`), a pixel towards it
             // may be a shadowed fold: the colours may add person, not take it away.
-            let coverage = min(max((share - slack) / (1 - 2 * slack), 0), 1)
-            return (coverage, apart * onLine * (1 - Shading.ambiguity(person: lf, background: lb) * (1 - coverage)))
+            let coverage = min(max((share - slack) / (1 - 2 * slack), 0), 1), confidence = apart * onLine
+            guard confidence > 0 && coverage < 1 else { return (coverage, confidence) }
+            return (coverage, confidence * (1 - Shading.ambiguity(person: lf, background: lb) * (1 - coverage)))
         }
     }
 }

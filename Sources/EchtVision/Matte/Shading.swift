@@ -14,7 +14,7 @@ enum Shading {
         guard f2 > 1e-10 else { return 0 }
         let t = min(max((b * f).sum() / f2, 0), 1)
         let offRay = b - t * f, apart = f - b
-        let distance = (offRay * offRay).sum().squareRoot(), separation = (apart * apart).sum().squareRoot()
-        return min(max(2 - 4 * distance / max(separation, 1e-6), 0), 1)
+        let ratio = ((offRay * offRay).sum() / max((apart * apart).sum(), 1e-12)).squareRoot()
+        return min(max(2 - 4 * ratio, 0), 1)
     }
 }
