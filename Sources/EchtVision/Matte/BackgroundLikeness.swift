@@ -4,7 +4,8 @@
 /// equally bright hair or skin, and the coarse mask often covers gaps between strands; where
 /// a pixel looks like the background beside it, this caps alpha so that the old background does
 /// not come along onto the new backdrop. The cap applies only near the outline (both means
-/// are backed by enough pixels) and only where F̄ and B̄ differ enough to tell them apart.
+/// are backed by enough pixels), only where F̄ and B̄ differ enough to tell them apart, and not
+/// where B̄ is a darker shade of F̄ (`Shading`): there a shadowed fold looks like background.
 enum BackgroundLikeness {
     /// Per pixel the highest alpha allowed (1 channel): `α_c + slack` where the evidence is
     /// good, relaxing to 1 where the means are alike or one side is missing. `image`, the means
@@ -24,9 +25,12 @@ enum BackgroundLikeness {
             let separation = separation2.squareRoot()
             let residual = max((offset * offset).sum() - t * t * separation2, 0).squareRoot()
             let onLine = min(max(1 - residual / max(0.5 * separation, 1e-6), 0), 1)
-            let separated = min(max((separation - 0.05) / 0.1, 0), 1) * onLine
+            // A background that is a darker shade of the person (black behind a navy sweater)
+            // cannot be told from the person's own shadows: a shadowed fold lies on the same line.
             let share = alphaShare.values[i]
             let nearOutline = min(max((0.97 - share) / 0.07, 0), 1) * min(max((share - 0.03) / 0.07, 0), 1)
+            var separated = min(max((separation - 0.05) / 0.1, 0), 1) * onLine
+            if separated > 0 && nearOutline > 0 { separated *= 1 - Shading.ambiguity(person: fm, background: bm) }
             let allowed = 1 - separated * (1 - min(coverage + slack, 1))
             out.values[i] = 1 - nearOutline * (1 - allowed)
         }

@@ -13,7 +13,10 @@ import Dispatch
 /// (fleece and its dark lining, sky and trees) from turning into a muddy average. Confidence is
 /// high where `f` and `b` are well apart and the pixel lies near the line between them; it is 0
 /// outside the band, where either side has no samples within reach, and where both sides hold
-/// the pixel's colour (a dark suit before a dark wall), so the caller keeps the mask there.
+/// the pixel's colour (a dark suit before a dark wall), so the caller keeps the mask there. Where
+/// the background is a darker shade of the person (`Shading`), a pixel leaning to it is trusted
+/// less: a shadowed fold of the clothes looks the same, and a hole in the person is worse than
+/// the coarse mask's outline.
 enum EdgeBand {
     /// Mask values at or below this are sure background, at or above `1 − sure` sure person.
     static let sure: Float = 0.1
@@ -143,7 +146,11 @@ enum EdgeBand {
             // excess (dF + dB − |f − b|) as much as the separation: none.
             let apart = min(max((separation - 0.03) / 0.06, 0), 1)
             let onLine = min(max(2 - (dF + dB) / max(separation, 1e-6), 0), 1)
-            return (min(max((share - slack) / (1 - 2 * slack), 0), 1), apart * onLine)
+            // Where the background is a darker shade of the person (`Shading`), a pixel towards it
+            // may be a shadowed fold: the colours may add person, not take it away.
+            let coverage = min(max((share - slack) / (1 - 2 * slack), 0), 1), confidence = apart * onLine
+            guard confidence > 0 && coverage < 1 else { return (coverage, confidence) }
+            return (coverage, confidence * (1 - Shading.ambiguity(person: lf, background: lb) * (1 - coverage)))
         }
     }
 }
