@@ -77,14 +77,11 @@ enum Warp {
                             let oy = Double(y) + 0.5
                             let saY = sa * oy, caY = ca * oy
                             for x in 0..<width {
-                                let fx = Float(caX[x] - saY + transform.translationX - 0.5)
-                                let fy = Float(saX[x] + caY + transform.translationY - 0.5)
-                                let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
-                                let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
-                                let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
-                                let p00 = (part.y0 + iy) * first.width + part.x0 + ix, p10 = p00 + (ix1 - ix)
-                                let p01 = p00 + (iy1 - iy) * first.width, p11 = p01 + (ix1 - ix)
-                                let tx = cx - Float(ix), ty = cy - Float(iy), o = y * width + x
+                                let column = bilinearTap(Float(caX[x] - saY + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
+                                let row = bilinearTap(Float(saX[x] + caY + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                                let p00 = (part.y0 + row.i) * first.width + part.x0 + column.i, p10 = p00 + (column.i1 - column.i)
+                                let p01 = p00 + (row.i1 - row.i) * first.width, p11 = p01 + (column.i1 - column.i)
+                                let tx = column.t, ty = row.t, o = y * width + x
                                 blend(src1, into: dst1, at: o * c1, channels: c1, p00 * c1, p10 * c1, p01 * c1, p11 * c1, tx: tx, ty: ty)
                                 blend(src2, into: dst2, at: o * c2, channels: c2, p00 * c2, p10 * c2, p01 * c2, p11 * c2, tx: tx, ty: ty)
                             }
@@ -203,15 +200,12 @@ enum Warp {
                         let oy = Double(y) + 0.5
                         let saY = sa * oy, caY = ca * oy
                         for x in 0..<width {
-                            let fx = Float(caX[x] - saY + transform.translationX - 0.5)
-                            let fy = Float(saX[x] + caY + transform.translationY - 0.5)
-                            let cx = min(max(fx, 0), maxX), cy = min(max(fy, 0), maxY)
-                            let ix = min(Int(cx), lastX), iy = min(Int(cy), lastY)
-                            let ix1 = min(ix + 1, sw - 1), iy1 = min(iy + 1, sh - 1)
+                            let column = bilinearTap(Float(caX[x] - saY + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
+                            let row = bilinearTap(Float(saX[x] + caY + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                            let top = offset + row.i * stride, bottom = offset + row.i1 * stride
                             blend(src, into: dst, at: (y * width + x) * c, channels: c,
-                                  offset + iy * stride + ix * c, offset + iy * stride + ix1 * c,
-                                  offset + iy1 * stride + ix * c, offset + iy1 * stride + ix1 * c,
-                                  tx: cx - Float(ix), ty: cy - Float(iy))
+                                  top + column.i * c, top + column.i1 * c, bottom + column.i * c, bottom + column.i1 * c,
+                                  tx: column.t, ty: row.t)
                         }
                     }
                 }
