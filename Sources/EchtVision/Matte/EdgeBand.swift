@@ -16,12 +16,16 @@ import Dispatch
 /// the pixel's colour (a dark suit before a dark wall), so the caller keeps the mask there. Where
 /// the background is a darker shade of the person (`Shading`), a pixel leaning to it is trusted
 /// less: a shadowed fold of the clothes looks the same, and a hole in the person is worse than
-/// the coarse mask's outline.
+/// the coarse mask's outline. Likewise where two background colours mix to the pixel as well
+/// (grey between a flag's navy and white beside a dark suit): colour tells nothing there.
 enum EdgeBand {
     /// Mask values at or below this are sure background, at or above `1 − sure` sure person.
     static let sure: Float = 0.1
     /// Coverage from the nearest colours below this counts as 0, above `1 − slack` as 1.
     static let slack: Float = 0.04
+    /// A background mix (sRGB triangle excess) within this of the person–background one takes
+    /// the trust in person away; twice this and more leaves it.
+    static let mixTolerance: Float = 0.02
 
     /// Per pixel of `guide` (3 channels, sRGB-encoded 0...1; `linear` the same photo in linear
     /// light): channel 0 the coverage from the nearest colours, channel 1 its confidence (0...1). `mask` (1 channel, the coarse mask at
@@ -148,9 +152,41 @@ enum EdgeBand {
             let onLine = min(max(2 - (dF + dB) / max(separation, 1e-6), 0), 1)
             // Where the background is a darker shade of the person (`Shading`), a pixel towards it
             // may be a shadowed fold: the colours may add person, not take it away.
-            let coverage = min(max((share - slack) / (1 - 2 * slack), 0), 1), confidence = apart * onLine
+            let coverage = min(max((share - slack) / (1 - 2 * slack), 0), 1)
+            var confidence = apart * onLine
+            guard confidence > 0 else { return (coverage, 0) }
+            // A pixel that two background colours mix to as well as person and background (grey
+            // between a flag's navy and white, a dark shade between navy and red) has no cue
+            // for person: the colours may take person away, not add it.
+            if coverage > 0 {
+                let excess = dF + dB - separation, mixed = backgroundMixExcess(x: x, y: y, pixel: pixel, nearest: b, distance: dB)
+                let ambiguity = min(max((excess + 2 * mixTolerance - mixed) / mixTolerance, 0), 1)
+                confidence *= 1 - ambiguity * coverage
+            }
             guard confidence > 0 && coverage < 1 else { return (coverage, confidence) }
             return (coverage, confidence * (1 - Shading.ambiguity(person: lf, background: lb) * (1 - coverage)))
+        }
+
+        /// How far off a mix of two background colours `pixel` lies: the least triangle excess
+        /// (`dB + |b′ − pixel| − |b′ − b|`) over the background means `b′` within reach, with `b`
+        /// the pixel's nearest background colour at distance `dB` (all sRGB).
+        func backgroundMixExcess(x: Int, y: Int, pixel: SIMD3<Float>, nearest b: SIMD3<Float>, distance dB: Float) -> Float {
+            var least = Float.infinity
+            kinds.withUnsafeBufferPointer { kinds in
+                colours.withUnsafeBufferPointer { c in
+                    let cx = x / block, cy = y / block
+                    for by in max(0, cy - reach)...min(height - 1, cy + reach) {
+                        for bx in max(0, cx - reach)...min(width - 1, cx + reach) {
+                            let j = by * width + bx
+                            guard kinds[j] & 2 != 0 else { continue }
+                            let other = SIMD3(c[j * 6 + 3], c[j * 6 + 4], c[j * 6 + 5])
+                            let d = other - pixel, apart = other - b
+                            least = min(least, dB + (d * d).sum().squareRoot() - (apart * apart).sum().squareRoot())
+                        }
+                    }
+                }
+            }
+            return least
         }
     }
 }
