@@ -65,15 +65,10 @@ struct MatteHoleTests {
     @Test(.enabled(if: VisionModels.available && Fixtures.devPhotos != nil, "needs ../shared/photos/dev and the models"))
     func smileShoulderHasNoHoles() throws {
         let analyzer = try #require(VisionModels.analyzer)
-        let url = Fixtures.devPhotos!.appendingPathComponent("portrait-2282px-smile-dark-bg-01.jpg")
-        let photo = try ImageFile.decode(contentsOf: url).image
-        let coarse = try analyzer.segmenter.coarseMask(for: photo)
-        let alpha = MatteRefiner(options: analyzer.options.matte).refine(coarseMask: coarse, photo: photo).alpha.pixels
-        let mask = Raster(width: coarse.width, height: coarse.height, channels: 1, values: coarse.pixels)
-            .resized(width: photo.width, height: photo.height)
+        let matte = try DevPhotoMatte("portrait-2282px-smile-dark-bg-01.jpg", analyzer: analyzer)
         var holes = 0
         for y in 1300..<1800 {
-            for x in 0..<760 where mask.values[y * photo.width + x] >= 0.9 && alpha[y * photo.width + x] < 0.8 { holes += 1 }
+            for x in 0..<760 where matte.mask[y * matte.width + x] >= 0.9 && matte.alpha[y * matte.width + x] < 0.8 { holes += 1 }
         }
         print("smile shoulder: \(holes) px sure in the coarse mask with alpha < 0.8")
         #expect(holes <= 400, "\(holes) px of the shoulder show the backdrop through")

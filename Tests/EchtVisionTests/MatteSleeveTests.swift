@@ -14,16 +14,12 @@ struct MatteSleeveTests {
     @Test(.enabled(if: VisionModels.available && Fixtures.devPhotos != nil, "needs ../shared/photos/dev and the models"))
     func sleeveBeforeTheFlagGrowsNoSmudges() throws {
         let analyzer = try #require(VisionModels.analyzer)
-        let url = Fixtures.devPhotos!.appendingPathComponent("portrait-official-studio-obama-01.jpg")
-        let photo = try ImageFile.decode(contentsOf: url).image
-        let coarse = try analyzer.segmenter.coarseMask(for: photo)
-        let alpha = MatteRefiner(options: analyzer.options.matte).refine(coarseMask: coarse, photo: photo).alpha.pixels
-        let mask = Raster(width: coarse.width, height: coarse.height, channels: 1, values: coarse.pixels)
-            .resized(width: photo.width, height: photo.height)
+        let matte = try DevPhotoMatte("portrait-official-studio-obama-01.jpg", analyzer: analyzer)
+        let height = matte.alpha.count / matte.width
         var sure = 0, leaning = 0
-        for y in 550..<photo.height {
-            for x in 700..<photo.width where alpha[y * photo.width + x] > 0.5 {
-                let m = mask.values[y * photo.width + x]
+        for y in 550..<height {
+            for x in 700..<matte.width where matte.alpha[y * matte.width + x] > 0.5 {
+                let m = matte.mask[y * matte.width + x]
                 if m <= 0.1 { sure += 1 }
                 if m < 0.4 { leaning += 1 }
             }
