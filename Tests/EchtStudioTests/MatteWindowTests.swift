@@ -8,9 +8,7 @@ import Testing
 /// A lone subject's selfie mask comes from the whole photo, but only the part its frames read
 /// (and the photo's border, for the framing's edge checks) is matted at full resolution: the
 /// matte there, and every frame made from it, must be exactly what the whole-photo matte gives.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("selfie_segmentation.tflite").path)
-                && Fixtures.devPhotos != nil,
-                "needs the models (make setup) and ../shared/photos/dev"))
+@Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
 struct MatteWindowTests {
     /// Both portraits' frames are tightened (the person touches the photo's edges), so the frames
     /// read less than the model's region, the whole photo: the edge checks find the same

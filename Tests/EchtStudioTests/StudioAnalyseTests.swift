@@ -7,9 +7,7 @@ import Testing
 
 /// The studio searches faces without the quality reports it never reads: the same faces, in
 /// the same order, as the full analysis.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("selfie_segmentation.tflite").path)
-                && Fixtures.devPhotos != nil,
-                "needs the models (make setup) and ../shared/photos/dev"))
+@Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
 struct StudioAnalyseTests {
     @Test(arguments: ["group-5faces-office-01.jpg", "portrait-official-studio-obama-01.jpg"])
     func theStudioFindsTheFacesOfTheFullAnalysis(_ name: String) throws {

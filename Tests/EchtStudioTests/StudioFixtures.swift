@@ -17,6 +17,12 @@ enum StudioFixtures {
 
     /// Why golden-based tests are skipped.
     static let skipReason: Comment = "needs ../shared/docs/models/golden (astronaut pixels, mesh, selfie mask)"
+    /// Whether the models and ../shared/photos/dev are both present, for tests on dev photos.
+    static var devPhotosReady: Bool {
+        FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("selfie_segmentation.tflite").path)
+            && Fixtures.devPhotos != nil
+    }
+    static let devPhotosSkipReason: Comment = "needs the models (make setup) and ../shared/photos/dev"
 
     static func floats(_ name: String) throws -> [Float] {
         let data = try Data(contentsOf: goldenFolder!.appendingPathComponent(name))

@@ -7,9 +7,7 @@ import Testing
 
 /// Group photos through the real models: every person gets a headshot of their own, with
 /// the matte on their whole face and no neighbour in it.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("selfie_segmentation.tflite").path)
-                && Fixtures.devPhotos != nil,
-                "needs the models (make setup) and ../shared/photos/dev"))
+@Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
 struct SubjectMatteTests {
     /// Every face of `name` framed loosely (the widest frame, holding the most neighbours)
     /// with its own matte, largest face first.
