@@ -12,15 +12,16 @@ enum Deflate {
         }
         defer { libdeflate_free_compressor(compressor) }
         let bound = libdeflate_zlib_compress_bound(compressor, input.count)
-        var output = [UInt8](repeating: 0, count: bound)
-        let written = output.withUnsafeMutableBytes { out in
-            libdeflate_zlib_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
+        var written = 0
+        // libdeflate writes the stream's bytes; the rest of the bound-sized buffer is never read.
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { out, count in
+            written = libdeflate_zlib_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
+            count = written
         }
         // With a buffer of the bound's size libdeflate always succeeds; 0 would mean it did not fit.
         guard written > 0 else {
             throw .operationFailed(operation: "libdeflate", source: source, detail: "compressed data exceeded libdeflate's own bound")
         }
-        output.removeSubrange(written...)
         return output
     }
 

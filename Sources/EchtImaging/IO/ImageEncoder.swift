@@ -55,50 +55,51 @@ enum ImageEncoder {
         return try wrap(samples, image, format: Int32(ECHT_FORMAT_UCHAR), space: Int32(space), destination: destination)
     }
 
-    /// 8-bit sRGB-encoded samples, interleaved: colour through the transfer table, alpha linear.
-    static func bytes8(_ image: Image) -> [UInt8] {
-        let channels = image.channels
-        var samples = [UInt8](repeating: 0, count: image.pixels.count)
-        samples.withUnsafeMutableBufferPointer { out in
-            image.pixels.withUnsafeBufferPointer { source in
-                SRGBTransfer.byteFromLinear.withUnsafeBufferPointer { table in
-                    // The transfer table for colour; alpha (the 4th sample) is stored linearly.
-                    @inline(__always) func colour(_ value: Float) -> UInt8 {
-                        let clamped = value.isNaN ? 0 : min(max(value, 0), 1)
-                        return table[Int(clamped * 65535 + 0.5)]
-                    }
-                    @inline(__always) func alpha(_ value: Float) -> UInt8 { UInt8((min(max(value, 0), 1) * 255).rounded()) }
-                    if channels == 4 {
-                        for p in stride(from: 0, to: source.count, by: 4) {
-                            out[p] = colour(source[p]); out[p + 1] = colour(source[p + 1]); out[p + 2] = colour(source[p + 2])
-                            out[p + 3] = alpha(source[p + 3])
-                        }
-                    } else if channels < 4 {
-                        for i in 0..<source.count { out[i] = colour(source[i]) }
-                    } else {
-                        for i in 0..<source.count { out[i] = i % channels == 3 ? alpha(source[i]) : colour(source[i]) }
-                    }
-                }
-            }
-        }
-        return samples
-    }
+    /// 8-bit sRGB-encoded samples, interleaved: colour through the transfer table, alpha linear
+    /// (`Image.srgbBytes`, vectorised by `SRGBByteEncoder`).
+    static func bytes8(_ image: Image) -> [UInt8] { image.srgbBytes() }
 
     /// The PNG file from Echt's own writer, or nil when libvips must write it: 16-bit, grey,
     /// EXIF fields to carry (the writer writes none, like libvips for these outputs),
     /// or `options.pngEncoder` asks for libvips.
     static func ownPNG(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> Data? {
+        guard image.channels >= 3, try ownPNGApplies(options) else { return nil }
+        return try png(bytes8(image), width: image.width, height: image.height, channels: image.channels,
+                       options: options, destination: destination)
+    }
+
+    /// As `ownPNG` for RGB `colour` with a separate one-channel `alpha`: the RGBA file's bytes
+    /// converted straight from the two planes. Nil when libvips must write it.
+    static func ownPNG(_ colour: Image, alpha: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> Data? {
+        guard colour.channels == 3, alpha.channels == 1, colour.width == alpha.width, colour.height == alpha.height,
+              try ownPNGApplies(options) else { return nil }
+        let count = colour.width * colour.height
+        let samples = [UInt8](unsafeUninitializedCapacity: count * 4) { out, written in
+            colour.pixels.withUnsafeBufferPointer { rgb in
+                alpha.pixels.withUnsafeBufferPointer { SRGBByteEncoder.encode(rgb: rgb, alpha: $0, into: out) }
+            }
+            written = count * 4
+        }
+        return try png(samples, width: colour.width, height: colour.height, channels: 4, options: options, destination: destination)
+    }
+
+    /// Whether Echt's own writer writes this PNG (8-bit, no EXIF fields, `.echt` encoder); validates the options.
+    private static func ownPNGApplies(_ options: EncodeOptions) throws(ImagingError) -> Bool {
         let metadata = options.metadata
         let carriesExif = metadata.cameraMake != nil || metadata.cameraModel != nil || metadata.captureDate != nil
             || (options.keepGPS && metadata.location != nil)
-        guard options.format == .png, options.bitDepth == 8, image.channels >= 3, !carriesExif,
-              case .echt(let filter, let level) = options.pngEncoder else { return nil }
+        guard options.format == .png, options.bitDepth == 8, !carriesExif, case .echt = options.pngEncoder else { return false }
         try VipsRuntime.start()
         try options.validate()
-        let samples = bytes8(image)
+        return true
+    }
+
+    private static func png(_ samples: [UInt8], width: Int, height: Int, channels: Int, options: EncodeOptions,
+                            destination: String) throws(ImagingError) -> Data {
+        guard case .echt(let filter, let level) = options.pngEncoder else { preconditionFailure("checked by ownPNGApplies") }
         return try samples.withUnsafeBufferPointer { buffer in
             Result { () throws(ImagingError) in
-                try PNGWriter.encode(buffer, width: image.width, height: image.height, channels: image.channels,
+                try PNGWriter.encode(buffer, width: width, height: height, channels: channels,
                                      iccProfile: srgbProfile, filter: filter, level: level, source: destination)
             }
         }.get()

@@ -14,6 +14,18 @@ extension ImageFile {
         }
     }
 
+    /// Encodes `colour` with a separate straight `alpha` plane as one RGBA file: the same bytes as
+    /// `encode` of the two interleaved, but 8-bit PNG from RGB and one-channel alpha is converted
+    /// straight from the planes, without an interleaved float copy. Sizes must match.
+    public static func encode(_ colour: Image, alpha: Image, options: EncodeOptions = EncodeOptions(),
+                              name: String = "image data") throws(ImagingError) -> Data {
+        guard colour.width == alpha.width, colour.height == alpha.height else {
+            throw .invalidParameter(name: "alpha size", expected: "\(colour.width)×\(colour.height)", received: "\(alpha.width)×\(alpha.height)")
+        }
+        if let png = try ImageEncoder.ownPNG(colour, alpha: alpha, options: options, destination: name) { return png }
+        return try encode(colour.addingAlpha(alpha), options: options, name: name)
+    }
+
     /// Encodes and writes atomically to `url` (format from `options`); refuses to replace an
     /// existing file unless `overwrite` is true.
     public static func write(_ image: Image, to url: URL, options: EncodeOptions = EncodeOptions(), overwrite: Bool = false) throws(ImagingError) {

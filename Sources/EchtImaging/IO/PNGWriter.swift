@@ -48,14 +48,15 @@ enum PNGWriter {
     static func imageData(_ samples: UnsafeBufferPointer<UInt8>, width: Int, height: Int, channels: Int,
                           filter: PNGRowFilter, level: Int, source: String) throws(ImagingError) -> [UInt8] {
         let rowBytes = width * channels
-        var filtered = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        filtered.withUnsafeMutableBufferPointer { out in
+        // Every byte (each row's filter type and filtered samples) is written below, so the buffer is not zeroed first.
+        let filtered = [UInt8](unsafeUninitializedCapacity: height * (rowBytes + 1)) { out, count in
             for y in 0..<height {
                 let row = UnsafeBufferPointer(rebasing: samples[(y * rowBytes)..<((y + 1) * rowBytes)])
                 let previous = y == 0 ? nil : UnsafeBufferPointer(rebasing: samples[((y - 1) * rowBytes)..<(y * rowBytes)])
                 let target = UnsafeMutableBufferPointer(rebasing: out[(y * (rowBytes + 1))..<((y + 1) * (rowBytes + 1))])
                 filter.apply(row: row, previous: previous, bytesPerPixel: channels, into: target)
             }
+            count = height * (rowBytes + 1)
         }
         return try filtered.withUnsafeBytes { bytes in Result { () throws(ImagingError) in try Deflate.zlib(bytes, level: level, source: source) } }.get()
     }

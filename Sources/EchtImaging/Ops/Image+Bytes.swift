@@ -2,17 +2,11 @@ extension Image {
     /// Interleaved 8-bit sRGB-encoded samples (same channel order; alpha scaled by 255),
     /// as models and most byte-oriented code expect. Values are clamped to 0...1 first.
     public func srgbBytes() -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: pixels.count)
-        let channels = self.channels
-        bytes.withUnsafeMutableBufferPointer { out in
-            pixels.withUnsafeBufferPointer { source in
-                for i in 0..<source.count {
-                    out[i] = (channels == 4 && i % 4 == 3) ? UInt8((min(max(source[i], 0), 1) * 255).rounded())
-                        : SRGBTransfer.byte(fromLinear: source[i])
-                }
-            }
+        // Every byte is written by the encoder, so the buffer is not zeroed first.
+        [UInt8](unsafeUninitializedCapacity: pixels.count) { out, count in
+            pixels.withUnsafeBufferPointer { SRGBByteEncoder.encode($0, channels: channels, into: out) }
+            count = pixels.count
         }
-        return bytes
     }
 
     /// An image from interleaved 8-bit sRGB-encoded samples (alpha, if any, is linear 0...255).

@@ -24,6 +24,23 @@ enum ContactSheet {
         return tile
     }
 
+    /// The sheet's three files, made and signed, not yet written.
+    struct Prepared: Sendable {
+        /// The signed `sheet.png`.
+        var image: Data
+        /// `sheet.html`.
+        var page: Data
+        /// `sheet.json` (see `SheetIndex`).
+        var index: Data
+
+        /// Writes the three files atomically, replacing earlier ones.
+        func write(names: OutputNames, writer: OutputWriter) throws(StudioError) {
+            try writer.writeUnsigned(image, to: names.sheetImage, overwrite: true)
+            try writer.writeUnsigned(page, to: names.sheet, overwrite: true)
+            try writer.writeUnsigned(index, to: names.sheetIndex, overwrite: true)
+        }
+    }
+
     /// Writes the sheet of this run's `headshots` plus the earlier headshots of the same photo
     /// still in the folder (see `SheetIndex`) beside `inputTile` (from `writeInputPreview`). A
     /// headshot may come as its sheet tile already (`thumbnailHeight` high). The sheet PNG is
@@ -31,10 +48,17 @@ enum ContactSheet {
     /// Echt's own.
     static func write(report: PhotoReport, inputTile: Image, headshots: [(HeadshotReport, Image)], names: OutputNames,
                       writer: OutputWriter) throws(StudioError) {
+        try prepare(report: report, inputTile: inputTile, headshots: headshots, names: names, writer: writer)
+            .write(names: names, writer: writer)
+    }
+
+    /// The files `write` writes, made (tiles, captions, PNG, signature, page, index) but not
+    /// written, so the studio can make them while the last outputs are still being written.
+    static func prepare(report: PhotoReport, inputTile: Image, headshots: [(HeadshotReport, Image)], names: OutputNames,
+                        writer: OutputWriter) throws(StudioError) -> Prepared {
         let shown = SheetIndex.earlier(names, input: report.input, replacing: headshots.map(\.0)) + headshots
         var index = report
         index.headshots = shown.map(\.0)
-        let owner = OutputWriter(sign: writer.sign, force: true)
         let sheet: Image
         do {
             let severalFaces = Set(shown.map(\.0.face)).count > 1
@@ -43,9 +67,12 @@ enum ContactSheet {
         } catch {
             throw .imaging("\(error)")
         }
-        try owner.write(sheet, to: names.sheetImage, encoding: EncodeOptions(format: .png), edits: sheetEdits(shown.map(\.0)))
-        try owner.writeUnsigned(Data(html(report: index, names: names).utf8), to: names.sheet, overwrite: true)
-        try owner.writeUnsigned(SheetIndex.encode(index), to: names.sheetIndex, overwrite: true)
+        let encoded: Data
+        do { encoded = try ImageFile.encode(sheet, options: EncodeOptions(format: .png), name: names.sheetImage.path) } catch {
+            throw .imaging(error.description)
+        }
+        return Prepared(image: try writer.signed(encoded, for: names.sheetImage, format: .png, edits: sheetEdits(shown.map(\.0))),
+                        page: Data(html(report: index, names: names).utf8), index: SheetIndex.encode(index))
     }
 
     /// What the sheet PNG shows, as edits of the input photo.

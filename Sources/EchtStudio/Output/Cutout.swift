@@ -1,21 +1,19 @@
 import EchtImaging
 
-/// The transparent cut-out: the finished person with the matte as straight alpha.
-enum Cutout {
-    static func make(person: Image, alpha: Image) -> Image {
-        let n = person.width * person.height, pc = person.channels
-        // Every sample is written below, so the buffer is not zeroed first.
-        let out = [Float](unsafeUninitializedCapacity: n * 4) { out, count in
-            person.pixels.withUnsafeBufferPointer { rgb in
-                alpha.pixels.withUnsafeBufferPointer { a in
-                    for i in 0..<n {
-                        out[i * 4] = rgb[i * pc]; out[i * 4 + 1] = rgb[i * pc + 1]; out[i * 4 + 2] = rgb[i * pc + 2]
-                        out[i * 4 + 3] = a[i]
-                    }
-                }
-            }
-            count = n * 4
-        }
-        return Image(width: person.width, height: person.height, channels: 4, pixels: out)
+/// The transparent cut-out: the finished person with the matte as straight alpha. Kept as its
+/// two planes (no copy: both arrays are shared) until it is encoded, where 8-bit PNG is written
+/// straight from them; `image` interleaves them when an RGBA image is wanted.
+public struct Cutout: Sendable {
+    /// The finished person (RGB, linear light).
+    public let person: Image
+    /// The matte, one channel, same size.
+    public let alpha: Image
+
+    static func make(person: Image, alpha: Image) -> Cutout {
+        precondition(person.width == alpha.width && person.height == alpha.height, "person and matte sizes differ")
+        return Cutout(person: person, alpha: alpha)
     }
+
+    /// The RGBA image (straight alpha).
+    public var image: Image { person.addingAlpha(alpha) }
 }

@@ -9,22 +9,34 @@ struct OutputWriter: Sendable {
     /// Replace existing files.
     let force: Bool
 
-    /// Encodes `image`, signs it with `edits` and writes it to `url`.
-    func write(_ image: Image, to url: URL, encoding: EncodeOptions, edits: [EditAction]) throws(StudioError) {
+    /// Encodes `image` (with `alpha` as its straight alpha plane, when given), signs it with
+    /// `edits` and writes it to `url`.
+    func write(_ image: Image, alpha: Image? = nil, to url: URL, encoding: EncodeOptions, edits: [EditAction]) throws(StudioError) {
         let data: Data
-        do { data = try ImageFile.encode(image, options: encoding, name: url.path) } catch { throw .imaging(error.description) }
+        do {
+            if let alpha {
+                data = try ImageFile.encode(image, alpha: alpha, options: encoding, name: url.path)
+            } else {
+                data = try ImageFile.encode(image, options: encoding, name: url.path)
+            }
+        } catch {
+            throw .imaging(error.description)
+        }
         try write(data, to: url, format: encoding.format, edits: edits)
     }
 
     /// Signs already encoded bytes with `edits` and writes them to `url`.
     func write(_ encoded: Data, to url: URL, format: OutputFormat, edits: [EditAction]) throws(StudioError) {
-        var data = encoded
-        if let sign {
-            do { data = try sign(data, format, edits) } catch {
-                throw .signing(url.path, reason: "\(error)")
-            }
+        try writeUnsigned(signed(encoded, for: url, format: format, edits: edits), to: url, overwrite: force)
+    }
+
+    /// Encoded bytes with Content Credentials for `edits` added (as they are, when unsigned);
+    /// `url` names the file in errors.
+    func signed(_ encoded: Data, for url: URL, format: OutputFormat, edits: [EditAction]) throws(StudioError) -> Data {
+        guard let sign else { return encoded }
+        do { return try sign(encoded, format, edits) } catch {
+            throw .signing(url.path, reason: "\(error)")
         }
-        try writeUnsigned(data, to: url, overwrite: force)
     }
 
     /// Writes bytes that carry no credentials (the HTML page, the sheet index).

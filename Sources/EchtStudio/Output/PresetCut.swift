@@ -2,7 +2,8 @@ import EchtImaging
 
 /// Cuts a preset size from a finished headshot: the largest box of the preset's aspect that
 /// fits, centred on the face midline with the eye line where the preset wants it, then
-/// downscaled. A preset larger than the pixels available is skipped with a note, never upscaled.
+/// downscaled (`PresetResampler`: the pixels of `Warp.render`). A preset larger than the pixels
+/// available is skipped with a note, never upscaled.
 enum PresetCut {
     struct Skipped: Error { let message: String }
 
@@ -17,7 +18,7 @@ enum PresetCut {
         }
         let inner = SimilarityTransform(scale: scale, angle: 0, translationX: (w - boxHeight * aspect) / 2,
                                         translationY: eyeY - preset.eyeLine * boxHeight)
-        let image = Warp.render(headshot, transform: inner, width: preset.width, height: preset.height)
+        let image = PresetResampler.render(headshot, transform: inner, width: preset.width, height: preset.height)
         return .success(PresetImage(preset: preset, image: image, transform: framing.transform.composed(with: inner)))
     }
 }

@@ -102,6 +102,21 @@ public struct StudioSession: Sendable {
             let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
             let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
             let pool = TaskPool()
+            // The sheet is made (not written) in the pool once every look has rendered, beside the
+            // last look's file writes, instead of on one core after them.
+            let rendersLeft = Countdown(jobs.count)
+            let sheet = ResultSlots<ContactSheet.Prepared>(count: 1)
+            let makeSheet: @Sendable () -> Void = {
+                sheet.set(0) { () throws(StudioError) -> ContactSheet.Prepared in
+                    let mark = Date()
+                    defer { Trace.mark("contact sheet made", since: mark) }
+                    let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { _ in }
+                    preview.wait()
+                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, image: image, analysis: analysis,
+                                                                        headshots: finished.map(\.0), names: names),
+                                                    inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
+                }
+            }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
             for (subjectIndex, ((number, face), style)) in subjects.enumerated() {
                 pool.add {
@@ -132,10 +147,11 @@ public struct StudioSession: Sendable {
                             for (k, output) in files.enumerated() {
                                 pool.add {
                                     written.set(index * filesPerJob + k) { () throws(StudioError) in
-                                        try writer.write(output.image, to: output.url, encoding: output.encoding, edits: output.edits)
+                                        try writer.write(output.image, alpha: output.alpha, to: output.url, encoding: output.encoding, edits: output.edits)
                                     }
                                 }
                             }
+                            if rendersLeft.finishOne() { pool.add(makeSheet) }
                         }
                     }
                 }
@@ -144,37 +160,49 @@ public struct StudioSession: Sendable {
             pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
             Trace.mark("frame+render+write", since: poolStart)
             if let error = written.failures().first { throw error }
-            let results = rendered.outcomes()
-            var finished: [(HeadshotReport, Image)] = [], skipped: Set<String> = []
-            for (index, outcome) in results.enumerated() {
-                switch outcome {
-                case let .success(value): finished.append(value)
-                case let .failure(error):
-                    // With one headshot per person, a face the matte misses or the photo's edge cuts
-                    // is skipped, not fatal.
-                    if options.eachFace, error.skipsOneFace {
-                        let message = "echt studio: skipped face \(jobs[index].0.0): \(error)\n"
-                        if skipped.insert(message).inserted { FileHandle.standardError.write(Data(message.utf8)) }
-                        continue
-                    }
-                    throw error
-                }
+            let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { message in
+                FileHandle.standardError.write(Data(message.utf8))
             }
-            guard !finished.isEmpty else { throw .noFace(name) }
-            let headshots = finished.map(\.0)
-            var report = PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
-                                     faces: analysis.faces.count, headshots: headshots,
-                                     sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
+            var report = photoReport(file: file, folder: folder, image: image, analysis: analysis, headshots: finished.map(\.0), names: names)
             let sheetStart = Date()
-            preview.wait()
-            try ContactSheet.write(report: report, inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
-            Trace.mark("contact sheet", since: sheetStart)
+            try sheet.outcome(0).get().write(names: names, writer: writer)
+            Trace.mark("contact sheet written", since: sheetStart)
             report.seconds = Date().timeIntervalSince(start)
             return report
         } catch {
             earlier.removeWhatIsNew()
             throw error
         }
+    }
+
+    /// The rendered looks' reports and sheet tiles in job order. With one headshot per person, a
+    /// face the matte misses or the photo's edge cuts is skipped, not fatal: `skipped` gets each
+    /// such message once. Throws the first other failure, or `noFace` when nothing rendered.
+    func finishedHeadshots(_ results: [Result<(HeadshotReport, Image), StudioError>], jobs: [((Int, Face), Look)], eachFace: Bool,
+                           name: String, skipped: (String) -> Void) throws(StudioError) -> [(HeadshotReport, Image)] {
+        var finished: [(HeadshotReport, Image)] = [], messages: Set<String> = []
+        for (index, outcome) in results.enumerated() {
+            switch outcome {
+            case let .success(value): finished.append(value)
+            case let .failure(error):
+                if eachFace, error.skipsOneFace {
+                    let message = "echt studio: skipped face \(jobs[index].0.0): \(error)\n"
+                    if messages.insert(message).inserted { skipped(message) }
+                    continue
+                }
+                throw error
+            }
+        }
+        guard !finished.isEmpty else { throw .noFace(name) }
+        return finished
+    }
+
+    /// The run's report before its time is known.
+    func photoReport(file: URL, folder: URL, image: Image, analysis: StudioAnalysis, headshots: [HeadshotReport],
+                     names: OutputNames) -> PhotoReport {
+        PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
+                    faces: analysis.faces.count, headshots: headshots,
+                    sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
     }
 
     /// The faces from the vision stack, no mattes yet (`StudioAnalysis.addingMattes` makes the
@@ -189,25 +217,30 @@ public struct StudioSession: Sendable {
     /// One file to encode, sign and write.
     struct OutputFile: Sendable {
         var image: Image
+        /// A separate straight alpha plane for `image` (the cut-out), if any.
+        var alpha: Image?
         var url: URL
         var encoding: EncodeOptions
         var edits: [EditAction]
     }
 
-    /// One result's files: the headshot, its preset sizes and the cutout.
+    /// One result's files, the longest to encode first so that the last look's files end together
+    /// on the workers: the cut-out, the headshot, its preset sizes.
     func outputFiles(_ result: StudioResult, face: Int, names: OutputNames, quality: Int) -> [OutputFile] {
         let look = result.look.name
         let jpeg = EncodeOptions(format: .jpeg, quality: quality)
-        var files = [OutputFile(image: result.headshot, url: names.headshot(look: look, face: face), encoding: jpeg, edits: result.edits)]
-        for preset in result.presets {
+        var files = [
+            OutputFile(image: result.cutoutLayers.person, alpha: result.cutoutLayers.alpha, url: names.cutout(look: look, face: face),
+                       encoding: EncodeOptions(format: .png), edits: result.edits),
+            OutputFile(image: result.headshot, url: names.headshot(look: look, face: face), encoding: jpeg, edits: result.edits),
+        ]
+        for preset in result.presets.sorted(by: { $0.image.pixels.count > $1.image.pixels.count }) {
             var edits = result.edits
             edits.append(EditAction(action: "c2pa.resized", description: "Cut and scaled to \(preset.preset.width)×\(preset.preset.height) for \(preset.preset.name).",
                                     parameters: ["preset": preset.preset.name]))
             files.append(OutputFile(image: preset.image, url: names.preset(look: look, face: face, preset: preset.preset.name),
                                     encoding: jpeg, edits: edits))
         }
-        files.append(OutputFile(image: result.cutout, url: names.cutout(look: look, face: face),
-                                encoding: EncodeOptions(format: .png), edits: result.edits))
         return files
     }
 

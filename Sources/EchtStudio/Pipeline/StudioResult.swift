@@ -9,8 +9,10 @@ public struct StudioResult: Sendable {
     public var framing: Framing
     /// The finished headshot at full resolution (RGB, linear light).
     public var headshot: Image
+    /// The person alone with the matte as alpha, same frame, as its two planes.
+    public var cutoutLayers: Cutout
     /// The person alone with the matte as alpha (RGBA, linear, straight alpha), same frame.
-    public var cutout: Image
+    public var cutout: Image { cutoutLayers.image }
     /// The web and print sizes that the photo had enough pixels for.
     public var presets: [PresetImage]
     /// The honesty figures.
@@ -21,6 +23,12 @@ public struct StudioResult: Sendable {
     public var notes: [String]
     /// Exposure and white balance measured on the skin.
     public var balance: SkinBalance
+
+    init(look: Look, framing: Framing, headshot: Image, cutout: Cutout, presets: [PresetImage], honesty: HonestyReport,
+         edits: [EditAction], notes: [String], balance: SkinBalance) {
+        self.look = look; self.framing = framing; self.headshot = headshot; self.cutoutLayers = cutout; self.presets = presets
+        self.honesty = honesty; self.edits = edits; self.notes = notes; self.balance = balance
+    }
 }
 
 /// A preset size cut from a headshot.
