@@ -16,6 +16,39 @@ import Glibc
 /// normalised fine log-luminance detail first. An honest output gives a few hundredths of a
 /// pixel; any warp, shift or rescale of the face shows up at its true size.
 enum GeometryRegistration {
+    /// The input's side of the check for one framing: the face box, the input rendered through
+    /// the recorded transform and reduced to its detail, and the fit's weights. It depends on
+    /// the photo and the framing only, so the looks sharing a framing share it.
+    struct Reference: Sendable {
+        /// The face mask's bounding box (above 0.5), in output pixels.
+        let box: (x0: Int, y0: Int, x1: Int, y1: Int)
+        /// The box padded by the detail's reach: the part of the output that is compared.
+        let window: PixelWindow
+        /// The scale, in output pixels, below which detail is compared.
+        let detailSigma: Float
+        /// The input's detail over `window`.
+        let detail: [Float]
+        /// The face mask over `window`, zero at or below one half.
+        let weight: [Float]
+        /// Input pixels per output pixel.
+        let scale: Double
+    }
+
+    /// The input's side of `displacement`; nil when the face has no box large enough to fit.
+    static func reference(input: Image, transform: SimilarityTransform, face: Image, detailSigma: Float) -> Reference? {
+        guard let box = face.boundingBox(above: 0.5) else { return nil }
+        let window = PixelWindow.around(box, pad: Int(3 * detailSigma) + 4, width: face.width, height: face.height)
+        let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
+        guard w > 16, h > 16 else { return nil }
+        var local = transform
+        let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
+        local.translationX = origin.x; local.translationY = origin.y
+        return Reference(box: box, window: window, detailSigma: detailSigma,
+                         detail: detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma),
+                         weight: face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
+                         scale: transform.scale)
+    }
+
     /// The largest displacement over the face's bounding box, in input pixels, between `output`
     /// and `input` rendered through `transform`; nil when the face has too little detail to tell.
     /// - Parameters:
@@ -23,18 +56,17 @@ enum GeometryRegistration {
     ///   - detailSigma: the scale, in output pixels, below which detail is compared.
     static func displacement(output: Image, input: Image, transform: SimilarityTransform, face: Image,
                              detailSigma: Float) -> Double? {
-        guard let box = face.boundingBox(above: 0.5) else { return nil }
-        let pad = Int(3 * detailSigma) + 4
-        let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
-        let w = min(output.width, box.x1 + pad) - x0, h = min(output.height, box.y1 + pad) - y0
-        guard w > 16, h > 16 else { return nil }
-        var local = transform
-        let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
-        local.translationX = origin.x; local.translationY = origin.y
-        let reference = detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma)
-        let moved = detail(output.region(x0: x0, y0: y0, width: w, height: h), sigma: detailSigma)
-        let weight = face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 }
-        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h,
+        guard let reference = reference(input: input, transform: transform, face: face, detailSigma: detailSigma) else { return nil }
+        let window = reference.window
+        let moved = detail(output.region(x0: window.x0, y0: window.y0, width: window.width, height: window.height), sigma: detailSigma)
+        return displacement(moved: moved, reference: reference)
+    }
+
+    /// `displacement` from the output's detail over `reference.window` (`moved`).
+    static func displacement(moved: [Float], reference: Reference) -> Double? {
+        let box = reference.box, x0 = reference.window.x0, y0 = reference.window.y0
+        let w = reference.window.width, h = reference.window.height
+        guard let p = fit(moved: moved, reference: reference.detail, weight: reference.weight, width: w, height: h,
                           step: sampleStep(width: w, height: h)) else { return nil }
         // The displacement field of the fitted similarity at the corners of the face box.
         let cx = Double(w) / 2, cy = Double(h) / 2
@@ -44,14 +76,19 @@ enum GeometryRegistration {
             let dx = p[0] + p[2] * du - p[3] * dv, dy = p[1] + p[3] * du + p[2] * dv
             largest = max(largest, (dx * dx + dy * dy).squareRoot())
         }
-        return largest * transform.scale
+        return largest * reference.scale
     }
 
     /// Fine log-luminance detail (the image minus its blur), scaled to unit RMS.
     static func detail(_ image: Image, sigma: Float) -> [Float] {
-        var logLuma = image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }
+        detail(logLuminance: image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }, width: image.width, height: image.height, sigma: sigma)
+    }
+
+    /// `detail` of a `width`×`height` plane of log luminance (`LogLuminance`).
+    static func detail(logLuminance: [Float], width: Int, height: Int, sigma: Float) -> [Float] {
+        var logLuma = logLuminance
         var base = logLuma
-        Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: sigma)
+        Blur.gaussianInPlace(&base, width: width, height: height, channels: 1, sigma: sigma)
         var energy: Float = 0
         for i in 0..<logLuma.count { logLuma[i] -= base[i]; energy += logLuma[i] * logLuma[i] }
         let rms = (energy / Float(max(logLuma.count, 1))).squareRoot()

@@ -14,18 +14,21 @@ public enum HonestyMeasures {
     /// padded by the blur's reach, is read: the figure is the one the whole frame gives.
     public static func highFrequencyEnergy(_ image: Image, mask: Image, sigma: Float) -> Double {
         guard let box = mask.boundingBox(above: 0.5) else { return 0 }
-        let reach = Blur.reach(sigma: sigma) + 1
-        let x0 = max(0, box.x0 - reach), y0 = max(0, box.y0 - reach)
-        let w = min(image.width, box.x1 + reach) - x0, h = min(image.height, box.y1 + reach) - y0
-        let c = image.channels, n = w * h
-        var logLuma = [Float](repeating: 0, count: n)
-        for y in 0..<h {
-            for x in 0..<w {
-                let s = ((y0 + y) * image.width + x0 + x) * c
-                let l = c >= 3 ? SRGB.luminance(image.pixels[s], image.pixels[s + 1], image.pixels[s + 2]) : image.pixels[s]
-                logLuma[y * w + x] = logf(max(l, 0) + 2e-3)
-            }
-        }
+        let window = textureWindow(box: box, sigma: sigma, width: image.width, height: image.height)
+        return highFrequencyEnergy(logLuminance: LogLuminance(image, window: window).values, window: window, mask: mask, box: box, sigma: sigma)
+    }
+
+    /// The part of a `width`×`height` image `highFrequencyEnergy` reads for a mask whose
+    /// bounding box (above 0.5) is `box`: the box padded by the blur's reach.
+    static func textureWindow(box: (x0: Int, y0: Int, x1: Int, y1: Int), sigma: Float, width: Int, height: Int) -> PixelWindow {
+        PixelWindow.around(box, pad: Blur.reach(sigma: sigma) + 1, width: width, height: height)
+    }
+
+    /// `highFrequencyEnergy` from the image's `LogLuminance` over `textureWindow` and the mask's
+    /// bounding box, already at hand.
+    static func highFrequencyEnergy(logLuminance logLuma: [Float], window: PixelWindow, mask: Image,
+                                    box: (x0: Int, y0: Int, x1: Int, y1: Int), sigma: Float) -> Double {
+        let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
         var base = logLuma
         Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
         var energy = 0.0, weight = 0.0
