@@ -44,7 +44,9 @@ enum GeometryRegistration {
         let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
         local.translationX = origin.x; local.translationY = origin.y
         return Reference(box: box, window: window, detailSigma: detailSigma,
-                         detail: detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma),
+                         detail: detail(logLuminance: LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h),
+                                                                   window: PixelWindow(x0: 0, y0: 0, width: w, height: h)).values,
+                                        width: w, height: h, sigma: detailSigma),
                          weight: face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
                          scale: transform.scale)
     }
@@ -85,14 +87,15 @@ enum GeometryRegistration {
     }
 
     /// `detail` of a `width`×`height` plane of log luminance (`LogLuminance`).
-    static func detail(logLuminance: [Float], width: Int, height: Int, sigma: Float) -> [Float] {
+    static func detail(logLuminance: consuming [Float], width: Int, height: Int, sigma: Float) -> [Float] {
         var logLuma = logLuminance
         var base = logLuma
         Blur.gaussianInPlace(&base, width: width, height: height, channels: 1, sigma: sigma)
         var energy: Float = 0
         for i in 0..<logLuma.count { logLuma[i] -= base[i]; energy += logLuma[i] * logLuma[i] }
         let rms = (energy / Float(max(logLuma.count, 1))).squareRoot()
-        return rms > 1e-6 ? logLuma.map { $0 / rms } : logLuma
+        if rms > 1e-6 { for i in 0..<logLuma.count { logLuma[i] /= rms } }
+        return logLuma
     }
 
     /// The pixel step of the fit's sums in a `width`×`height` box: every pixel up to

@@ -28,6 +28,8 @@ struct HonestyReference: Sendable {
     /// - Parameters:
     ///   - foreground: the framed person's colours, before any look.
     ///   - alpha: the framed person matte; `inside`: 1 where an output pixel lies in the photo.
+    // Out of line (here and in `measure`), so profiles show the honesty stage by name.
+    @inline(never)
     init(image: Image, transform: SimilarityTransform, foreground: Image, alpha: Image, inside: Image,
          masks: FaceMasks, faceWidth: Float) {
         let sigma = Self.textureSigma(faceWidth: faceWidth), box = masks.skin.boundingBox(above: 0.5)
@@ -47,6 +49,7 @@ struct HonestyReference: Sendable {
     /// `HonestyMeasures.highFrequencyEnergy` with the `skin` mask this was made with) and the
     /// displacement of its face (as `GeometryRegistration.displacement`). The log luminance both
     /// read is formed once, over the face.
+    @inline(never)
     func measure(headshot: Image, skin: Image) -> (skinTexture: Double, geometryError: Double?) {
         let textureWindow = skinBox.map {
             HonestyMeasures.textureWindow(box: $0, sigma: textureSigma, width: headshot.width, height: headshot.height)
