@@ -113,18 +113,12 @@ enum GeometryRegistration {
     /// (x + dx + a·u − b·v, y + dy + b·u + a·v), with (u, v) relative to the centre, matches
     /// `reference` at (x, y). Returns nil when the normal equations are singular or it diverges.
     ///
-    /// `moved` does not change between iterations, so its central-difference gradients are
-    /// formed once: interpolating them bilinearly equals differencing bilinear samples one
-    /// pixel apart, and each pixel of an iteration reads one table of (value, ∂x, ∂y).
+    /// Interpolating `moved`'s central-difference gradients bilinearly equals differencing
+    /// bilinear samples one pixel apart; each tap's (value, ∂x, ∂y) is formed where it is read
+    /// (every tap lies inside the border, where the differences exist), so an iteration reads
+    /// `moved` itself, a quarter of the memory a table of them would take.
     static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int = 1) -> [Double]? {
         guard w >= 4, h >= 4 else { return nil }
-        var samples = [SIMD4<Float>](repeating: .zero, count: w * h)
-        for y in 1..<(h - 1) {
-            for x in 1..<(w - 1) {
-                let i = y * w + x
-                samples[i] = SIMD4(moved[i], (moved[i + 1] - moved[i - 1]) / 2, (moved[i + w] - moved[i - w]) / 2, 0)
-            }
-        }
         var p = [0.0, 0.0, 0.0, 0.0]
         let cx = Double(w) / 2, cy = Double(h) / 2
         for _ in 0..<20 {
@@ -133,7 +127,11 @@ enum GeometryRegistration {
             // summed in the same order as one scalar per entry.
             var row0 = SIMD4<Double>.zero, row1 = SIMD4<Double>.zero, row2 = SIMD4<Double>.zero, row3 = SIMD4<Double>.zero
             var gradient = SIMD4<Double>.zero
-            samples.withUnsafeBufferPointer { samples in
+            moved.withUnsafeBufferPointer { moved in
+                /// `moved` and its central differences at the interior pixel `i`.
+                @inline(__always) func tap(_ i: Int) -> SIMD4<Float> {
+                    SIMD4(moved[i], (moved[i + 1] - moved[i - 1]) / 2, (moved[i + w] - moved[i - w]) / 2, 0)
+                }
                 reference.withUnsafeBufferPointer { reference in
                     weight.withUnsafeBufferPointer { weight in
                         for y in stride(from: 0, to: h, by: step) {
@@ -145,10 +143,10 @@ enum GeometryRegistration {
                                 let ix = Int(sx), iy = Int(sy), tx = Float(sx - Double(ix)), ty = Float(sy - Double(iy))
                                 let k0 = iy * w + ix, k1 = k0 + w
                                 let w00: Float = (1 - tx) * (1 - ty), w10: Float = tx * (1 - ty), w01: Float = (1 - tx) * ty, w11: Float = tx * ty
-                                var s: SIMD4<Float> = samples[k0] * w00
-                                s += samples[k0 + 1] * w10
-                                s += samples[k1] * w01
-                                s += samples[k1 + 1] * w11
+                                var s: SIMD4<Float> = tap(k0) * w00
+                                s += tap(k0 + 1) * w10
+                                s += tap(k1) * w01
+                                s += tap(k1 + 1) * w11
                                 let value = Double(s.x), gx = Double(s.y), gy = Double(s.z)
                                 let k = Double(weight[y * w + x])
                                 let j = SIMD4(gx, gy, gx * u + gy * v, -gx * v + gy * u)
