@@ -43,10 +43,10 @@ enum GeometryRegistration {
         var local = transform
         let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
         local.translationX = origin.x; local.translationY = origin.y
+        let whole = PixelWindow(x0: 0, y0: 0, width: w, height: h)
         return Reference(box: box, window: window, detailSigma: detailSigma,
-                         detail: detail(logLuminance: LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h),
-                                                                   window: PixelWindow(x0: 0, y0: 0, width: w, height: h)).values,
-                                        width: w, height: h, sigma: detailSigma),
+                         detail: detail(LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h), window: whole),
+                                        over: whole, sigma: detailSigma),
                          weight: face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
                          scale: transform.scale)
     }
@@ -83,19 +83,29 @@ enum GeometryRegistration {
 
     /// Fine log-luminance detail (the image minus its blur), scaled to unit RMS.
     static func detail(_ image: Image, sigma: Float) -> [Float] {
-        detail(logLuminance: image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }, width: image.width, height: image.height, sigma: sigma)
+        detail(LogLuminance(window: PixelWindow(x0: 0, y0: 0, width: image.width, height: image.height),
+                            values: image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }),
+               over: PixelWindow(x0: 0, y0: 0, width: image.width, height: image.height), sigma: sigma)
     }
 
-    /// `detail` of a `width`×`height` plane of log luminance (`LogLuminance`).
-    static func detail(logLuminance: consuming [Float], width: Int, height: Int, sigma: Float) -> [Float] {
-        var logLuma = logLuminance
-        var base = logLuma
-        Blur.gaussianInPlace(&base, width: width, height: height, channels: 1, sigma: sigma)
+    /// `detail` of the log-luminance `plane` over `part`, which lies inside the plane's window.
+    static func detail(_ plane: LogLuminance, over part: PixelWindow, sigma: Float) -> [Float] {
+        // The blur is made in the result's own buffer, which then takes the plane minus it.
+        var out = plane.values(in: part)
+        Blur.gaussianInPlace(&out, width: part.width, height: part.height, channels: 1, sigma: sigma)
         var energy: Float = 0
-        for i in 0..<logLuma.count { logLuma[i] -= base[i]; energy += logLuma[i] * logLuma[i] }
-        let rms = (energy / Float(max(logLuma.count, 1))).squareRoot()
-        if rms > 1e-6 { for i in 0..<logLuma.count { logLuma[i] /= rms } }
-        return logLuma
+        plane.values.withUnsafeBufferPointer { logLuma in
+            for y in 0..<part.height {
+                let row = plane.rowStart(y, of: part), line = y * part.width
+                for x in 0..<part.width {
+                    out[line + x] = logLuma[row + x] - out[line + x]
+                    energy += out[line + x] * out[line + x]
+                }
+            }
+        }
+        let rms = (energy / Float(max(out.count, 1))).squareRoot()
+        if rms > 1e-6 { for i in 0..<out.count { out[i] /= rms } }
+        return out
     }
 
     /// The pixel step of the fit's sums in a `width`×`height` box: every pixel up to

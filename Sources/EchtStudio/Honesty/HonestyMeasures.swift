@@ -15,7 +15,7 @@ public enum HonestyMeasures {
     public static func highFrequencyEnergy(_ image: Image, mask: Image, sigma: Float) -> Double {
         guard let box = mask.boundingBox(above: 0.5) else { return 0 }
         let window = textureWindow(box: box, sigma: sigma, width: image.width, height: image.height)
-        return highFrequencyEnergy(logLuminance: LogLuminance(image, window: window).values, window: window, mask: mask, box: box, sigma: sigma)
+        return highFrequencyEnergy(LogLuminance(image, window: window), window: window, mask: mask, box: box, sigma: sigma)
     }
 
     /// The part of a `width`×`height` image `highFrequencyEnergy` reads for a mask whose
@@ -24,20 +24,23 @@ public enum HonestyMeasures {
         PixelWindow.around(box, pad: Blur.reach(sigma: sigma) + 1, width: width, height: height)
     }
 
-    /// `highFrequencyEnergy` from the image's `LogLuminance` over `textureWindow` and the mask's
-    /// bounding box, already at hand.
-    static func highFrequencyEnergy(logLuminance logLuma: [Float], window: PixelWindow, mask: Image,
+    /// `highFrequencyEnergy` from the image's log-luminance `plane` (which covers `window`, the
+    /// `textureWindow` of the mask's bounding box `box`, already at hand).
+    static func highFrequencyEnergy(_ plane: LogLuminance, window: PixelWindow, mask: Image,
                                     box: (x0: Int, y0: Int, x1: Int, y1: Int), sigma: Float) -> Double {
         let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
-        var base = logLuma
+        var base = plane.values(in: window)
         Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
         var energy = 0.0, weight = 0.0
-        for y in (box.y0 - y0)..<(box.y1 - y0) {
-            for x in (box.x0 - x0)..<(box.x1 - x0) {
-                let m = mask.pixels[(y0 + y) * mask.width + x0 + x]
-                guard m > 0.5 else { continue }
-                let d = Double(logLuma[y * w + x] - base[y * w + x])
-                energy += d * d * Double(m); weight += Double(m)
+        plane.values.withUnsafeBufferPointer { logLuma in
+            for y in (box.y0 - y0)..<(box.y1 - y0) {
+                let row = plane.rowStart(y, of: window)
+                for x in (box.x0 - x0)..<(box.x1 - x0) {
+                    let m = mask.pixels[(y0 + y) * mask.width + x0 + x]
+                    guard m > 0.5 else { continue }
+                    let d = Double(logLuma[row + x] - base[y * w + x])
+                    energy += d * d * Double(m); weight += Double(m)
+                }
             }
         }
         return weight > 0 ? energy / weight : 0

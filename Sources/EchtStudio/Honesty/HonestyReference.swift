@@ -37,7 +37,7 @@ struct HonestyReference: Sendable {
         skinBox = box
         skinTexture = box.map { box in
             let window = HonestyMeasures.textureWindow(box: box, sigma: sigma, width: foreground.width, height: foreground.height)
-            return HonestyMeasures.highFrequencyEnergy(logLuminance: LogLuminance(foreground, window: window).values, window: window,
+            return HonestyMeasures.highFrequencyEnergy(LogLuminance(foreground, window: window), window: window,
                                                        mask: masks.skin, box: box, sigma: sigma)
         } ?? 0
         registration = GeometryRegistration.reference(input: image, transform: transform, face: masks.face,
@@ -59,12 +59,10 @@ struct HonestyReference: Sendable {
         let plane = LogLuminance(headshot, window: windows.dropFirst().reduce(first) { $0.union($1) })
         var texture = 0.0
         if let box = skinBox, let window = textureWindow {
-            texture = HonestyMeasures.highFrequencyEnergy(logLuminance: plane.values(in: window), window: window, mask: skin,
-                                                          box: box, sigma: textureSigma)
+            texture = HonestyMeasures.highFrequencyEnergy(plane, window: window, mask: skin, box: box, sigma: textureSigma)
         }
         let geometry = registration.flatMap { reference in
-            let moved = GeometryRegistration.detail(logLuminance: plane.values(in: reference.window), width: reference.window.width,
-                                                    height: reference.window.height, sigma: reference.detailSigma)
+            let moved = GeometryRegistration.detail(plane, over: reference.window, sigma: reference.detailSigma)
             return GeometryRegistration.displacement(moved: moved, reference: reference)
         }
         return (texture, geometry)

@@ -57,6 +57,17 @@ struct LogLuminance {
         self.window = window
     }
 
+    /// A plane of `values` (log luminance, row by row) over `window`.
+    init(window: PixelWindow, values: [Float]) {
+        precondition(values.count == window.width * window.height, "one value per pixel of the window")
+        self.window = window; self.values = values
+    }
+
+    /// The index in `values` of the first pixel of row `y` of `part` (inside this plane's window).
+    func rowStart(_ y: Int, of part: PixelWindow) -> Int {
+        (part.y0 - window.y0 + y) * window.width + part.x0 - window.x0
+    }
+
     /// The values over `part`, which lies inside this plane's window.
     func values(in part: PixelWindow) -> [Float] {
         precondition(window.contains(part), "part outside the plane")
