@@ -11,7 +11,7 @@ struct HonestyReference: Sendable {
     /// The blur, in output pixels, that separates skin texture from tone.
     let textureSigma: Float
     /// High-frequency skin energy of the framed foreground: the texture every look starts from.
-    let skinTexture: Double
+    let inputTexture: Double
     /// The registration's input side; nil when the face is too small or empty to register.
     let registration: GeometryRegistration.Reference?
     /// Whether every pixel with person coverage comes from the photo.
@@ -28,14 +28,13 @@ struct HonestyReference: Sendable {
     /// - Parameters:
     ///   - foreground: the framed person's colours, before any look.
     ///   - alpha: the framed person matte; `inside`: 1 where an output pixel lies in the photo.
-    // Out of line (here and in `measure`), so profiles show the honesty stage by name.
-    @inline(never)
+    @inline(never) // out of line (as `measure`), so profiles show the honesty stage by name
     init(image: Image, transform: SimilarityTransform, foreground: Image, alpha: Image, inside: Image,
          masks: FaceMasks, faceWidth: Float) {
         let sigma = Self.textureSigma(faceWidth: faceWidth), box = masks.skin.boundingBox(above: 0.5)
         textureSigma = sigma
         skinBox = box
-        skinTexture = box.map { box in
+        inputTexture = box.map { box in
             let window = HonestyMeasures.textureWindow(box: box, sigma: sigma, width: foreground.width, height: foreground.height)
             return HonestyMeasures.highFrequencyEnergy(LogLuminance(foreground, window: window), window: window,
                                                        mask: masks.skin, box: box, sigma: sigma)
@@ -49,8 +48,8 @@ struct HonestyReference: Sendable {
     /// `HonestyMeasures.highFrequencyEnergy` with the `skin` mask this was made with) and the
     /// displacement of its face (as `GeometryRegistration.displacement`). The log luminance both
     /// read is formed once, over the face.
-    @inline(never)
-    func measure(headshot: Image, skin: Image) -> (skinTexture: Double, geometryError: Double?) {
+    @inline(never) // out of line, so profiles show the honesty stage by name
+    func measure(headshot: Image, skin: Image) -> (texture: Double, geometryError: Double?) {
         let textureWindow = skinBox.map {
             HonestyMeasures.textureWindow(box: $0, sigma: textureSigma, width: headshot.width, height: headshot.height)
         }

@@ -86,7 +86,7 @@ public enum StudioPipeline {
         let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     geometryError: geometryError,
-                                    skinTextureKept: reference.skinTexture > 0 ? textureOut / reference.skinTexture : 1,
+                                    skinTextureKept: reference.inputTexture > 0 ? textureOut / reference.inputTexture : 1,
                                     onlyBackdropGenerated: reference.onlyBackdropGenerated, generatedShare: reference.generatedShare)
 
         // Sizes.
