@@ -16,6 +16,41 @@ import Glibc
 /// normalised fine log-luminance detail first. An honest output gives a few hundredths of a
 /// pixel; any warp, shift or rescale of the face shows up at its true size.
 enum GeometryRegistration {
+    /// The input's side of the check for one framing: the face box, the input rendered through
+    /// the recorded transform and reduced to its detail, and the fit's weights. It depends on
+    /// the photo and the framing only, so the looks sharing a framing share it.
+    struct Reference: Sendable {
+        /// The face mask's bounding box (above 0.5), in output pixels.
+        let box: (x0: Int, y0: Int, x1: Int, y1: Int)
+        /// The box padded by the detail's reach: the part of the output that is compared.
+        let window: PixelWindow
+        /// The scale, in output pixels, below which detail is compared.
+        let detailSigma: Float
+        /// The input's detail over `window`.
+        let detail: [Float]
+        /// The face mask over `window`, zero at or below one half.
+        let weight: [Float]
+        /// Input pixels per output pixel.
+        let scale: Double
+    }
+
+    /// The input's side of `displacement`; nil when the face has no box large enough to fit.
+    static func reference(input: Image, transform: SimilarityTransform, face: Image, detailSigma: Float) -> Reference? {
+        guard let box = face.boundingBox(above: 0.5) else { return nil }
+        let window = PixelWindow.around(box, pad: Int(3 * detailSigma) + 4, width: face.width, height: face.height)
+        let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
+        guard w > 16, h > 16 else { return nil }
+        var local = transform
+        let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
+        local.translationX = origin.x; local.translationY = origin.y
+        let whole = PixelWindow(x0: 0, y0: 0, width: w, height: h)
+        return Reference(box: box, window: window, detailSigma: detailSigma,
+                         detail: detail(LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h), window: whole),
+                                        over: whole, sigma: detailSigma),
+                         weight: face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
+                         scale: transform.scale)
+    }
+
     /// The largest displacement over the face's bounding box, in input pixels, between `output`
     /// and `input` rendered through `transform`; nil when the face has too little detail to tell.
     /// - Parameters:
@@ -23,18 +58,17 @@ enum GeometryRegistration {
     ///   - detailSigma: the scale, in output pixels, below which detail is compared.
     static func displacement(output: Image, input: Image, transform: SimilarityTransform, face: Image,
                              detailSigma: Float) -> Double? {
-        guard let box = face.boundingBox(above: 0.5) else { return nil }
-        let pad = Int(3 * detailSigma) + 4
-        let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
-        let w = min(output.width, box.x1 + pad) - x0, h = min(output.height, box.y1 + pad) - y0
-        guard w > 16, h > 16 else { return nil }
-        var local = transform
-        let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
-        local.translationX = origin.x; local.translationY = origin.y
-        let reference = detail(Warp.render(input.rgb, transform: local, width: w, height: h), sigma: detailSigma)
-        let moved = detail(output.region(x0: x0, y0: y0, width: w, height: h), sigma: detailSigma)
-        let weight = face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 }
-        guard let p = fit(moved: moved, reference: reference, weight: weight, width: w, height: h,
+        guard let reference = reference(input: input, transform: transform, face: face, detailSigma: detailSigma) else { return nil }
+        let window = reference.window
+        let moved = detail(output.region(x0: window.x0, y0: window.y0, width: window.width, height: window.height), sigma: detailSigma)
+        return displacement(moved: moved, reference: reference)
+    }
+
+    /// `displacement` from the output's detail over `reference.window` (`moved`).
+    static func displacement(moved: [Float], reference: Reference) -> Double? {
+        let box = reference.box, x0 = reference.window.x0, y0 = reference.window.y0
+        let w = reference.window.width, h = reference.window.height
+        guard let p = fit(moved: moved, reference: reference.detail, weight: reference.weight, width: w, height: h,
                           step: sampleStep(width: w, height: h)) else { return nil }
         // The displacement field of the fitted similarity at the corners of the face box.
         let cx = Double(w) / 2, cy = Double(h) / 2
@@ -44,18 +78,34 @@ enum GeometryRegistration {
             let dx = p[0] + p[2] * du - p[3] * dv, dy = p[1] + p[3] * du + p[2] * dv
             largest = max(largest, (dx * dx + dy * dy).squareRoot())
         }
-        return largest * transform.scale
+        return largest * reference.scale
     }
 
     /// Fine log-luminance detail (the image minus its blur), scaled to unit RMS.
     static func detail(_ image: Image, sigma: Float) -> [Float] {
-        var logLuma = image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }
-        var base = logLuma
-        Blur.gaussianInPlace(&base, width: image.width, height: image.height, channels: 1, sigma: sigma)
+        detail(LogLuminance(window: PixelWindow(x0: 0, y0: 0, width: image.width, height: image.height),
+                            values: image.luminance.pixels.map { logf(max($0, 0) + 2e-3) }),
+               over: PixelWindow(x0: 0, y0: 0, width: image.width, height: image.height), sigma: sigma)
+    }
+
+    /// `detail` of the log-luminance `plane` over `part`, which lies inside the plane's window.
+    static func detail(_ plane: LogLuminance, over part: PixelWindow, sigma: Float) -> [Float] {
+        // The blur is made in the result's own buffer, which then takes the plane minus it.
+        var out = plane.values(in: part)
+        Blur.gaussianInPlace(&out, width: part.width, height: part.height, channels: 1, sigma: sigma)
         var energy: Float = 0
-        for i in 0..<logLuma.count { logLuma[i] -= base[i]; energy += logLuma[i] * logLuma[i] }
-        let rms = (energy / Float(max(logLuma.count, 1))).squareRoot()
-        return rms > 1e-6 ? logLuma.map { $0 / rms } : logLuma
+        plane.values.withUnsafeBufferPointer { logLuma in
+            for y in 0..<part.height {
+                let row = plane.rowStart(y, of: part), line = y * part.width
+                for x in 0..<part.width {
+                    out[line + x] = logLuma[row + x] - out[line + x]
+                    energy += out[line + x] * out[line + x]
+                }
+            }
+        }
+        let rms = (energy / Float(max(out.count, 1))).squareRoot()
+        if rms > 1e-6 { for i in 0..<out.count { out[i] /= rms } }
+        return out
     }
 
     /// The pixel step of the fit's sums in a `width`×`height` box: every pixel up to
@@ -73,18 +123,12 @@ enum GeometryRegistration {
     /// (x + dx + a·u − b·v, y + dy + b·u + a·v), with (u, v) relative to the centre, matches
     /// `reference` at (x, y). Returns nil when the normal equations are singular or it diverges.
     ///
-    /// `moved` does not change between iterations, so its central-difference gradients are
-    /// formed once: interpolating them bilinearly equals differencing bilinear samples one
-    /// pixel apart, and each pixel of an iteration reads one table of (value, ∂x, ∂y).
+    /// Interpolating `moved`'s central-difference gradients bilinearly equals differencing
+    /// bilinear samples one pixel apart; each tap's (value, ∂x, ∂y) is formed where it is read
+    /// (every tap lies inside the border, where the differences exist), so an iteration reads
+    /// `moved` itself, a quarter of the memory a table of them would take.
     static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int = 1) -> [Double]? {
         guard w >= 4, h >= 4 else { return nil }
-        var samples = [SIMD4<Float>](repeating: .zero, count: w * h)
-        for y in 1..<(h - 1) {
-            for x in 1..<(w - 1) {
-                let i = y * w + x
-                samples[i] = SIMD4(moved[i], (moved[i + 1] - moved[i - 1]) / 2, (moved[i + w] - moved[i - w]) / 2, 0)
-            }
-        }
         var p = [0.0, 0.0, 0.0, 0.0]
         let cx = Double(w) / 2, cy = Double(h) / 2
         for _ in 0..<20 {
@@ -93,7 +137,11 @@ enum GeometryRegistration {
             // summed in the same order as one scalar per entry.
             var row0 = SIMD4<Double>.zero, row1 = SIMD4<Double>.zero, row2 = SIMD4<Double>.zero, row3 = SIMD4<Double>.zero
             var gradient = SIMD4<Double>.zero
-            samples.withUnsafeBufferPointer { samples in
+            moved.withUnsafeBufferPointer { moved in
+                /// `moved` and its central differences at the interior pixel `i`.
+                @inline(__always) func tap(_ i: Int) -> SIMD4<Float> {
+                    SIMD4(moved[i], (moved[i + 1] - moved[i - 1]) / 2, (moved[i + w] - moved[i - w]) / 2, 0)
+                }
                 reference.withUnsafeBufferPointer { reference in
                     weight.withUnsafeBufferPointer { weight in
                         for y in stride(from: 0, to: h, by: step) {
@@ -105,10 +153,10 @@ enum GeometryRegistration {
                                 let ix = Int(sx), iy = Int(sy), tx = Float(sx - Double(ix)), ty = Float(sy - Double(iy))
                                 let k0 = iy * w + ix, k1 = k0 + w
                                 let w00: Float = (1 - tx) * (1 - ty), w10: Float = tx * (1 - ty), w01: Float = (1 - tx) * ty, w11: Float = tx * ty
-                                var s: SIMD4<Float> = samples[k0] * w00
-                                s += samples[k0 + 1] * w10
-                                s += samples[k1] * w01
-                                s += samples[k1 + 1] * w11
+                                var s: SIMD4<Float> = tap(k0) * w00
+                                s += tap(k0 + 1) * w10
+                                s += tap(k1) * w01
+                                s += tap(k1 + 1) * w11
                                 let value = Double(s.x), gx = Double(s.y), gy = Double(s.z)
                                 let k = Double(weight[y * w + x])
                                 let j = SIMD4(gx, gy, gx * u + gy * v, -gx * v + gy * u)

@@ -14,27 +14,33 @@ public enum HonestyMeasures {
     /// padded by the blur's reach, is read: the figure is the one the whole frame gives.
     public static func highFrequencyEnergy(_ image: Image, mask: Image, sigma: Float) -> Double {
         guard let box = mask.boundingBox(above: 0.5) else { return 0 }
-        let reach = Blur.reach(sigma: sigma) + 1
-        let x0 = max(0, box.x0 - reach), y0 = max(0, box.y0 - reach)
-        let w = min(image.width, box.x1 + reach) - x0, h = min(image.height, box.y1 + reach) - y0
-        let c = image.channels, n = w * h
-        var logLuma = [Float](repeating: 0, count: n)
-        for y in 0..<h {
-            for x in 0..<w {
-                let s = ((y0 + y) * image.width + x0 + x) * c
-                let l = c >= 3 ? SRGB.luminance(image.pixels[s], image.pixels[s + 1], image.pixels[s + 2]) : image.pixels[s]
-                logLuma[y * w + x] = logf(max(l, 0) + 2e-3)
-            }
-        }
-        var base = logLuma
+        let window = textureWindow(box: box, sigma: sigma, width: image.width, height: image.height)
+        return highFrequencyEnergy(LogLuminance(image, window: window), window: window, mask: mask, box: box, sigma: sigma)
+    }
+
+    /// The part of a `width`×`height` image `highFrequencyEnergy` reads for a mask whose
+    /// bounding box (above 0.5) is `box`: the box padded by the blur's reach.
+    static func textureWindow(box: (x0: Int, y0: Int, x1: Int, y1: Int), sigma: Float, width: Int, height: Int) -> PixelWindow {
+        PixelWindow.around(box, pad: Blur.reach(sigma: sigma) + 1, width: width, height: height)
+    }
+
+    /// `highFrequencyEnergy` from the image's log-luminance `plane` (which covers `window`, the
+    /// `textureWindow` of the mask's bounding box `box`, already at hand).
+    static func highFrequencyEnergy(_ plane: LogLuminance, window: PixelWindow, mask: Image,
+                                    box: (x0: Int, y0: Int, x1: Int, y1: Int), sigma: Float) -> Double {
+        let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
+        var base = plane.values(in: window)
         Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
         var energy = 0.0, weight = 0.0
-        for y in (box.y0 - y0)..<(box.y1 - y0) {
-            for x in (box.x0 - x0)..<(box.x1 - x0) {
-                let m = mask.pixels[(y0 + y) * mask.width + x0 + x]
-                guard m > 0.5 else { continue }
-                let d = Double(logLuma[y * w + x] - base[y * w + x])
-                energy += d * d * Double(m); weight += Double(m)
+        plane.values.withUnsafeBufferPointer { logLuma in
+            for y in (box.y0 - y0)..<(box.y1 - y0) {
+                let row = plane.rowStart(y, of: window)
+                for x in (box.x0 - x0)..<(box.x1 - x0) {
+                    let m = mask.pixels[(y0 + y) * mask.width + x0 + x]
+                    guard m > 0.5 else { continue }
+                    let d = Double(logLuma[row + x] - base[y * w + x])
+                    energy += d * d * Double(m); weight += Double(m)
+                }
             }
         }
         return weight > 0 ? energy / weight : 0

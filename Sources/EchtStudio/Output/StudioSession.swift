@@ -86,10 +86,28 @@ public struct StudioSession: Sendable {
                 }
             }
             defer { preview.wait() }
-            mark = Date()
-            let analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
-            Trace.mark("subject mattes", since: mark)
+            // The verifier's landmarks on the input are the same for every look of a face: they
+            // are found once per face, also while the matte stage leaves a core idle.
             let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
+            let inputLandmarks = ResultSlots<InputLandmarks>(count: verifier == nil ? 0 : faces.count)
+            let searches = DispatchGroup()
+            if let verifier {
+                for (index, (_, face)) in faces.enumerated() {
+                    guard let mesh = face.landmarks else { continue }
+                    DispatchQueue.global().async(group: searches) {
+                        inputLandmarks.set(index) { () throws(StudioError) -> InputLandmarks in
+                            InputLandmarks(image: image, expected: mesh, verifier: verifier)
+                        }
+                    }
+                }
+            }
+            mark = Date()
+            let analysis: StudioAnalysis
+            do {
+                defer { searches.wait() }
+                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
+            }
+            Trace.mark("subject mattes", since: mark)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
             // style: they run once per (face, style). Each framing queues its looks' renders and each
             // render queues its files' encode+write, all on one pool of workers, so the cores stay
@@ -117,7 +135,8 @@ public struct StudioSession: Sendable {
                                                     inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
                 }
             }
-            let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name)
+            let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
+                                              inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() })
             for (subjectIndex, ((number, face), style)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in

@@ -21,6 +21,8 @@ public struct FramedSubject: Sendable {
     let masks: FaceMasks
     /// Width of the face oval in output pixels.
     let faceWidth: Float
+    /// The input's side of the honesty measures, shared by the looks.
+    let honesty: HonestyReference
 }
 
 extension StudioPipeline {
@@ -62,8 +64,10 @@ extension StudioPipeline {
         let coverage = faceCoverage(alpha: alpha, face: masks.face)
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
         let cleaned = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
+        let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
+                                       masks: masks, faceWidth: faceWidth)
         return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
-                             mesh: outMesh, masks: masks, faceWidth: faceWidth)
+                             mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty)
     }
 
     /// Whether both eye centres lie inside the photo by at least a quarter of the distance

@@ -48,9 +48,13 @@ public struct StudioOptions: Sendable {
     public var verifier: (any FaceVerifier)?
     /// Name of the input file, for messages and the edit record.
     public var sourceName: String
+    /// The `verifier`'s landmarks on the input, found ahead for the faces to be rendered; a
+    /// render whose face has none here finds them itself.
+    public var inputLandmarks: [InputLandmarks]
 
     /// Creates options.
-    public init(presets: [OutputPreset] = OutputPreset.standard, verifier: (any FaceVerifier)? = nil, sourceName: String = "photo") {
-        self.presets = presets; self.verifier = verifier; self.sourceName = sourceName
+    public init(presets: [OutputPreset] = OutputPreset.standard, verifier: (any FaceVerifier)? = nil, sourceName: String = "photo",
+                inputLandmarks: [InputLandmarks] = []) {
+        self.presets = presets; self.verifier = verifier; self.sourceName = sourceName; self.inputLandmarks = inputLandmarks
     }
 }

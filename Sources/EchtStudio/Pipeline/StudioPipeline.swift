@@ -31,7 +31,7 @@ public enum StudioPipeline {
         guard let mesh = face.landmarks else { throw .missingLandmarks(options.sourceName) }
         let started = Date()
         let framing = framed.framing, t = framing.transform, w = framing.width, h = framing.height
-        let inside = framed.inside, alpha = framed.alpha, framedForeground = framed.foreground
+        let alpha = framed.alpha, framedForeground = framed.foreground
         let outMesh = framed.mesh, masks = framed.masks, faceWidth = framed.faceWidth
         // 2–5. Balance, light, retouch, grade — on the person.
         let balance = look.light.autoBalance
@@ -60,21 +60,21 @@ public enum StudioPipeline {
         let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3)
 
         Trace.mark("  stages", since: started)
-        // 7. Measure.
-        let sigma = max(0.6, faceWidth * 0.01)
-        let textureIn = HonestyMeasures.highFrequencyEnergy(framedForeground, mask: masks.skin, sigma: sigma)
-        let textureOut = HonestyMeasures.highFrequencyEnergy(headshot, mask: masks.skin, sigma: sigma)
-        let provenance = HonestyMeasures.provenance(alpha: alpha, inside: inside)
+        // 7. Measure: the input's side came with the framing (`HonestyReference`) and, per face,
+        // with the options; the output's side is measured on this headshot.
+        let reference = framed.honesty
+        let (textureOut, geometryError) = reference.measure(headshot: headshot, skin: masks.skin)
         var errorMean: Double?, errorMax: Double?
         var notes = framing.notes
         if let verifier = options.verifier {
+            // Both sides are measured alike: the mesh in tracking mode around the input's
+            // landmarks, once on the input and once on the output, so a face the detector's
+            // crop fits less surely (looking down) adds no crop-to-crop difference of its own.
+            let input = options.inputLandmarks.first { $0.expected == mesh } ?? InputLandmarks(image: image, expected: mesh, verifier: verifier)
             do {
-                // Both sides are measured alike: the mesh in tracking mode around the input's
-                // landmarks, once on the input and once on the output, so a face the detector's
-                // crop fits less surely (looking down) adds no crop-to-crop difference of its own.
-                let reference = try verifier.landmarks(in: image, expected: mesh) ?? mesh
-                if let found = try verifier.landmarks(in: headshot, expected: outMesh) {
-                    (errorMean, errorMax) = HonestyMeasures.landmarkError(input: reference, output: found, transform: t)
+                let found = try input.found.get()
+                if let output = try verifier.landmarks(in: headshot, expected: outMesh) {
+                    (errorMean, errorMax) = HonestyMeasures.landmarkError(input: found, output: output, transform: t)
                 } else {
                     notes.append("The face was not found again on the output, so the landmark check did not run.")
                 }
@@ -82,14 +82,12 @@ public enum StudioPipeline {
                 notes.append("The landmark check could not run: \(error).")
             }
         }
-        let geometryError = GeometryRegistration.displacement(output: headshot, input: image, transform: t, face: masks.face,
-                                                              detailSigma: max(1.5, faceWidth * 0.02))
         Trace.mark("  measure+verify", since: started)
         let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     geometryError: geometryError,
-                                    skinTextureKept: textureIn > 0 ? textureOut / textureIn : 1,
-                                    onlyBackdropGenerated: provenance.onlyBackdrop, generatedShare: provenance.generatedShare)
+                                    skinTextureKept: reference.inputTexture > 0 ? textureOut / reference.inputTexture : 1,
+                                    onlyBackdropGenerated: reference.onlyBackdropGenerated, generatedShare: reference.generatedShare)
 
         // Sizes.
         var presets: [PresetImage] = []
@@ -100,7 +98,7 @@ public enum StudioPipeline {
             }
         }
         let edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
-                                       generatedShare: provenance.generatedShare)
+                                       generatedShare: reference.generatedShare)
         return StudioResult(look: look, framing: framing, headshot: headshot,
                             cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
                             honesty: honesty, edits: edits, notes: notes, balance: balance)

@@ -18,7 +18,8 @@ public struct VisionVerifier: FaceVerifier {
             return try analyzer.irises.refine(found, in: image)
         }
         let eyes = MeshRegions.centroid(MeshRegions.leftEye + MeshRegions.rightEye, of: expected)
-        let faces = try analyzer.analyse(image, matte: false).faces.compactMap(\.face.landmarks)
+        // The faces alone: the quality reports `analyse` adds are not read here.
+        let faces = try analyzer.faces(in: image).compactMap(\.landmarks)
         return faces.min { a, b in
             simd_distance(MeshRegions.centroid(MeshRegions.leftEye + MeshRegions.rightEye, of: a), eyes)
                 < simd_distance(MeshRegions.centroid(MeshRegions.leftEye + MeshRegions.rightEye, of: b), eyes)

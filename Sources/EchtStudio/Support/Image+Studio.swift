@@ -33,11 +33,23 @@ extension Image {
     }
 
     /// The smallest box (`x1`, `y1` exclusive) holding every sample of a plane above `threshold`; nil when none is.
+    /// Each row is searched from its start for the first such sample and from its end for the
+    /// last, eight samples at a time while none is.
     func boundingBox(above threshold: Float) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
         var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
-        for y in 0..<height {
-            for x in 0..<width where pixels[y * width + x] > threshold {
-                x0 = Swift.min(x0, x); x1 = Swift.max(x1, x + 1); y0 = Swift.min(y0, y); y1 = Swift.max(y1, y + 1)
+        let limit = SIMD8<Float>(repeating: threshold)
+        pixels.withUnsafeBufferPointer { samples in
+            guard let base = samples.baseAddress else { return }
+            for y in 0..<height {
+                let row = base + y * width
+                var first = 0
+                while first + 8 <= width, !any(UnsafeRawPointer(row + first).loadUnaligned(as: SIMD8<Float>.self) .> limit) { first += 8 }
+                while first < width, !(row[first] > threshold) { first += 1 }
+                guard first < width else { continue }
+                var end = width
+                while end - 8 > first, !any(UnsafeRawPointer(row + end - 8).loadUnaligned(as: SIMD8<Float>.self) .> limit) { end -= 8 }
+                while !(row[end - 1] > threshold) { end -= 1 }
+                x0 = Swift.min(x0, first); x1 = Swift.max(x1, end); y0 = Swift.min(y0, y); y1 = y + 1
             }
         }
         return x1 < 0 ? nil : (x0, y0, x1, y1)

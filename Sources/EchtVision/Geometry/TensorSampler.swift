@@ -26,11 +26,22 @@ enum TensorSampler {
         let c = cos(region.rotation), s = sin(region.rotation)
         let scale = range.upperBound - range.lowerBound, offset = range.lowerBound
         let iw = image.width, ih = image.height, ch = image.channels
-        let colourTaps = ch >= 3 ? [0, 1, 2] : [0, 0, 0]
+        let green = ch >= 3 ? 1 : 0, blue = ch >= 3 ? 2 : 0
+        let replicate = border == .replicate
         var out = [Float](repeating: 0, count: width * height * 3)
         image.pixels.withUnsafeBufferPointer { px in
             out.withUnsafeMutableBufferPointer { dst in
-                var tap = [Float](repeating: 0, count: 12)
+                /// The sRGB-encoded colour of the source pixel (xx, yy); outside the image, black
+                /// or the nearest edge pixel.
+                @inline(__always) func tap(_ x: Int, _ y: Int) -> SIMD3<Float> {
+                    var xx = x, yy = y
+                    if !(xx >= 0 && xx < iw && yy >= 0 && yy < ih) {
+                        guard replicate else { return .zero }
+                        xx = min(max(xx, 0), iw - 1); yy = min(max(yy, 0), ih - 1)
+                    }
+                    let base = (yy * iw + xx) * ch
+                    return SIMD3(SRGB.encode(px[base]), SRGB.encode(px[base + green]), SRGB.encode(px[base + blue]))
+                }
                 for ty in 0..<height {
                     let ly = ((Double(ty) + a) / Double(height) - 0.5) * region.height
                     for tx in 0..<width {
@@ -40,25 +51,13 @@ enum TensorSampler {
                         let sy = region.center.y + s * lx + c * ly - a
                         let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
                         let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
-                        for (k, (dx, dy)) in [(0, 0), (1, 0), (0, 1), (1, 1)].enumerated() {
-                            var xx = x0 + dx, yy = y0 + dy
-                            let inside = xx >= 0 && xx < iw && yy >= 0 && yy < ih
-                            if !inside {
-                                if border == .zero {
-                                    tap[k * 3] = 0; tap[k * 3 + 1] = 0; tap[k * 3 + 2] = 0
-                                    continue
-                                }
-                                xx = min(max(xx, 0), iw - 1); yy = min(max(yy, 0), ih - 1)
-                            }
-                            let base = (yy * iw + xx) * ch
-                            for k3 in 0..<3 { tap[k * 3 + k3] = SRGB.encode(px[base + colourTaps[k3]]) }
-                        }
                         let w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy
+                        // Lane by lane the same sums, in the same order, as one channel at a time.
+                        let v = tap(x0, y0) * w00 + tap(x0 + 1, y0) * w10 + tap(x0, y0 + 1) * w01 + tap(x0 + 1, y0 + 1) * w11
                         let o = (ty * width + tx) * 3
-                        for k3 in 0..<3 {
-                            let v = tap[k3] * w00 + tap[3 + k3] * w10 + tap[6 + k3] * w01 + tap[9 + k3] * w11
-                            dst[o + k3] = v * scale + offset
-                        }
+                        dst[o] = v.x * scale + offset
+                        dst[o + 1] = v.y * scale + offset
+                        dst[o + 2] = v.z * scale + offset
                     }
                 }
             }
