@@ -14,28 +14,50 @@ enum EdgeCleanup {
     static func apply(alpha: consuming Image, foreground: consuming Image, sigma: Float) -> (alpha: Image, foreground: Image) {
         let n = alpha.width * alpha.height, width = alpha.width, height = alpha.height
         var choked = consume alpha
-        var weight = [Float](repeating: 0, count: n), colour = [Float](repeating: 0, count: n * 3)
-        for i in 0..<n {
-            // The power only where the ramp is partial (0 and 1 are its own fixed points); the
-            // weight and colour sums are 0 where the choked alpha is (the arrays start at 0).
-            let t = min(1, max(0, (choked.pixels[i] - 0.12) / 0.8))
-            let a = t == 0 || t == 1 ? t : powf(t, 1.25)
-            choked.pixels[i] = a
-            guard a > 0 else { continue }
-            let w = a * a * a * a
-            weight[i] = w
-            for c in 0..<3 { colour[i * 3 + c] = foreground.pixels[i * 3 + c] * w }
+        var weight: [Float] = []
+        // Every sample of both sums is written below (0 where the choked alpha is).
+        var colour = [Float](unsafeUninitializedCapacity: n * 3) { colourBuffer, colourCount in
+            weight = [Float](unsafeUninitializedCapacity: n) { weightBuffer, weightCount in
+                choked.pixels.withUnsafeMutableBufferPointer { a in
+                    foreground.pixels.withUnsafeBufferPointer { f in
+                        for i in 0..<n {
+                            // The power only where the ramp is partial (0 and 1 are its own fixed points).
+                            let t = min(1, max(0, (a[i] - 0.12) / 0.8))
+                            let v = t == 0 || t == 1 ? t : powf(t, 1.25)
+                            a[i] = v
+                            guard v > 0 else {
+                                weightBuffer[i] = 0
+                                colourBuffer[i * 3] = 0; colourBuffer[i * 3 + 1] = 0; colourBuffer[i * 3 + 2] = 0
+                                continue
+                            }
+                            let w = v * v * v * v
+                            weightBuffer[i] = w
+                            for c in 0..<3 { colourBuffer[i * 3 + c] = f[i * 3 + c] * w }
+                        }
+                    }
+                }
+                weightCount = n
+            }
+            colourCount = n * 3
         }
         Blur.gaussianInPlace(&weight, width: width, height: height, channels: 1, sigma: sigma)
         Blur.gaussianInPlace(&colour, width: width, height: height, channels: 3, sigma: sigma)
         var cleaned = consume foreground
-        for i in 0..<n {
-            let a = choked.pixels[i]
-            guard a < 0.98, weight[i] > 1e-4 else { continue }
-            let pull = (1 - a) * 0.85
-            for c in 0..<3 {
-                let inner = colour[i * 3 + c] / weight[i]
-                cleaned.pixels[i * 3 + c] += (inner - cleaned.pixels[i * 3 + c]) * pull
+        choked.pixels.withUnsafeBufferPointer { choked in
+            weight.withUnsafeBufferPointer { weight in
+                colour.withUnsafeBufferPointer { colour in
+                    cleaned.pixels.withUnsafeMutableBufferPointer { cleaned in
+                        for i in 0..<n {
+                            let a = choked[i]
+                            guard a < 0.98, weight[i] > 1e-4 else { continue }
+                            let pull = (1 - a) * 0.85
+                            for c in 0..<3 {
+                                let inner = colour[i * 3 + c] / weight[i]
+                                cleaned[i * 3 + c] += (inner - cleaned[i * 3 + c]) * pull
+                            }
+                        }
+                    }
+                }
             }
         }
         return (choked, cleaned)
