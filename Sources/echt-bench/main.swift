@@ -3,6 +3,7 @@
 // Usage: swift run -c release echt-bench [--runs N] [--no-litert]
 //        swift run -c release echt-bench --studio photo.jpg [--runs N] [--no-sign]   (full studio run vs libvips floor)
 //        swift run -c release echt-bench --matte photo.jpg [--runs N]    (matte refinement only)
+//        swift run -c release echt-bench --frame photo.jpg [--runs N]    (CPU of decode, analyse, mattes, frame per style)
 //        swift run -c release echt-bench --vision photo.jpg [--runs N]   (vision stages vs libvips decode)
 //        swift run -c release echt-bench --png cutout.png [--runs N]     (PNG encode: libvips vs Echt's writer)
 // Prints, per model, the median latency of Echt's interpreter (one thread, and two threads) and
@@ -24,6 +25,9 @@ if let index = arguments.firstIndex(of: "--studio"), index + 1 < arguments.count
 }
 if let index = arguments.firstIndex(of: "--matte"), index + 1 < arguments.count {
     try runMatteBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 3)
+}
+if let index = arguments.firstIndex(of: "--frame"), index + 1 < arguments.count {
+    try runFrameBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 3)
 }
 if let index = arguments.firstIndex(of: "--png"), index + 1 < arguments.count {
     try runPNGBenchmark(file: arguments[index + 1], runs: arguments.contains("--runs") ? runs : 7)

@@ -45,6 +45,31 @@ import Testing
         #expect(f == Warp.render(colour, transform: t, width: 48, height: 60))
     }
 
+    /// The framed matte made in one pass equals the photo's inside mask, the matte's alpha and
+    /// foreground rendered, the alpha clamped and cut to the matte's region, bit for bit: alpha
+    /// beyond 0...1, a region smaller than the photo, frames past both, and the separate path
+    /// (unrotated, pre-blurred, shrunk) included.
+    @Test(arguments: [(1.12, 0.14, 5.0, true), (1.12, 0.14, 5.0, false), (0.9, -0.2, -9.0, false), (1.04, 0.1, -30.0, true),
+                      (1.12, 0.0, 5.0, false), (1.6, 0.14, 5.0, false), (2.3, -0.2, -9.0, true)])
+    func framedMatteEqualsItsParts(scale: Double, angle: Double, shift: Double, regionHoldsFrame: Bool) {
+        let colour = Self.ramp(width: 97, height: 83)
+        var rng = SeededRandom(seed: 4)
+        let alpha = Image(width: 97, height: 83, channels: 1, pixels: (0..<(97 * 83)).map { _ in Float(rng.next(in: -0.2...1.2)) })
+        let t = SimilarityTransform(scale: scale, angle: angle, translationX: shift + 11, translationY: 13)
+        var local = t
+        local.translationX -= 11; local.translationY -= 6
+        let framed = Warp.renderMatte(alpha: alpha, foreground: colour, transform: local, width: 70, height: 80,
+                                      photo: (90, 75, t), regionHoldsFrame: regionHoldsFrame)
+        let inside = Warp.insideMask(sourceWidth: 90, sourceHeight: 75, transform: t, width: 70, height: 80)
+        let inRegion = regionHoldsFrame ? inside : Warp.insideMask(sourceWidth: 97, sourceHeight: 83, transform: local, width: 70, height: 80)
+        var expected = Warp.render(alpha, transform: local, width: 70, height: 80)
+        for i in expected.pixels.indices { expected.pixels[i] = min(1, max(0, expected.pixels[i])) * inRegion.pixels[i] }
+        #expect(framed.inside == inside)
+        #expect(framed.alpha == expected)
+        #expect(framed.foreground == Warp.render(colour, transform: local, width: 70, height: 80))
+        #expect(inside.pixels.contains(0) && inside.pixels.contains(1) && (regionHoldsFrame || inRegion != inside), "the frame crosses the edges")
+    }
+
     /// Shrinking a window in place gives exactly the shrink of the window copied out first.
     @Test(arguments: [1, 3])
     func boxShrinkOfAWindowEqualsShrinkOfItsCopy(channels: Int) {

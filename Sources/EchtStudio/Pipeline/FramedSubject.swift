@@ -40,10 +40,9 @@ extension StudioPipeline {
         let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
                                                personMatte: matte, style: style)
         let t = framing.transform, w = framing.width, h = framing.height
-        let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w, height: h)
         // The matte covers its own region of the photo; outside it the person is absent. When
         // that region holds all the photo the frame reads (a matte made for this style does),
-        // it holds every output pixel inside the photo: `inside` says where.
+        // it holds every output pixel inside the photo.
         var local = t
         local.translationX -= Double(matte.originX); local.translationY -= Double(matte.originY)
         let reach = Warp.sourceWindow(transform: t, width: w, height: h)
@@ -51,12 +50,9 @@ extension StudioPipeline {
             && matte.originX + matte.alpha.width >= min(reach.x1, image.width) && matte.originY + matte.alpha.height >= min(reach.y1, image.height)
         // A matte cut down to other frames' windows (it keeps its region's border) would cut the person.
         if !covered, matte.border != nil { throw .matteMissesFrame(sourceName, style: style.fit.rawValue) }
-        let inRegion = covered ? inside
-            : Warp.insideMask(sourceWidth: matte.alpha.width, sourceHeight: matte.alpha.height, transform: local, width: w, height: h)
-        let (warpedAlpha, foreground) = Warp.render(matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0), matte.foreground.rgb,
-                                                     transform: local, width: w, height: h)
-        var alpha = consume warpedAlpha
-        for i in 0..<alpha.pixels.count { alpha.pixels[i] = min(1, max(0, alpha.pixels[i])) * inRegion.pixels[i] }
+        let (inside, alpha, foreground) = Warp.renderMatte(alpha: matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0),
+                                                            foreground: matte.foreground.rgb, transform: local, width: w, height: h,
+                                                            photo: (image.width, image.height, t), regionHoldsFrame: covered)
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)

@@ -26,32 +26,68 @@ struct FaceMasks: Sendable {
             return FaceMasks(skin: empty, eyes: empty, mouth: empty, face: empty)
         }
         let w = x1 - x0, h = y1 - y0, origin = SIMD2(Float(x0), Float(y0))
-        func fill(_ indices: [Int]) -> Image {
-            Polygon.fill(MeshRegions.points(indices, of: mesh).map { $0 - origin }, width: w, height: h)
+        func fill(_ indices: [Int]) -> [Float] {
+            Polygon.fill(MeshRegions.points(indices, of: mesh).map { $0 - origin }, width: w, height: h).pixels
+        }
+        // Each plane is blurred in place where it is used last; the sums and their order are
+        // those of `Blur.gaussian`, `max` and `scaled(by:)` on copies.
+        func blurred(_ plane: inout [Float], sigma: Float) {
+            Blur.gaussianInPlace(&plane, width: w, height: h, channels: 1, sigma: sigma)
         }
         let faceOval = fill(MeshRegions.faceOval)
-        let eyes = max(fill(MeshRegions.leftEye), fill(MeshRegions.rightEye))
-        let holes = max(Blur.gaussian(max(eyes, fill(MeshRegions.leftBrow), fill(MeshRegions.rightBrow)), sigma: feather * 2)
-                            .scaled(by: 2.5),
-                        Blur.gaussian(max(fill(MeshRegions.lipsOuter), fill(MeshRegions.nostrils)), sigma: feather).scaled(by: 2))
-        var skin = Blur.gaussian(faceOval, sigma: feather * 2)
-        for y in 0..<h {
-            for x in 0..<w {
-                let i = y * w + x
-                let a = alpha.map { min(1, max(0, $0.pixels[(y0 + y) * width + x0 + x])) } ?? 1
-                skin.pixels[i] = skin.pixels[i] * max(0, 1 - holes.pixels[i]) * a
-            }
-        }
-        func paste(_ local: Image) -> Image {
-            var out = Image.plane(width: width, height: height)
+        var eyes = fill(MeshRegions.leftEye)
+        eyes.raise(to: fill(MeshRegions.rightEye))
+        var upper = eyes
+        upper.raise(to: fill(MeshRegions.leftBrow)); upper.raise(to: fill(MeshRegions.rightBrow))
+        blurred(&upper, sigma: feather * 2)
+        var lower = fill(MeshRegions.lipsOuter)
+        lower.raise(to: fill(MeshRegions.nostrils))
+        blurred(&lower, sigma: feather)
+        var skin = faceOval
+        blurred(&skin, sigma: feather * 2)
+        let cover = alpha?.pixels ?? []
+        cover.withUnsafeBufferPointer { a in
             for y in 0..<h {
-                for x in 0..<w { out.pixels[(y0 + y) * width + x0 + x] = local.pixels[y * w + x] }
+                for x in 0..<w {
+                    let i = y * w + x
+                    let hole = Swift.max(Swift.min(1, Swift.max(0, upper[i] * 2.5)), Swift.min(1, Swift.max(0, lower[i] * 2)))
+                    let covered = a.isEmpty ? 1 : Swift.min(1, Swift.max(0, a[(y0 + y) * width + x0 + x]))
+                    skin[i] = skin[i] * Swift.max(0, 1 - hole) * covered
+                }
             }
-            return out
         }
-        return FaceMasks(skin: paste(skin), eyes: paste(Blur.gaussian(eyes, sigma: feather * 0.5)),
-                         mouth: paste(Blur.gaussian(fill(MeshRegions.lipsInner), sigma: feather * 0.5)),
-                         face: paste(Blur.gaussian(faceOval, sigma: feather * 4)))
+        blurred(&eyes, sigma: feather * 0.5)
+        var mouth = fill(MeshRegions.lipsInner)
+        blurred(&mouth, sigma: feather * 0.5)
+        var face = consume faceOval
+        blurred(&face, sigma: feather * 4)
+        func paste(_ local: [Float]) -> Image {
+            // Every sample is written: zeros outside the box, the box's rows inside it.
+            let out = [Float](unsafeUninitializedCapacity: width * height) { buffer, count in
+                let target = buffer.baseAddress!
+                target.initialize(repeating: 0, count: y0 * width)
+                local.withUnsafeBufferPointer { source in
+                    for y in 0..<h {
+                        let row = target + (y0 + y) * width
+                        row.initialize(repeating: 0, count: x0)
+                        (row + x0).initialize(from: source.baseAddress! + y * w, count: w)
+                        (row + x1).initialize(repeating: 0, count: width - x1)
+                    }
+                }
+                (target + y1 * width).initialize(repeating: 0, count: (height - y1) * width)
+                count = width * height
+            }
+            return Image(width: width, height: height, channels: 1, pixels: out)
+        }
+        return FaceMasks(skin: paste(skin), eyes: paste(eyes), mouth: paste(mouth), face: paste(face))
+    }
+}
+
+extension Array where Element == Float {
+    /// Each element raised to the same element of `other` where that is larger (`max` in place).
+    mutating func raise(to other: [Float]) {
+        precondition(count == other.count, "planes of different sizes")
+        for i in indices { self[i] = Swift.max(self[i], other[i]) }
     }
 }
 

@@ -1,0 +1,72 @@
+import EchtImaging
+import Testing
+@testable import EchtVision
+
+/// The full-resolution pass against its formulas written out one pixel at a time.
+struct FullResolutionPassTests {
+    /// A photo with values a little outside 0...1 and a 12-channel grid whose alpha spans and
+    /// overshoots its bounds, so every clamp of the formulas is exercised.
+    static func inputs(width w: Int, height h: Int, gridWidth gw: Int, gridHeight gh: Int) -> (photo: Raster, grid: Raster) {
+        let c = FullResolutionPass.gridChannels
+        var photo = Raster(width: w, height: h, channels: 3)
+        for i in photo.values.indices { photo.values[i] = Float((i * 7919) % 1000) / 900 - 0.05 }
+        var grid = Raster(width: gw, height: gh, channels: c)
+        for i in 0..<(gw * gh) {
+            for k in 0..<c { grid.values[i * c + k] = Float(((i + 3) * (k + 5) * 104_729) % 1000) / 1000 }
+            grid.values[i * c + 3] -= 0.8
+            grid.values[i * c + 10] *= 0.3
+            grid.values[i * c + 11] = 0.7 + 0.3 * grid.values[i * c + 11]
+        }
+        return (photo, grid)
+    }
+
+    /// Every alpha and foreground value, signed zeros included, equals the pixel-by-pixel
+    /// evaluation (grid interpolated vertically then horizontally, table sRGB encoding, the same
+    /// operations in the same order), for the whole photo and for windows whose width is no
+    /// multiple of the four pixels the pass computes side by side.
+    @Test(arguments: [(0, 0, 97, 61), (5, 3, 38, 20), (2, 7, 3, 9), (60, 0, 37, 1)])
+    func passEqualsPixelByPixelFormulas(x0: Int, y0: Int, width: Int, height: Int) {
+        let pw = 97, ph = 61, gw = 23, gh = 17, c = FullResolutionPass.gridChannels
+        let (photo, grid) = Self.inputs(width: pw, height: ph, gridWidth: gw, gridHeight: gh)
+        let window = FullResolutionPass.Window(x: x0, y: y0, width: width, height: height)
+        let result = FullResolutionPass.run(photo: photo, grid: grid, window: window, threads: 2)
+        let table = SRGB.table
+        func encode(_ value: Float) -> Float {
+            let t = min(max(value, 0), 1) * 4096
+            let j = min(Int(t), 4095), f = t - Float(j)
+            return table[j] + (table[j + 1] - table[j]) * f
+        }
+        var mismatches = 0
+        for y in 0..<height {
+            let s = min(max((Float(y0 + y) + 0.5) * (Float(gh) / Float(ph)) - 0.5, 0), Float(gh - 1))
+            let r0 = Int(s), r1 = min(r0 + 1, gh - 1), fy = s - Float(r0)
+            for x in 0..<width {
+                let u = min(max((Float(x0 + x) + 0.5) * (Float(gw) / Float(pw)) - 0.5, 0), Float(gw - 1))
+                let lo = min(Int(u), gw - 2), f = u - Float(lo)
+                func channel(_ k: Int) -> Float {
+                    func at(_ column: Int) -> Float {
+                        let top = grid.values[(r0 * gw + column) * c + k], bottom = grid.values[(r1 * gw + column) * c + k]
+                        return top + (bottom - top) * fy
+                    }
+                    let p = at(lo), q = at(lo + 1)
+                    return p + (q - p) * f
+                }
+                let i = (y0 + y) * pw + x0 + x
+                let r = photo.values[i * 3], g = photo.values[i * 3 + 1], b = photo.values[i * 3 + 2]
+                var v = channel(3)
+                v += channel(0) * encode(r)
+                v += channel(1) * encode(g)
+                v += channel(2) * encode(b)
+                let a = min(max(v, channel(10)), channel(11))
+                let o = y * width + x
+                if result.alpha[o].bitPattern != a.bitPattern { mismatches += 1 }
+                for (k, image) in [r, g, b].enumerated() {
+                    let fv = channel(4 + k) + a * (image - a * channel(4 + k) - (1 - a) * channel(7 + k))
+                    let expected = min(max(fv, ForegroundEstimator.floor * min(4 * (1 - a), 1) * channel(4 + k)), max(1, image))
+                    if result.foreground[o * 3 + k].bitPattern != expected.bitPattern { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(width * height * 4) values differ")
+    }
+}
