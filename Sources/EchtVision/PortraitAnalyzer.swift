@@ -28,8 +28,8 @@ public struct PortraitAnalyzer: Sendable {
         /// the wrong place (a head looking down 30–50°: the short-range box's eye keypoints lie
         /// on the forehead and turn the crop 24°; presence 0.68, irises on the forehead), so the
         /// candidate's other boxes are tried too and the most confident fit is kept. On the dev
-        /// photos every other face the boxes confirm reaches 0.95, but one in the crowd (0.76,
-        /// no better box).
+        /// photos every other face the boxes confirm reaches 0.95, but one in the crowd (0.76 on
+        /// its boxes; its flipped crop, `mirroredRetry`, reaches 0.99).
         public var confidentPresence: Float = 0.9
         /// Alternative boxes of a face tried when the mesh rejects the detector's own.
         public var alternativesTried = 3
