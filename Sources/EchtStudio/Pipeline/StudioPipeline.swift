@@ -34,6 +34,7 @@ public enum StudioPipeline {
         let inside = framed.inside, alpha = framed.alpha, framedForeground = framed.foreground
         let outMesh = framed.mesh, masks = framed.masks, faceWidth = framed.faceWidth
         // 2–5. Balance, light, retouch, grade — on the person.
+        Trace.mark("  framed", since: started)
         let balance = look.light.autoBalance
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
         let gain = MeshLight.gain(mesh: outMesh, faceMask: masks.face, alpha: alpha, light: look.light)
