@@ -32,14 +32,20 @@ enum Blur {
     /// bilinearly: for smooth results (masks, backdrops, base layers) whose `sigma` is many
     /// pixels. Equal to `gaussian` within a small fraction of a level when `sigma` ≥ 8 × factor.
     static func gaussianReduced(_ image: Image, sigma: Float) -> Image {
+        gaussianReducedSmall(image, sigma: sigma).full()
+    }
+
+    /// `gaussianReduced` before its upsampling: the blurred small copy, for passes that read it
+    /// back pixel by pixel (`ReducedImage.taps`) instead of storing it at full size. With
+    /// factor 1 it is the full-size `gaussian`.
+    static func gaussianReducedSmall(_ image: Image, sigma: Float) -> ReducedImage {
         let factor = min(max(Int(sigma / 8), 1), 8)
-        guard factor > 1 else { return gaussian(image, sigma: sigma) }
+        guard factor > 1 else { return ReducedImage(gaussian(image, sigma: sigma)) }
         let f = Float(factor)
         // The box shrink and the bilinear upsample add about f²/4 of variance (in full pixels).
         let smallSigma = max(sigma * sigma - f * f / 4, 1).squareRoot() / f
         let small = gaussian(Warp.downsampleBox(image, factor: factor), sigma: smallSigma)
-        let up = SimilarityTransform(scale: 1 / Double(factor), angle: 0, translationX: 0, translationY: 0)
-        return Warp.sampleBilinear(small, transform: up, width: image.width, height: image.height)
+        return ReducedImage(small: small, factor: factor, width: image.width, height: image.height)
     }
 
     /// How far, in pixels, a `gaussian` of `sigma` reaches along each axis: a pixel farther than
