@@ -119,6 +119,21 @@ enum Blur {
                     }
                     continue
                 }
+                if c == 4 {
+                    // Four channels: the four running sums are one vector, each lane the same sums
+                    // in the same order as one channel at a time.
+                    var sum = SIMD4<Float>(repeating: 0)
+                    var i = 0
+                    while i < span { sum += load4(line + i); i += 4 }
+                    store4(sum * norm, out)
+                    var x = 4
+                    while x < width * 4 {
+                        sum += load4(line + x + span - 4) - load4(line + x - 4)
+                        store4(sum * norm, out + x)
+                        x += 4
+                    }
+                    continue
+                }
                 for k in 0..<c {
                     var sum: Float = 0
                     var i = k
@@ -134,6 +149,16 @@ enum Blur {
             }
             row.update(from: out, count: width * c)
         }
+    }
+
+    @inline(__always)
+    private static func load4(_ p: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    private static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
     }
 
     /// The box passes along two neighbouring one-channel rows starting at `rows`, their running
