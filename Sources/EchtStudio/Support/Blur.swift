@@ -189,42 +189,49 @@ enum Blur {
         }
     }
 
-    /// The box passes down every column, a strip of columns at a time: the strip is copied into
-    /// an edge-padded block and the passes ping-pong between two blocks with running row sums.
+    /// The box passes down every column, a strip of columns at a time. The passes ping-pong
+    /// between the image and two strip buffers small enough to stay in the core's cache: the
+    /// first reads the image's strip, the last writes it back. Edge rows are repeated by
+    /// clamping the row index, so each column gets the same sums, in the same order, as a
+    /// column padded with copies of its edge rows.
     private static func vertical(_ buf: UnsafeMutableBufferPointer<Float>, width: Int, height: Int, channels c: Int, radii: [Int]) {
-        let rowLength = width * c, strip = min(rowLength, 256), maxRadius = radii.max()!
-        let rows = height + 2 * maxRadius
-        let block = UnsafeMutablePointer<Float>.allocate(capacity: rows * strip)
-        let out = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
+        let rowLength = width * c, strip = min(rowLength, 128)
+        let first = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
+        let second = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
         let sums = UnsafeMutablePointer<Float>.allocate(capacity: strip)
-        defer { block.deallocate(); out.deallocate(); sums.deallocate() }
+        defer { first.deallocate(); second.deallocate(); sums.deallocate() }
         let base = buf.baseAddress!
         var x0 = 0
         while x0 < rowLength {
             let s = min(strip, rowLength - x0)
-            for y in 0..<height { (out + y * strip).update(from: base + y * rowLength + x0, count: s) }
-            for radius in radii {
-                for y in 0..<radius {
-                    (block + y * strip).update(from: out, count: s)
-                    (block + (height + radius + y) * strip).update(from: out + (height - 1) * strip, count: s)
-                }
-                (block + radius * strip).update(from: out, count: height * strip)
+            // Where each pass reads and writes: the image's strip (row stride `rowLength`) or a buffer (stride `strip`).
+            var source = (base + x0, rowLength)
+            for (index, radius) in radii.enumerated() {
+                // The last pass writes the image, unless it also reads it (a single pass).
+                let last = index == radii.count - 1 && index > 0
+                let target = last ? (base + x0, rowLength) : (index % 2 == 0 ? (first, strip) : (second, strip))
+                let (src, srcStride) = source, (dst, dstStride) = target
+                @inline(__always) func row(_ y: Int) -> UnsafeMutablePointer<Float> { src + min(max(y, 0), height - 1) * srcStride }
                 let norm = 1 / Float(2 * radius + 1)
                 sums.initialize(repeating: 0, count: s)
-                for k in 0...(2 * radius) {
-                    let r = block + k * strip
+                for k in -radius...radius {
+                    let r = row(k)
                     for i in 0..<s { sums[i] += r[i] }
                 }
                 for y in 0..<height {
-                    let o = out + y * strip
-                    for i in 0..<s { o[i] = sums[i] * norm }
+                    let o = dst + y * dstStride
                     if y + 1 < height {
-                        let add = block + (y + 2 * radius + 1) * strip, sub = block + y * strip
-                        for i in 0..<s { sums[i] += add[i] - sub[i] }
+                        let add = row(y + radius + 1), sub = row(y - radius)
+                        for i in 0..<s { o[i] = sums[i] * norm; sums[i] += add[i] - sub[i] }
+                    } else {
+                        for i in 0..<s { o[i] = sums[i] * norm }
                     }
                 }
+                source = target
             }
-            for y in 0..<height { (base + y * rowLength + x0).update(from: out + y * strip, count: s) }
+            if radii.count == 1 {
+                for y in 0..<height { (base + x0 + y * rowLength).update(from: first + y * strip, count: s) }
+            }
             x0 += strip
         }
     }
