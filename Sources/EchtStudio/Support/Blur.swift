@@ -135,6 +135,17 @@ enum Blur {
             let second = UnsafeMutablePointer<Float>.allocate(capacity: padded)
             defer { second.deallocate() }
             for y in stride(from: 0, to: first, by: 2) { rowPair(base + y * width, width: width, radii: radii, lines: (line, second)) }
+        } else if c == 3 || c == 4 {
+            // Three or four channels: one vector of running sums per row, two rows at a time.
+            first = height - height % 2
+            let buffers = (0..<4).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: padded + 1) }
+            defer { buffers.forEach { $0.deallocate() } }
+            // The lane past the third channel reads one sample past a line's end; keep it defined.
+            buffers.forEach { $0.initialize(repeating: 0, count: padded + 1) }
+            for y in stride(from: 0, to: first, by: 2) {
+                pixelRowPair(base + y * width * c, width: width, channels: c, radii: radii,
+                             lines: (buffers[0], buffers[1]), outs: (buffers[2], buffers[3]))
+            }
         }
         for y in first..<height {
             let row = base + y * width * c
@@ -208,6 +219,43 @@ enum Blur {
     @inline(__always)
     private static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
+    }
+
+    /// The box passes along two neighbouring rows of three or four channels starting at `rows`:
+    /// each row's running sums are one vector (a fourth lane beside three channels is carried
+    /// along and never written back), each channel gets the same sums, in the same order, as on
+    /// its own. `lines` and `outs` are scratch lines of at least (`width` + 2 × the largest
+    /// radius) × `channels` + 1 samples.
+    private static func pixelRowPair(_ rows: UnsafeMutablePointer<Float>, width: Int, channels c: Int, radii: [Int],
+                                     lines: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>),
+                                     outs: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)) {
+        let (lineA, lineB) = lines, (outA, outB) = outs, n = width * c
+        let a = rows, b = rows + n
+        outA.update(from: a, count: n); outB.update(from: b, count: n)
+        for radius in radii {
+            for x in 0..<radius {
+                for k in 0..<c {
+                    lineA[x * c + k] = outA[k]; lineA[(width + radius + x) * c + k] = outA[(width - 1) * c + k]
+                    lineB[x * c + k] = outB[k]; lineB[(width + radius + x) * c + k] = outB[(width - 1) * c + k]
+                }
+            }
+            (lineA + radius * c).update(from: outA, count: n)
+            (lineB + radius * c).update(from: outB, count: n)
+            let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
+            var sumA = SIMD4<Float>(repeating: 0), sumB = SIMD4<Float>(repeating: 0)
+            var i = 0
+            while i < span { sumA += load4(lineA + i); sumB += load4(lineB + i); i += c }
+            store4(sumA * norm, outA); store4(sumB * norm, outB)
+            var x = c
+            while x < n {
+                sumA += load4(lineA + x + span - c) - load4(lineA + x - c)
+                sumB += load4(lineB + x + span - c) - load4(lineB + x - c)
+                // With three channels the fourth lane lands on the next pixel, written next.
+                store4(sumA * norm, outA + x); store4(sumB * norm, outB + x)
+                x += c
+            }
+        }
+        a.update(from: outA, count: n); b.update(from: outB, count: n)
     }
 
     /// The box passes along two neighbouring one-channel rows starting at `rows`, their running
