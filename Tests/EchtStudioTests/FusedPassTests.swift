@@ -31,18 +31,6 @@ import Glibc
         #expect(ColourGrade.apply(look.grade, clarity: look.light.clarity, mask: mask, to: image) == twoPasses)
     }
 
-    @Test func theToneCurveEightAtATimeEqualsOneAtATime() {
-        let curve = ToneCurve(contrast: 0.22, blackLift: 0.01)
-        // Below zero, zero, grid points and between them, the shoulder, the top and beyond it.
-        var values: [Float] = [-1, -1e-7, 0, 1e-7, 0.25, 0.2500001, 0.9, 1, 3.999, 4, 4.0001, 9]
-        var rng = SeededRandom(seed: 11)
-        values += (0..<1000).map { _ in Float(rng.next(in: -0.1...4.5)) }
-        values += (0..<4097).map { Float($0) / 1024 }
-        var mapped = values
-        curve.withTable { table in mapped.withUnsafeMutableBufferPointer { ToneCurve.map($0.baseAddress!, count: $0.count, table) } }
-        #expect(mapped == values.map { curve.map($0) })
-    }
-
     @Test(arguments: [Look.builtIn["professional"]!, Look.builtIn["artistic"]!, Look.builtIn["relaxed"]!])
     func theClarityGainsEqualTheFullSizeBaseLayer(_ look: Look) {
         // A frame tall enough for the local mean to be blurred at a fifth of its size.

@@ -53,12 +53,7 @@ public enum ColourGrade {
                                 let y = SRGB.luminance(v.x, v.y, v.z)
                                 v = SIMD3(repeating: y) + (v - SIMD3(repeating: y)) * saturation
                             }
-                            p[x * c] = v.x; p[x * c + 1] = v.y; p[x * c + 2] = v.z
-                        }
-                        if c == 3 {
-                            ToneCurve.map(p, count: width * 3, table)
-                        } else {
-                            for x in 0..<width { for k in 0..<3 { p[x * c + k] = ToneCurve.map(p[x * c + k], table) } }
+                            p[x * c] = ToneCurve.map(v.x, table); p[x * c + 1] = ToneCurve.map(v.y, table); p[x * c + 2] = ToneCurve.map(v.z, table)
                         }
                     }
                 }
@@ -167,30 +162,6 @@ struct ToneCurve {
 
     /// Runs `body` with the table (for `map(_:_:)` in a loop).
     func withTable<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R { table.withUnsafeBufferPointer(body) }
-
-    /// The curve applied in place to `count` values at `values`, eight at a time: the same
-    /// index, fraction and blend per value as `map(_:_:)`.
-    static func map(_ values: UnsafeMutablePointer<Float>, count: Int, _ table: UnsafeBufferPointer<Float>) {
-        // Adding and taking away 2²³ rounds a value in 0...2²³ to a whole number, exactly.
-        let magic: Float = 8_388_608, last = SIMD8<Float>(repeating: Float(size - 1))
-        let lookUp = table.baseAddress!
-        var start = 0
-        while start + 8 <= count {
-            let x = UnsafeRawPointer(values + start).loadUnaligned(as: SIMD8<Float>.self)
-            let f = x.clamped(lowerBound: SIMD8(repeating: 0), upperBound: SIMD8(repeating: top)) / top * Float(size)
-            let rounded = (f + magic) - magic
-            // The whole part (as `Int(f)` truncates) capped at the table's last interval.
-            let whole = rounded.replacing(with: rounded - 1, where: rounded .> f).clamped(lowerBound: SIMD8(repeating: 0), upperBound: last)
-            let index = unsafeBitCast(whole + magic, to: SIMD8<UInt32>.self) & 0x7F_FFFF
-            let t = f - whole
-            var low = SIMD8<Float>(), high = SIMD8<Float>()
-            for k in 0..<8 { let i = Int(index[k]); low[k] = lookUp[i]; high[k] = lookUp[i + 1] }
-            let mapped = low * (1 - t) + high * t
-            UnsafeMutableRawPointer(values + start).storeBytes(of: mapped, as: SIMD8<Float>.self)
-            start += 8
-        }
-        for k in start..<count { values[k] = map(values[k], table) }
-    }
 
     /// The curve at `x`, read from `table` (from `withTable`).
     @inline(__always)
