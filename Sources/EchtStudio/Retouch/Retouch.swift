@@ -49,17 +49,22 @@ public enum Retouch {
         let meanY = SRGB.luminance(mean.x, mean.y, mean.z)
         let meanRG = logf(mean.x + 1e-4) - logf(mean.y + 1e-4), meanBG = logf(mean.z + 1e-4) - logf(mean.y + 1e-4)
         // Per box pixel: its weight (mask × likeness) alone, and weight × colour beside the weight.
-        var weight = [Float](repeating: 0, count: n)
-        var weighted = [Float](repeating: 0, count: n * 4)
+        // Every sample of both is written below, so neither is zeroed first.
+        var weight = [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var weighted = [Float](unsafeUninitializedCapacity: n * 4) { _, count in count = n * 4 }
         out.pixels.withUnsafeBufferPointer { p in
             skin.pixels.withUnsafeBufferPointer { mask in
                 weight.withUnsafeMutableBufferPointer { weight in
                     weighted.withUnsafeMutableBufferPointer { weighted in
                         for y in 0..<h {
                             for x in 0..<w {
-                                let maskValue = mask[(y0 + y) * fullWidth + x0 + x]
-                                guard maskValue > 0 else { continue }
-                                let i = y * w + x, o = ((y0 + y) * fullWidth + x0 + x) * channels
+                                let maskValue = mask[(y0 + y) * fullWidth + x0 + x], i = y * w + x
+                                guard maskValue > 0 else {
+                                    weight[i] = 0
+                                    weighted[i * 4] = 0; weighted[i * 4 + 1] = 0; weighted[i * 4 + 2] = 0; weighted[i * 4 + 3] = 0
+                                    continue
+                                }
+                                let o = ((y0 + y) * fullWidth + x0 + x) * channels
                                 // Outside the mask the weight is zero whatever the likeness. Light is never negative;
                                 // resampling can undershoot by a hair, and a logarithm of a negative value would
                                 // poison every blur below with NaN.
