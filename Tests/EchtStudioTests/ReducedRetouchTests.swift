@@ -11,7 +11,8 @@ import Glibc
 
 /// The retouch's coarse band (form, σ = 6 % of the face width) is blurred at a fraction of the
 /// frame's size and read back bilinearly. On real framed faces it must give what the band
-/// blurred at full size gives, within a fraction of an 8-bit level on the skin.
+/// blurred at full size gives: under half an 8-bit level anywhere on the skin, 0.03 on average
+/// (0.30 / 0.01–0.02 measured; the retouch itself moves the skin by 1.4–1.8 on average).
 @Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
 struct ReducedRetouchTests {
     /// The person of `name` framed for the standard headshot, with the skin mask and the face
@@ -97,9 +98,7 @@ struct ReducedRetouchTests {
         let amount = RetouchStyle.Strength.medium.amount
         let fast = Retouch.evenSkin(person, skin: skin, amount: amount, faceWidth: faceWidth)
         let reference = Self.referenceEvenSkin(person, skin: skin, amount: amount, faceWidth: faceWidth)
-        let retouched = Self.skinDifference(person, reference, skin: skin)
         let difference = Self.skinDifference(fast, reference, skin: skin)
-        print("\(name): face width \(faceWidth), \(difference.pixels) skin pixels; retouch moves them by max \(retouched.max) mean \(retouched.mean) levels; reduced against full: max \(difference.max) mean \(difference.mean)")
-        #expect(difference.max < 1 && difference.mean < 0.05, "\(name): max \(difference.max) mean \(difference.mean) levels")
+        #expect(difference.max < 0.5 && difference.mean < 0.03, "\(name): max \(difference.max) mean \(difference.mean) levels")
     }
 }
