@@ -31,6 +31,24 @@ import Glibc
         #expect(ColourGrade.apply(look.grade, clarity: look.light.clarity, mask: mask, to: image) == twoPasses)
     }
 
+    @Test(arguments: [Look.builtIn["professional"]!, Look.builtIn["artistic"]!, Look.builtIn["relaxed"]!])
+    func theClarityGainsEqualTheFullSizeBaseLayer(_ look: Look) {
+        // A frame tall enough for the local mean to be blurred at a fifth of its size.
+        let image = Self.noisy(width: 90, height: 2400, channels: 3, seed: 12)
+        let mask = Self.noisy(width: 90, height: 2400, channels: 1, seed: 13, range: -0.3...1)
+            .pixels.map { max($0, 0) }
+        let n = image.width * image.height, amount = look.light.clarity
+        let logLuma = (0..<n).map { i in
+            logf(max(0, SRGB.luminance(image.pixels[i * 3], image.pixels[i * 3 + 1], image.pixels[i * 3 + 2])) + 1e-3)
+        }
+        let base = Blur.gaussianReduced(Image(width: image.width, height: image.height, channels: 1, pixels: logLuma), sigma: 40)
+        let expected = (0..<n).map { i -> Float in
+            mask[i] == 0 ? 1 : expf(amount * 0.6 * max(-1, min(1, logLuma[i] - base.pixels[i])) * mask[i])
+        }
+        let gains = ColourGrade.clarityGains(amount, image: image, mask: Image(width: image.width, height: image.height, channels: 1, pixels: mask))
+        #expect(gains == expected)
+    }
+
     /// The texture figure of the honesty report, over the whole frame by its definition.
     static func wholeFrameEnergy(_ image: Image, mask: Image, sigma: Float) -> Double {
         let n = image.width * image.height

@@ -13,39 +13,49 @@ import Glibc
 public enum ColourGrade {
     /// Grades a linear RGB image (in place when the caller gives up `image`).
     public static func apply(_ grade: Grade, to image: consuming Image) -> Image {
-        apply(grade, to: image, pixelGain: nil)
+        apply(grade, to: image, clarity: nil)
     }
 
     /// Clarity of `amount` (inside `mask`) and then `grade`, in one pass over the pixels: the
     /// same result as `clarity` followed by `apply` (in place when the caller gives up `image`).
+    /// The clarity's local mean is read from its reduced blur pixel by pixel, never stored at
+    /// full size, and only where the mask is not zero.
     public static func apply(_ grade: Grade, clarity amount: Float, mask: Image? = nil, to image: consuming Image) -> Image {
         guard amount > 0 else { return apply(grade, to: image) }
-        let gains = clarityGains(amount, image: image, mask: mask)
-        return apply(grade, to: image, pixelGain: gains)
+        let clarity = Clarity(amount, image: image, mask: mask)
+        return apply(grade, to: consume image, clarity: clarity)
     }
 
-    /// The grade, after multiplying each pixel by `pixelGain[i]` when given.
-    static func apply(_ grade: Grade, to image: consuming Image, pixelGain: [Float]?) -> Image {
+    /// The grade, after multiplying each pixel by the clarity's gain when given.
+    private static func apply(_ grade: Grade, to image: consuming Image, clarity: Clarity?) -> Image {
         let curve = ToneCurve(contrast: grade.contrast, blackLift: grade.blackLift)
         let exposure = powf(2, grade.exposure)
         let warm = SIMD3<Float>(1 + 0.12 * grade.warmth, 1 + 0.01 * grade.warmth, 1 - 0.14 * grade.warmth)
         let mix = SIMD3<Float>(0.36, 0.5, 0.14)
-        let c = image.channels, n = image.width * image.height
+        let c = image.channels, width = image.width, height = image.height
         let monochrome = grade.monochrome, saturation = grade.saturation
         var out = image
+        // One row of clarity gains at a time, made just before the row is graded.
+        var rowGain = [Float](repeating: 1, count: clarity == nil ? 0 : width)
         curve.withTable { table in
-            out.pixels.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n {
-                    var v = SIMD3(p[i * c], p[i * c + 1], p[i * c + 2])
-                    if let pixelGain { let g = pixelGain[i]; v = SIMD3(v.x * g, v.y * g, v.z * g) }
-                    v = v * exposure * warm
-                    if monochrome {
-                        v = SIMD3(repeating: (v * mix).sum())
-                    } else if saturation != 1 {
-                        let y = SRGB.luminance(v.x, v.y, v.z)
-                        v = SIMD3(repeating: y) + (v - SIMD3(repeating: y)) * saturation
+            out.pixels.withUnsafeMutableBufferPointer { pixels in
+                rowGain.withUnsafeMutableBufferPointer { rowGain in
+                    for y in 0..<height {
+                        clarity?.gains(row: y, into: rowGain)
+                        let p = pixels.baseAddress! + y * width * c
+                        for x in 0..<width {
+                            var v = SIMD3(p[x * c], p[x * c + 1], p[x * c + 2])
+                            if clarity != nil { let g = rowGain[x]; v = SIMD3(v.x * g, v.y * g, v.z * g) }
+                            v = v * exposure * warm
+                            if monochrome {
+                                v = SIMD3(repeating: (v * mix).sum())
+                            } else if saturation != 1 {
+                                let y = SRGB.luminance(v.x, v.y, v.z)
+                                v = SIMD3(repeating: y) + (v - SIMD3(repeating: y)) * saturation
+                            }
+                            p[x * c] = ToneCurve.map(v.x, table); p[x * c + 1] = ToneCurve.map(v.y, table); p[x * c + 2] = ToneCurve.map(v.z, table)
+                        }
                     }
-                    p[i * c] = ToneCurve.map(v.x, table); p[i * c + 1] = ToneCurve.map(v.y, table); p[i * c + 2] = ToneCurve.map(v.z, table)
                 }
             }
         }
@@ -69,21 +79,11 @@ public enum ColourGrade {
 
     /// The per-pixel gain of `clarity`.
     static func clarityGains(_ amount: Float, image: Image, mask: Image?) -> [Float] {
-        let n = image.width * image.height, c = image.channels
-        var logLuma = [Float](repeating: 0, count: n)
-        for i in 0..<n { logLuma[i] = logf(max(0, SRGB.luminance(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2])) + 1e-3) }
-        let base = Blur.gaussianReduced(Image(width: image.width, height: image.height, channels: 1, pixels: logLuma),
-                                        sigma: Float(image.height) / 60).pixels
-        logLuma.withUnsafeMutableBufferPointer { logLuma in
-            for i in 0..<n {
-                let m = mask?.pixels[i] ?? 1
-                // Outside the mask the gain is exp(0): exactly one.
-                guard m != 0 else { logLuma[i] = 1; continue }
-                let detail = max(-1, min(1, logLuma[i] - base[i]))
-                logLuma[i] = expf(amount * 0.6 * detail * m)
-            }
+        let width = image.width, clarity = Clarity(amount, image: image, mask: mask)
+        return [Float](unsafeUninitializedCapacity: width * image.height) { out, count in
+            for y in 0..<image.height { clarity.gains(row: y, into: UnsafeMutableBufferPointer(rebasing: out[(y * width)..<((y + 1) * width)])) }
+            count = width * image.height
         }
-        return logLuma
     }
 }
 

@@ -48,8 +48,7 @@ public struct SkinBalance: Sendable, Equatable {
         let kept = samples[(samples.count / 10)..<(samples.count * 9 / 10)]
         let mean = kept.map(\.1).reduce(SIMD3<Float>(0, 0, 0), +) / Float(kept.count)
         let skinHighlight = samples[samples.count * 95 / 100].0
-        personLuma.sort()
-        let personHighlight = personLuma.isEmpty ? skinHighlight : personLuma[personLuma.count * 99 / 100]
+        let personHighlight = personLuma.isEmpty ? skinHighlight : kthSmallest(&personLuma, personLuma.count * 99 / 100)
 
         // White balance on skin hue.
         let lab = Oklab.fromLinear(mean)
@@ -69,6 +68,29 @@ public struct SkinBalance: Sendable, Equatable {
         if personHighlight < 0.55 { exposure = min(2, 0.7 / max(personHighlight, 0.05)) }
         if skinHighlight * exposure > 0.85 { exposure = 0.85 / skinHighlight }
         return SkinBalance(gains: gains * exposure, skinColour: mean, skinHue: hue, exposureStops: log2f(exposure))
+    }
+
+    /// The `k`-th smallest of `values` (from 0), the value `values.sorted()[k]` gives, found
+    /// without sorting (quickselect); `values` is left reordered.
+    static func kthSmallest(_ values: inout [Float], _ k: Int) -> Float {
+        precondition(values.indices.contains(k), "rank \(k) outside \(values.count) values")
+        return values.withUnsafeMutableBufferPointer { v in
+            var lo = 0, hi = v.count - 1
+            while lo < hi {
+                let a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi]
+                let pivot = max(min(a, b), min(max(a, b), c))
+                // Afterwards lo...j hold values ≤ pivot, i...hi values ≥ pivot, and anything
+                // between the two equals the pivot.
+                var i = lo, j = hi
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while v[j] > pivot { j -= 1 }
+                    if i <= j { v.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if k <= j { hi = j } else if k >= i { lo = i } else { return pivot }
+            }
+            return v[k]
+        }
     }
 
     /// Applies the gains to every pixel of an RGB image.

@@ -34,10 +34,11 @@ public enum StudioPipeline {
         let alpha = framed.alpha, framedForeground = framed.foreground
         let outMesh = framed.mesh, masks = framed.masks, faceWidth = framed.faceWidth
         // 2–5. Balance, light, retouch, grade — on the person.
+        Trace.mark("  framed", since: started)
         let balance = look.light.autoBalance
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
-        let gain = MeshLight.gain(mesh: outMesh, faceMask: masks.face, alpha: alpha, light: look.light)
-        var person = MeshLight.apply(gain, to: framedForeground, balance: balance.gains)
+        var person = MeshLight.lit(framedForeground, balance: balance.gains, mesh: outMesh, faceMask: masks.face,
+                                   alpha: alpha, light: look.light)
         Trace.mark("  balance+light", since: started)
         person = Retouch.apply(look.retouch, image: consume person, masks: masks, faceWidth: faceWidth)
         Trace.mark("  retouch", since: started)

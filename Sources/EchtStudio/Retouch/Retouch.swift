@@ -23,69 +23,91 @@ public enum Retouch {
         return out
     }
 
-    /// The blotch-band reduction inside the skin mask.
+    /// The blotch-band reduction inside the skin mask. Works on the mask's bounding box (plus a
+    /// margin) of `image` in place; the weighted colours and their weight are one interleaved
+    /// four-channel buffer, so each band is one blur, divided by its weight only where it is used.
     static func evenSkin(_ image: consuming Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
         guard let box = skin.boundingBox(above: 0.01) else { return image }
         let pad = Int(faceWidth * 0.15) + 2
         let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
         let x1 = min(image.width, box.x1 + pad), y1 = min(image.height, box.y1 + pad)
         let w = x1 - x0, h = y1 - y0, n = w * h
-        let region = image.region(x0: x0, y0: y0, width: w, height: h)
-        let mask = skin.region(x0: x0, y0: y0, width: w, height: h)
+        let fullWidth = image.width, channels = image.channels
+        var out = image
         // Skin likeness: how close each pixel's chroma and brightness are to the skin's mean.
         var mean = SIMD3<Float>(0, 0, 0); var total: Float = 0
-        for i in 0..<n where mask.pixels[i] > 0.5 {
-            mean += SIMD3(region.pixels[i * 3], region.pixels[i * 3 + 1], region.pixels[i * 3 + 2]); total += 1
+        out.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<h {
+                for x in 0..<w where skin.pixels[(y0 + y) * fullWidth + x0 + x] > 0.5 {
+                    let o = ((y0 + y) * fullWidth + x0 + x) * channels
+                    mean += SIMD3(p[o], p[o + 1], p[o + 2]); total += 1
+                }
+            }
         }
-        guard total > 16 else { return image }
+        guard total > 16 else { return out }
         mean /= total
         let meanY = SRGB.luminance(mean.x, mean.y, mean.z)
         let meanRG = logf(mean.x + 1e-4) - logf(mean.y + 1e-4), meanBG = logf(mean.z + 1e-4) - logf(mean.y + 1e-4)
-        var weight = [Float](repeating: 0, count: n)
-        var weighted = [Float](repeating: 0, count: n * 3)
-        for i in 0..<n where mask.pixels[i] > 0 {
-            // Outside the mask the weight is zero whatever the likeness. Light is never negative;
-            // resampling can undershoot by a hair, and a logarithm of a negative value would
-            // poison every blur below with NaN.
-            let r = nonNegative(region.pixels[i * 3]), g = nonNegative(region.pixels[i * 3 + 1]), b = nonNegative(region.pixels[i * 3 + 2])
-            let y = SRGB.luminance(r, g, b)
-            let dRG = logf((r + 1e-4) / (g + 1e-4)) - meanRG, dBG = logf((b + 1e-4) / (g + 1e-4)) - meanBG
-            let dY = logf((y + 1e-4) / (meanY + 1e-4))
-            let likeness = expf(-(dRG * dRG + dBG * dBG) / (2 * 0.2 * 0.2) - dY * dY / (2 * 0.8 * 0.8))
-            let m = mask.pixels[i] * likeness
-            weight[i] = m
-            weighted[i * 3] = r * m; weighted[i * 3 + 1] = g * m; weighted[i * 3 + 2] = b * m
-        }
-        /// The weighted colours blurred and divided by the blurred weights (`colour` is blurred in place).
-        func normalisedBlur(_ colour: consuming [Float], sigma: Float) -> [Float] {
-            var colour = colour, wsum = weight
-            Blur.gaussianInPlace(&colour, width: w, height: h, channels: 3, sigma: sigma)
-            Blur.gaussianInPlace(&wsum, width: w, height: h, channels: 1, sigma: sigma)
-            colour.withUnsafeMutableBufferPointer { colour in
-                wsum.withUnsafeBufferPointer { wsum in
-                    for i in 0..<n {
-                        let d = max(wsum[i], 1e-4)
-                        colour[i * 3] /= d; colour[i * 3 + 1] /= d; colour[i * 3 + 2] /= d
+        // Per box pixel: its weight (mask × likeness) alone, and weight × colour beside the weight.
+        // Every sample of both is written below, so neither is zeroed first.
+        var weight = [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var weighted = [Float](unsafeUninitializedCapacity: n * 4) { _, count in count = n * 4 }
+        out.pixels.withUnsafeBufferPointer { p in
+            skin.pixels.withUnsafeBufferPointer { mask in
+                weight.withUnsafeMutableBufferPointer { weight in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                        for y in 0..<h {
+                            for x in 0..<w {
+                                let maskValue = mask[(y0 + y) * fullWidth + x0 + x], i = y * w + x
+                                guard maskValue > 0 else {
+                                    weight[i] = 0
+                                    weighted[i * 4] = 0; weighted[i * 4 + 1] = 0; weighted[i * 4 + 2] = 0; weighted[i * 4 + 3] = 0
+                                    continue
+                                }
+                                let o = ((y0 + y) * fullWidth + x0 + x) * channels
+                                // Outside the mask the weight is zero whatever the likeness. Light is never negative;
+                                // resampling can undershoot by a hair, and a logarithm of a negative value would
+                                // poison every blur below with NaN.
+                                let r = nonNegative(p[o]), g = nonNegative(p[o + 1]), b = nonNegative(p[o + 2])
+                                let y = SRGB.luminance(r, g, b)
+                                let dRG = logf((r + 1e-4) / (g + 1e-4)) - meanRG, dBG = logf((b + 1e-4) / (g + 1e-4)) - meanBG
+                                let dY = logf((y + 1e-4) / (meanY + 1e-4))
+                                let likeness = expf(-(dRG * dRG + dBG * dBG) / (2 * 0.2 * 0.2) - dY * dY / (2 * 0.8 * 0.8))
+                                let m = maskValue * likeness
+                                weight[i] = m
+                                weighted[i * 4] = r * m; weighted[i * 4 + 1] = g * m; weighted[i * 4 + 2] = b * m; weighted[i * 4 + 3] = m
+                            }
+                        }
                     }
                 }
             }
-            return colour
         }
-        let fine = normalisedBlur(weighted, sigma: max(0.7, faceWidth * 0.012))
-        let coarse = normalisedBlur(consume weighted, sigma: max(2, faceWidth * 0.06))
-        let fullWidth = image.width, channels = image.channels
-        var out = image
+        // Two bands: blotches and finer (`fine`), form alone (`coarse`); each is the blurred
+        // weighted colour over the blurred weight. The coarse band is as smooth as the backdrops
+        // and is blurred small and read back bilinearly (`Blur.gaussianReducedSmall`).
+        let coarse = Blur.gaussianReducedSmall(Image(width: w, height: h, channels: 4, pixels: weighted), sigma: max(2, faceWidth * 0.06))
+        let columns = coarse.taps(size: w, stored: coarse.small.width), rows = coarse.taps(size: h, stored: coarse.small.height)
+        let sw = coarse.small.width
+        var fine = consume weighted
+        Blur.gaussianInPlace(&fine, width: w, height: h, channels: 4, sigma: max(0.7, faceWidth * 0.012))
         out.pixels.withUnsafeMutableBufferPointer { out in
             fine.withUnsafeBufferPointer { fine in
-                coarse.withUnsafeBufferPointer { coarse in
+                coarse.small.pixels.withUnsafeBufferPointer { small in
                     weight.withUnsafeBufferPointer { weight in
                         for y in 0..<h {
+                            let row = rows[y], top = row.i * sw, bottom = row.i1 * sw, ty = row.t
                             for x in 0..<w {
                                 let i = y * w + x, k = amount * weight[i]
                                 guard k > 1e-3 else { continue }
                                 let o = ((y0 + y) * fullWidth + x0 + x) * channels
+                                let column = columns[x], tx = column.t
+                                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                let p00 = (top + column.i) * 4, p10 = (top + column.i1) * 4, p01 = (bottom + column.i) * 4, p11 = (bottom + column.i1) * 4
+                                var q = SIMD4<Float>(repeating: 0)
+                                for c in 0..<4 { q[c] = w00 * small[p00 + c] + w10 * small[p10 + c] + w01 * small[p01 + c] + w11 * small[p11 + c] }
+                                let fineWeight = max(fine[i * 4 + 3], 1e-4), coarseWeight = max(q[3], 1e-4)
                                 for c in 0..<3 {
-                                    let f = fine[i * 3 + c], q = coarse[i * 3 + c]
+                                    let f = fine[i * 4 + c] / fineWeight, q = q[c] / coarseWeight
                                     guard f > 1e-5 else { continue }
                                     let target = q + (1 - k) * (f - q)
                                     let ratio = target / f

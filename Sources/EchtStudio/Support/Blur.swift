@@ -32,14 +32,64 @@ enum Blur {
     /// bilinearly: for smooth results (masks, backdrops, base layers) whose `sigma` is many
     /// pixels. Equal to `gaussian` within a small fraction of a level when `sigma` ≥ 8 × factor.
     static func gaussianReduced(_ image: Image, sigma: Float) -> Image {
+        gaussianReducedSmall(image, sigma: sigma).full()
+    }
+
+    /// `gaussianReduced` before its upsampling: the blurred small copy, for passes that read it
+    /// back pixel by pixel (`ReducedImage.taps`) instead of storing it at full size. With
+    /// factor 1 it is the full-size `gaussian`.
+    static func gaussianReducedSmall(_ image: Image, sigma: Float) -> ReducedImage {
         let factor = min(max(Int(sigma / 8), 1), 8)
-        guard factor > 1 else { return gaussian(image, sigma: sigma) }
+        guard factor > 1 else { return ReducedImage(gaussian(image, sigma: sigma)) }
         let f = Float(factor)
         // The box shrink and the bilinear upsample add about f²/4 of variance (in full pixels).
         let smallSigma = max(sigma * sigma - f * f / 4, 1).squareRoot() / f
-        let small = gaussian(Warp.downsampleBox(image, factor: factor), sigma: smallSigma)
-        let up = SimilarityTransform(scale: 1 / Double(factor), angle: 0, translationX: 0, translationY: 0)
-        return Warp.sampleBilinear(small, transform: up, width: image.width, height: image.height)
+        let small = gaussian(shrink(image, factor: factor), sigma: smallSigma)
+        return ReducedImage(small: small, factor: factor, width: image.width, height: image.height)
+    }
+
+    /// `Warp.downsampleBox` of a whole image: the area average over `factor`×`factor` blocks,
+    /// each block summed row by row in the same order, so the results are identical; one, three
+    /// and four channels run without a loop over the channels.
+    static func shrink(_ image: Image, factor: Int) -> Image {
+        let c = image.channels, width = image.width, height = image.height
+        guard c == 1 || c == 3 || c == 4 else { return Warp.downsampleBox(image, factor: factor) }
+        let w = (width + factor - 1) / factor, h = (height + factor - 1) / factor
+        var out = [Float](repeating: 0, count: w * h * c)
+        image.pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for oy in 0..<h {
+                    let ys = oy * factor, ye = min(ys + factor, height)
+                    let sums = dst.baseAddress! + oy * w * c
+                    for y in ys..<ye {
+                        let row = src.baseAddress! + y * width * c
+                        for ox in 0..<w {
+                            let xs = ox * factor, xe = min(xs + factor, width), sum = sums + ox * c
+                            switch c {
+                            case 1:
+                                var s = sum[0]
+                                for x in xs..<xe { s += row[x] }
+                                sum[0] = s
+                            case 3:
+                                var s0 = sum[0], s1 = sum[1], s2 = sum[2]
+                                for x in xs..<xe { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
+                                sum[0] = s0; sum[1] = s1; sum[2] = s2
+                            default:
+                                var s = load4(sum)
+                                for x in xs..<xe { s += load4(row + x * 4) }
+                                store4(s, sum)
+                            }
+                        }
+                    }
+                    for ox in 0..<w {
+                        let xs = ox * factor, xe = min(xs + factor, width)
+                        let n = Float((ye - ys) * (xe - xs))
+                        for k in 0..<c { sums[ox * c + k] /= n }
+                    }
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: c, pixels: out)
     }
 
     /// How far, in pixels, a `gaussian` of `sigma` reaches along each axis: a pixel farther than
@@ -85,6 +135,17 @@ enum Blur {
             let second = UnsafeMutablePointer<Float>.allocate(capacity: padded)
             defer { second.deallocate() }
             for y in stride(from: 0, to: first, by: 2) { rowPair(base + y * width, width: width, radii: radii, lines: (line, second)) }
+        } else if c == 3 || c == 4 {
+            // Three or four channels: one vector of running sums per row, two rows at a time.
+            first = height - height % 2
+            let buffers = (0..<4).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: padded + 1) }
+            defer { buffers.forEach { $0.deallocate() } }
+            // The lane past the third channel reads one sample past a line's end; keep it defined.
+            buffers.forEach { $0.initialize(repeating: 0, count: padded + 1) }
+            for y in stride(from: 0, to: first, by: 2) {
+                pixelRowPair(base + y * width * c, width: width, channels: c, radii: radii,
+                             lines: (buffers[0], buffers[1]), outs: (buffers[2], buffers[3]))
+            }
         }
         for y in first..<height {
             let row = base + y * width * c
@@ -113,6 +174,21 @@ enum Blur {
                     }
                     continue
                 }
+                if c == 4 {
+                    // Four channels: the four running sums are one vector, each lane the same sums
+                    // in the same order as one channel at a time.
+                    var sum = SIMD4<Float>(repeating: 0)
+                    var i = 0
+                    while i < span { sum += load4(line + i); i += 4 }
+                    store4(sum * norm, out)
+                    var x = 4
+                    while x < width * 4 {
+                        sum += load4(line + x + span - 4) - load4(line + x - 4)
+                        store4(sum * norm, out + x)
+                        x += 4
+                    }
+                    continue
+                }
                 for k in 0..<c {
                     var sum: Float = 0
                     var i = k
@@ -128,6 +204,58 @@ enum Blur {
             }
             row.update(from: out, count: width * c)
         }
+    }
+
+    @inline(__always)
+    private static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    private static func load4(_ p: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
+        load4(UnsafePointer(p))
+    }
+
+    @inline(__always)
+    private static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
+    }
+
+    /// The box passes along two neighbouring rows of three or four channels starting at `rows`:
+    /// each row's running sums are one vector (a fourth lane beside three channels is carried
+    /// along and never written back), each channel gets the same sums, in the same order, as on
+    /// its own. `lines` and `outs` are scratch lines of at least (`width` + 2 × the largest
+    /// radius) × `channels` + 1 samples.
+    private static func pixelRowPair(_ rows: UnsafeMutablePointer<Float>, width: Int, channels c: Int, radii: [Int],
+                                     lines: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>),
+                                     outs: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)) {
+        let (lineA, lineB) = lines, (outA, outB) = outs, n = width * c
+        let a = rows, b = rows + n
+        outA.update(from: a, count: n); outB.update(from: b, count: n)
+        for radius in radii {
+            for x in 0..<radius {
+                for k in 0..<c {
+                    lineA[x * c + k] = outA[k]; lineA[(width + radius + x) * c + k] = outA[(width - 1) * c + k]
+                    lineB[x * c + k] = outB[k]; lineB[(width + radius + x) * c + k] = outB[(width - 1) * c + k]
+                }
+            }
+            (lineA + radius * c).update(from: outA, count: n)
+            (lineB + radius * c).update(from: outB, count: n)
+            let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
+            var sumA = SIMD4<Float>(repeating: 0), sumB = SIMD4<Float>(repeating: 0)
+            var i = 0
+            while i < span { sumA += load4(lineA + i); sumB += load4(lineB + i); i += c }
+            store4(sumA * norm, outA); store4(sumB * norm, outB)
+            var x = c
+            while x < n {
+                sumA += load4(lineA + x + span - c) - load4(lineA + x - c)
+                sumB += load4(lineB + x + span - c) - load4(lineB + x - c)
+                // With three channels the fourth lane lands on the next pixel, written next.
+                store4(sumA * norm, outA + x); store4(sumB * norm, outB + x)
+                x += c
+            }
+        }
+        a.update(from: outA, count: n); b.update(from: outB, count: n)
     }
 
     /// The box passes along two neighbouring one-channel rows starting at `rows`, their running
@@ -158,42 +286,49 @@ enum Blur {
         }
     }
 
-    /// The box passes down every column, a strip of columns at a time: the strip is copied into
-    /// an edge-padded block and the passes ping-pong between two blocks with running row sums.
+    /// The box passes down every column, a strip of columns at a time. The passes ping-pong
+    /// between the image and two strip buffers small enough to stay in the core's cache: the
+    /// first reads the image's strip, the last writes it back. Edge rows are repeated by
+    /// clamping the row index, so each column gets the same sums, in the same order, as a
+    /// column padded with copies of its edge rows.
     private static func vertical(_ buf: UnsafeMutableBufferPointer<Float>, width: Int, height: Int, channels c: Int, radii: [Int]) {
-        let rowLength = width * c, strip = min(rowLength, 256), maxRadius = radii.max()!
-        let rows = height + 2 * maxRadius
-        let block = UnsafeMutablePointer<Float>.allocate(capacity: rows * strip)
-        let out = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
+        let rowLength = width * c, strip = min(rowLength, 128)
+        let first = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
+        let second = UnsafeMutablePointer<Float>.allocate(capacity: height * strip)
         let sums = UnsafeMutablePointer<Float>.allocate(capacity: strip)
-        defer { block.deallocate(); out.deallocate(); sums.deallocate() }
+        defer { first.deallocate(); second.deallocate(); sums.deallocate() }
         let base = buf.baseAddress!
         var x0 = 0
         while x0 < rowLength {
             let s = min(strip, rowLength - x0)
-            for y in 0..<height { (out + y * strip).update(from: base + y * rowLength + x0, count: s) }
-            for radius in radii {
-                for y in 0..<radius {
-                    (block + y * strip).update(from: out, count: s)
-                    (block + (height + radius + y) * strip).update(from: out + (height - 1) * strip, count: s)
-                }
-                (block + radius * strip).update(from: out, count: height * strip)
+            // Where each pass reads and writes: the image's strip (row stride `rowLength`) or a buffer (stride `strip`).
+            var source = (base + x0, rowLength)
+            for (index, radius) in radii.enumerated() {
+                // The last pass writes the image, unless it also reads it (a single pass).
+                let last = index == radii.count - 1 && index > 0
+                let target = last ? (base + x0, rowLength) : (index % 2 == 0 ? (first, strip) : (second, strip))
+                let (src, srcStride) = source, (dst, dstStride) = target
+                @inline(__always) func row(_ y: Int) -> UnsafeMutablePointer<Float> { src + min(max(y, 0), height - 1) * srcStride }
                 let norm = 1 / Float(2 * radius + 1)
                 sums.initialize(repeating: 0, count: s)
-                for k in 0...(2 * radius) {
-                    let r = block + k * strip
+                for k in -radius...radius {
+                    let r = row(k)
                     for i in 0..<s { sums[i] += r[i] }
                 }
                 for y in 0..<height {
-                    let o = out + y * strip
-                    for i in 0..<s { o[i] = sums[i] * norm }
+                    let o = dst + y * dstStride
                     if y + 1 < height {
-                        let add = block + (y + 2 * radius + 1) * strip, sub = block + y * strip
-                        for i in 0..<s { sums[i] += add[i] - sub[i] }
+                        let add = row(y + radius + 1), sub = row(y - radius)
+                        for i in 0..<s { o[i] = sums[i] * norm; sums[i] += add[i] - sub[i] }
+                    } else {
+                        for i in 0..<s { o[i] = sums[i] * norm }
                     }
                 }
+                source = target
             }
-            for y in 0..<height { (base + y * rowLength + x0).update(from: out + y * strip, count: s) }
+            if radii.count == 1 {
+                for y in 0..<height { (base + x0 + y * rowLength).update(from: first + y * strip, count: s) }
+            }
             x0 += strip
         }
     }

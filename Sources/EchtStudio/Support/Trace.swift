@@ -1,11 +1,26 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Stage timings on standard error when `ECHT_TRACE` is set (for finding slow stages).
+/// Stage timings on standard error when `ECHT_TRACE` is set (for finding slow stages). Each mark
+/// also gives the calling thread's CPU time so far and the thread's id: looks render in parallel
+/// on a loaded machine, where the difference of two marks' CPU times on one thread is the stage's
+/// own work and the wall time is not.
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["ECHT_TRACE"] != nil
 
     static func mark(_ label: @autoclosure () -> String, since start: Date) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(String(format: "[trace] %@ %.3f s\n", label(), Date().timeIntervalSince(start)).utf8))
+        let wall = Date().timeIntervalSince(start)
+        #if canImport(Glibc)
+        var cpu = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
+        let line = String(format: "[trace] %@ %.3f s (thread %lu CPU %.4f s)\n", label(), wall, UInt(pthread_self()),
+                          Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9)
+        #else
+        let line = String(format: "[trace] %@ %.3f s\n", label(), wall)
+        #endif
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
