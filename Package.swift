@@ -69,9 +69,9 @@ let package = Package(
 
         // MARK: Library modules
         .target(name: "EchtInference", swiftSettings: inferenceSettings),
-        .target(name: "EchtImaging", dependencies: ["CVipsShim", "CDeflate"]),
-        .target(name: "EchtVision", dependencies: ["EchtInference", "EchtImaging"]),
-        .target(name: "EchtStudio", dependencies: ["EchtVision", "EchtImaging"]),
+        .target(name: "EchtImaging", dependencies: ["CVipsShim", "CDeflate"], swiftSettings: inferenceSettings),
+        .target(name: "EchtVision", dependencies: ["EchtInference", "EchtImaging"], swiftSettings: inferenceSettings),
+        .target(name: "EchtStudio", dependencies: ["EchtVision", "EchtImaging"], swiftSettings: inferenceSettings),
         .target(
             name: "EchtCredentials",
             dependencies: [
