@@ -132,7 +132,7 @@ enum Warp {
     /// which lies inside `image`. Each block is summed row by row, left to right, starting from
     /// zero (the order of a block-at-a-time loop), so the result does not depend on the layout of
     /// the loops. One, three and four channels keep each block's sums in registers along a row;
-    /// one channel sums four neighbouring blocks side by side.
+    /// one channel sums four neighbouring blocks side by side, three channels a pixel as one vector.
     static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
         precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
         let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
@@ -147,12 +147,19 @@ enum Warp {
                         switch c {
                         case 1: addBlocks(row, width: rw, factor: factor, into: sums)
                         case 3:
-                            for ox in 0..<w {
-                                let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * 3
-                                var s0 = sum[0], s1 = sum[1], s2 = sum[2]
-                                for x in xs..<xe { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
-                                sum[0] = s0; sum[1] = s1; sum[2] = s2
+                            // Every block but the last in one vector (its fourth lane reads the next
+                            // pixel's red and is never stored); the last, whose fourth lane could read
+                            // past the image, one channel at a time.
+                            for ox in 0..<(w - 1) {
+                                let xs = ox * factor, sum = sums + ox * 3
+                                var s = SIMD4<Float>(sum[0], sum[1], sum[2], 0)
+                                for x in xs..<(xs + factor) { s += UnsafeRawPointer(row + x * 3).loadUnaligned(as: SIMD4<Float>.self) }
+                                sum[0] = s[0]; sum[1] = s[1]; sum[2] = s[2]
                             }
+                            let xs = (w - 1) * factor, sum = sums + (w - 1) * 3
+                            var s0 = sum[0], s1 = sum[1], s2 = sum[2]
+                            for x in xs..<rw { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
+                            sum[0] = s0; sum[1] = s1; sum[2] = s2
                         case 4:
                             for ox in 0..<w {
                                 let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * 4
