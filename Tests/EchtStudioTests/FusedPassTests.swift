@@ -38,12 +38,14 @@ import Glibc
         let mask = Self.noisy(width: 90, height: 2400, channels: 1, seed: 13, range: -0.3...1)
             .pixels.map { max($0, 0) }
         let n = image.width * image.height, amount = look.light.clarity
-        let logLuma = (0..<n).map { i in
-            logf(max(0, SRGB.luminance(image.pixels[i * 3], image.pixels[i * 3 + 1], image.pixels[i * 3 + 2])) + 1e-3)
+        // The logarithm and exponential are `VectorMath`'s (see VectorMathTests for them against logf/expf).
+        var logLuma = (0..<n).map { i in
+            max(0, SRGB.luminance(image.pixels[i * 3], image.pixels[i * 3 + 1], image.pixels[i * 3 + 2])) + 1e-3
         }
+        logLuma.withUnsafeMutableBufferPointer { VectorMath.logInPlace($0) }
         let base = Blur.gaussianReduced(Image(width: image.width, height: image.height, channels: 1, pixels: logLuma), sigma: 40)
         let expected = (0..<n).map { i -> Float in
-            mask[i] == 0 ? 1 : expf(amount * 0.6 * max(-1, min(1, logLuma[i] - base.pixels[i])) * mask[i])
+            mask[i] == 0 ? 1 : VectorMath.exp(.init(repeating: amount * 0.6 * max(-1, min(1, logLuma[i] - base.pixels[i])) * mask[i]))[0]
         }
         let gains = ColourGrade.clarityGains(amount, image: image, mask: Image(width: image.width, height: image.height, channels: 1, pixels: mask))
         #expect(gains == expected)

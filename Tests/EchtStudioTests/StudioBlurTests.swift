@@ -36,15 +36,6 @@ import Testing
         #expect(worst < 1e-5)
     }
 
-    @Test("the shrink for the reduced blurs equals Warp's box downsampling", arguments: [1, 3, 4])
-    func shrinkEqualsBoxDownsampling(channels: Int) {
-        let (w, h) = (103, 58)
-        let image = Image(width: w, height: h, channels: channels, pixels: Self.noise(count: w * h * channels, seed: UInt64(channels)))
-        for factor in [2, 5, 7] {
-            #expect(Blur.shrink(image, factor: factor) == Warp.downsampleBox(image, factor: factor), "factor \(factor)")
-        }
-    }
-
     @Test("the Gaussian is the cascade of its three box filters")
     func gaussianIsThreeBoxes() {
         let (w, h, c): (Int, Int, Int) = (280, 90, 3)

@@ -76,15 +76,39 @@ import Testing
         var rng = SeededRandom(seed: 5)
         let image = Image(width: 23, height: 19, channels: channels, pixels: (0..<(23 * 19 * channels)).map { _ in Float(rng.next(in: 0...1)) })
         let window = Warp.downsampleBox(image, factor: 3, x0: 4, y0: 2, width: 17, height: 16)
-        var reference = [Float]()
-        let copy = image.region(x0: 4, y0: 2, width: 17, height: 16)
-        for by in stride(from: 0, to: 16, by: 3) { for bx in stride(from: 0, to: 17, by: 3) { for c in 0..<channels {
-            var sum: Float = 0
-            for y in by..<min(by + 3, 16) { for x in bx..<min(bx + 3, 17) { sum += copy[x, y, c] } }
-            reference.append(sum / Float((min(by + 3, 16) - by) * (min(bx + 3, 17) - bx)))
-        } } }
+        let reference = Self.blockAverages(image.region(x0: 4, y0: 2, width: 17, height: 16), factor: 3)
         #expect(window.width == 6 && window.height == 6)
         #expect(window.pixels == reference, "bit for bit, partial blocks included")
+    }
+
+    /// The row-wise box shrink (one channel four blocks at a time, three and four channels in
+    /// registers) equals block-at-a-time averaging bit for bit, for windows and whole images.
+    @Test(arguments: [1, 3, 4])
+    func boxShrinkEqualsBlockAtATimeAverages(channels: Int) {
+        var rng = SeededRandom(seed: UInt64(11 + channels))
+        let (w, h) = (103, 58)
+        let image = Image(width: w, height: h, channels: channels, pixels: (0..<(w * h * channels)).map { _ in Float(rng.next(in: 0...1)) })
+        for factor in [2, 3, 4, 5, 7, 8, 30] {
+            let whole = Warp.downsampleBox(image, factor: factor)
+            #expect(whole.width == (w + factor - 1) / factor && whole.height == (h + factor - 1) / factor)
+            #expect(whole.pixels == Self.blockAverages(image, factor: factor), "whole image, factor \(factor)")
+            let window = Warp.downsampleBox(image, factor: factor, x0: 5, y0: 3, width: 91, height: 50)
+            #expect(window.pixels == Self.blockAverages(image.region(x0: 5, y0: 3, width: 91, height: 50), factor: factor),
+                    "window, factor \(factor)")
+        }
+    }
+
+    /// The plain definition of the box shrink: each block summed from zero row by row, left to
+    /// right, then divided by its size (partial blocks by what they hold).
+    static func blockAverages(_ image: Image, factor: Int) -> [Float] {
+        let (w, h, channels) = (image.width, image.height, image.channels)
+        var reference = [Float]()
+        for by in stride(from: 0, to: h, by: factor) { for bx in stride(from: 0, to: w, by: factor) { for c in 0..<channels {
+            var sum: Float = 0
+            for y in by..<min(by + factor, h) { for x in bx..<min(bx + factor, w) { sum += image[x, y, c] } }
+            reference.append(sum / Float((min(by + factor, h) - by) * (min(bx + factor, w) - bx)))
+        } } }
+        return reference
     }
 
     @Test func identityIsExact() {

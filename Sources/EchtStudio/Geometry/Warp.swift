@@ -129,8 +129,10 @@ enum Warp {
     }
 
     /// Area average over `factor`×`factor` blocks of the window `x0..<x0+width, y0..<y0+height`,
-    /// which lies inside `image`. Block sums run row by row, each in the same order as a
-    /// block-at-a-time loop, so the result does not depend on the layout of the loops.
+    /// which lies inside `image`. Each block is summed row by row, left to right, starting from
+    /// zero (the order of a block-at-a-time loop), so the result does not depend on the layout of
+    /// the loops. One, three and four channels keep each block's sums in registers along a row;
+    /// one channel sums four neighbouring blocks side by side, three channels a pixel as one vector.
     static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
         precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
         let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
@@ -142,11 +144,32 @@ enum Warp {
                     let sums = dst.baseAddress! + oy * w * c
                     for y in ys..<ye {
                         let row = src.baseAddress! + ((y0 + y) * image.width + x0) * c
-                        for ox in 0..<w {
-                            let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * c
-                            if c == 3 {
-                                for x in xs..<xe { sum[0] += row[x * 3]; sum[1] += row[x * 3 + 1]; sum[2] += row[x * 3 + 2] }
-                            } else {
+                        switch c {
+                        case 1: addBlocks(row, width: rw, factor: factor, into: sums)
+                        case 3:
+                            // Every block but the last in one vector (its fourth lane reads the next
+                            // pixel's red and is never stored); the last, whose fourth lane could read
+                            // past the image, one channel at a time.
+                            for ox in 0..<(w - 1) {
+                                let xs = ox * factor, sum = sums + ox * 3
+                                var s = SIMD4<Float>(sum[0], sum[1], sum[2], 0)
+                                for x in xs..<(xs + factor) { s += UnsafeRawPointer(row + x * 3).loadUnaligned(as: SIMD4<Float>.self) }
+                                sum[0] = s[0]; sum[1] = s[1]; sum[2] = s[2]
+                            }
+                            let xs = (w - 1) * factor, sum = sums + (w - 1) * 3
+                            var s0 = sum[0], s1 = sum[1], s2 = sum[2]
+                            for x in xs..<rw { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
+                            sum[0] = s0; sum[1] = s1; sum[2] = s2
+                        case 4:
+                            for ox in 0..<w {
+                                let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * 4
+                                var s = UnsafeRawPointer(sum).loadUnaligned(as: SIMD4<Float>.self)
+                                for x in xs..<xe { s += UnsafeRawPointer(row + x * 4).loadUnaligned(as: SIMD4<Float>.self) }
+                                UnsafeMutableRawPointer(sum).storeBytes(of: s, as: SIMD4<Float>.self)
+                            }
+                        default:
+                            for ox in 0..<w {
+                                let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * c
                                 for x in xs..<xe { for k in 0..<c { sum[k] += row[x * c + k] } }
                             }
                         }
@@ -160,6 +183,31 @@ enum Warp {
             }
         }
         return Image(width: w, height: h, channels: c, pixels: out)
+    }
+
+    /// Adds one row of `width` one-channel samples to the running block sums `sums` (one per
+    /// `factor` samples, the last block partial): four blocks at a time, each block's chain of
+    /// additions in its own register, in the order of a block-at-a-time loop.
+    @inline(__always)
+    private static func addBlocks(_ row: UnsafePointer<Float>, width: Int, factor: Int, into sums: UnsafeMutablePointer<Float>) {
+        let full = width / factor
+        var ox = 0
+        while ox + 4 <= full {
+            let base = row + ox * factor
+            var s0 = sums[ox], s1 = sums[ox + 1], s2 = sums[ox + 2], s3 = sums[ox + 3]
+            for x in 0..<factor {
+                s0 += base[x]; s1 += base[factor + x]; s2 += base[2 * factor + x]; s3 += base[3 * factor + x]
+            }
+            sums[ox] = s0; sums[ox + 1] = s1; sums[ox + 2] = s2; sums[ox + 3] = s3
+            ox += 4
+        }
+        while ox * factor < width {
+            let xs = ox * factor, xe = min(xs + factor, width)
+            var s = sums[ox]
+            for x in xs..<xe { s += row[x] }
+            sums[ox] = s
+            ox += 1
+        }
     }
 
     /// Bilinear sampling at the source position of every output pixel centre (edges clamped).

@@ -52,28 +52,45 @@ public enum Retouch {
         // Every sample of both is written below, so neither is zeroed first.
         var weight = [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
         var weighted = [Float](unsafeUninitializedCapacity: n * 4) { _, count in count = n * 4 }
+        // One row at a time: the logarithms' arguments, then their logarithms, then the likeness's
+        // exponent and its exponential, eight pixels at a time (`VectorMath`).
+        let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: 3 * w)
+        defer { scratch.deallocate() }
+        let redGreen = UnsafeMutableBufferPointer(rebasing: scratch[0..<w])
+        let blueGreen = UnsafeMutableBufferPointer(rebasing: scratch[w..<(2 * w)])
+        let brightness = UnsafeMutableBufferPointer(rebasing: scratch[(2 * w)..<(3 * w)])
         out.pixels.withUnsafeBufferPointer { p in
             skin.pixels.withUnsafeBufferPointer { mask in
                 weight.withUnsafeMutableBufferPointer { weight in
                     weighted.withUnsafeMutableBufferPointer { weighted in
                         for y in 0..<h {
+                            let maskRow = (y0 + y) * fullWidth + x0
                             for x in 0..<w {
-                                let maskValue = mask[(y0 + y) * fullWidth + x0 + x], i = y * w + x
+                                guard mask[maskRow + x] > 0 else { redGreen[x] = 1; blueGreen[x] = 1; brightness[x] = 1; continue }
+                                let o = (maskRow + x) * channels
+                                // Light is never negative; resampling can undershoot by a hair, and a logarithm
+                                // of a negative value would poison every blur below with NaN.
+                                let r = nonNegative(p[o]), g = nonNegative(p[o + 1]), b = nonNegative(p[o + 2])
+                                redGreen[x] = (r + 1e-4) / (g + 1e-4); blueGreen[x] = (b + 1e-4) / (g + 1e-4)
+                                brightness[x] = (SRGB.luminance(r, g, b) + 1e-4) / (meanY + 1e-4)
+                            }
+                            VectorMath.logInPlace(scratch)
+                            for x in 0..<w {
+                                let dRG = redGreen[x] - meanRG, dBG = blueGreen[x] - meanBG, dY = brightness[x]
+                                redGreen[x] = -(dRG * dRG + dBG * dBG) / (2 * 0.2 * 0.2) - dY * dY / (2 * 0.8 * 0.8)
+                            }
+                            VectorMath.expInPlace(redGreen)
+                            for x in 0..<w {
+                                let maskValue = mask[maskRow + x], i = y * w + x
+                                // Outside the mask the weight is zero whatever the likeness.
                                 guard maskValue > 0 else {
                                     weight[i] = 0
                                     weighted[i * 4] = 0; weighted[i * 4 + 1] = 0; weighted[i * 4 + 2] = 0; weighted[i * 4 + 3] = 0
                                     continue
                                 }
-                                let o = ((y0 + y) * fullWidth + x0 + x) * channels
-                                // Outside the mask the weight is zero whatever the likeness. Light is never negative;
-                                // resampling can undershoot by a hair, and a logarithm of a negative value would
-                                // poison every blur below with NaN.
+                                let o = (maskRow + x) * channels
                                 let r = nonNegative(p[o]), g = nonNegative(p[o + 1]), b = nonNegative(p[o + 2])
-                                let y = SRGB.luminance(r, g, b)
-                                let dRG = logf((r + 1e-4) / (g + 1e-4)) - meanRG, dBG = logf((b + 1e-4) / (g + 1e-4)) - meanBG
-                                let dY = logf((y + 1e-4) / (meanY + 1e-4))
-                                let likeness = expf(-(dRG * dRG + dBG * dBG) / (2 * 0.2 * 0.2) - dY * dY / (2 * 0.8 * 0.8))
-                                let m = maskValue * likeness
+                                let m = maskValue * redGreen[x]
                                 weight[i] = m
                                 weighted[i * 4] = r * m; weighted[i * 4 + 1] = g * m; weighted[i * 4 + 2] = b * m; weighted[i * 4 + 3] = m
                             }

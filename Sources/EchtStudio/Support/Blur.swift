@@ -44,52 +44,8 @@ enum Blur {
         let f = Float(factor)
         // The box shrink and the bilinear upsample add about f²/4 of variance (in full pixels).
         let smallSigma = max(sigma * sigma - f * f / 4, 1).squareRoot() / f
-        let small = gaussian(shrink(image, factor: factor), sigma: smallSigma)
+        let small = gaussian(Warp.downsampleBox(image, factor: factor), sigma: smallSigma)
         return ReducedImage(small: small, factor: factor, width: image.width, height: image.height)
-    }
-
-    /// `Warp.downsampleBox` of a whole image: the area average over `factor`×`factor` blocks,
-    /// each block summed row by row in the same order, so the results are identical; one, three
-    /// and four channels run without a loop over the channels.
-    static func shrink(_ image: Image, factor: Int) -> Image {
-        let c = image.channels, width = image.width, height = image.height
-        guard c == 1 || c == 3 || c == 4 else { return Warp.downsampleBox(image, factor: factor) }
-        let w = (width + factor - 1) / factor, h = (height + factor - 1) / factor
-        var out = [Float](repeating: 0, count: w * h * c)
-        image.pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for oy in 0..<h {
-                    let ys = oy * factor, ye = min(ys + factor, height)
-                    let sums = dst.baseAddress! + oy * w * c
-                    for y in ys..<ye {
-                        let row = src.baseAddress! + y * width * c
-                        for ox in 0..<w {
-                            let xs = ox * factor, xe = min(xs + factor, width), sum = sums + ox * c
-                            switch c {
-                            case 1:
-                                var s = sum[0]
-                                for x in xs..<xe { s += row[x] }
-                                sum[0] = s
-                            case 3:
-                                var s0 = sum[0], s1 = sum[1], s2 = sum[2]
-                                for x in xs..<xe { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
-                                sum[0] = s0; sum[1] = s1; sum[2] = s2
-                            default:
-                                var s = load4(sum)
-                                for x in xs..<xe { s += load4(row + x * 4) }
-                                store4(s, sum)
-                            }
-                        }
-                    }
-                    for ox in 0..<w {
-                        let xs = ox * factor, xe = min(xs + factor, width)
-                        let n = Float((ye - ys) * (xe - xs))
-                        for k in 0..<c { sums[ox * c + k] /= n }
-                    }
-                }
-            }
-        }
-        return Image(width: w, height: h, channels: c, pixels: out)
     }
 
     /// How far, in pixels, a `gaussian` of `sigma` reaches along each axis: a pixel farther than
