@@ -46,17 +46,7 @@ func runFrameBenchmark(file: String, runs: Int) throws -> Never {
 
 /// CPU seconds (user + system, every thread of this process) that `body` takes.
 private func cpu(_ body: () throws -> Void) rethrows -> Double {
-    func seconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-    let start = seconds()
+    let start = StudioBenchmark.cpuSeconds()
     try body()
-    return seconds() - start
+    return StudioBenchmark.cpuSeconds() - start
 }

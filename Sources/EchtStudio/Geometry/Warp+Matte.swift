@@ -18,12 +18,9 @@ extension Warp {
     static func renderMatte(alpha: Image, foreground: Image, transform: SimilarityTransform, width: Int, height: Int,
                             photo: (width: Int, height: Int, transform: SimilarityTransform), regionHoldsFrame: Bool) -> (inside: Image, alpha: Image, foreground: Image) {
         precondition(alpha.channels == 1 && foreground.channels == 3, "expected a 1-channel alpha and a 3-channel foreground")
-        let reach = sourceWindow(transform: transform, width: width, height: height)
-        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, alpha.width), y1 = min(reach.y1, alpha.height)
-        let sigma = Float(0.5 * (max(transform.scale * transform.scale, 1) - 1).squareRoot())
-        let blurs = transform.scale > 1.05 && sigma > 0.3 && !Blur.boxRadii(sigma: sigma).allSatisfy { $0 == 0 }
-        guard alpha.width == foreground.width, alpha.height == foreground.height, x1 > x0, y1 > y0,
-              Int(transform.scale.rounded(.down)) < 2, !blurs, sin(transform.angle) != 0 else {
+        guard alpha.width == foreground.width, alpha.height == foreground.height,
+              let (local, window) = onePassWindow(transform: transform, width: width, height: height,
+                                                  sourceWidth: alpha.width, sourceHeight: alpha.height) else {
             let inside = insideMask(sourceWidth: photo.width, sourceHeight: photo.height, transform: photo.transform, width: width, height: height)
             let inRegion = regionHoldsFrame ? inside
                 : insideMask(sourceWidth: alpha.width, sourceHeight: alpha.height, transform: transform, width: width, height: height)
@@ -31,9 +28,7 @@ extension Warp {
             for i in 0..<warped.pixels.count { warped.pixels[i] = min(1, max(0, warped.pixels[i])) * inRegion.pixels[i] }
             return (inside, warped, colours)
         }
-        var local = transform
-        local.translationX -= Double(x0); local.translationY -= Double(y0)
-        return fusedMatte(alpha: alpha, foreground: foreground, sampling: local, window: (x0, y0, x1 - x0, y1 - y0),
+        return fusedMatte(alpha: alpha, foreground: foreground, sampling: local, window: window,
                           region: regionHoldsFrame ? nil : transform, photo: photo, width: width, height: height)
     }
 

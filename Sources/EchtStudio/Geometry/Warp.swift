@@ -46,18 +46,28 @@ enum Warp {
     /// foreground). When neither needs a pre-blur or shrink, both are sampled in one pass that
     /// finds each output pixel's source position once; the results equal two `render`s.
     static func render(_ first: Image, _ second: Image, transform: SimilarityTransform, width: Int, height: Int) -> (Image, Image) {
-        let reach = sourceWindow(transform: transform, width: width, height: height)
-        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, first.width), y1 = min(reach.y1, first.height)
-        let sigma = Float(0.5 * (max(transform.scale * transform.scale, 1) - 1).squareRoot())
-        let blurs = transform.scale > 1.05 && sigma > 0.3 && !Blur.boxRadii(sigma: sigma).allSatisfy { $0 == 0 }
-        guard first.width == second.width, first.height == second.height, x1 > x0, y1 > y0,
-              Int(transform.scale.rounded(.down)) < 2, !blurs, sin(transform.angle) != 0 else {
+        guard first.width == second.width, first.height == second.height,
+              let (local, window) = onePassWindow(transform: transform, width: width, height: height,
+                                                  sourceWidth: first.width, sourceHeight: first.height) else {
             return (render(first, transform: transform, width: width, height: height),
                     render(second, transform: transform, width: width, height: height))
         }
+        return sampleBilinear(first, second, transform: local, width: width, height: height, window: window)
+    }
+
+    /// The source window a rotated frame reads and the transform into it, when one bilinear pass
+    /// can sample it straight (no pre-blur, no box shrink, a real rotation); nil otherwise, when
+    /// `render` must take its general path. Shared by the fused two-image and matte warps.
+    static func onePassWindow(transform: SimilarityTransform, width: Int, height: Int, sourceWidth: Int, sourceHeight: Int)
+        -> (SimilarityTransform, (x0: Int, y0: Int, width: Int, height: Int))? {
+        let reach = sourceWindow(transform: transform, width: width, height: height)
+        let x0 = max(reach.x0, 0), y0 = max(reach.y0, 0), x1 = min(reach.x1, sourceWidth), y1 = min(reach.y1, sourceHeight)
+        let sigma = Float(0.5 * (max(transform.scale * transform.scale, 1) - 1).squareRoot())
+        let blurs = transform.scale > 1.05 && sigma > 0.3 && !Blur.boxRadii(sigma: sigma).allSatisfy { $0 == 0 }
+        guard x1 > x0, y1 > y0, Int(transform.scale.rounded(.down)) < 2, !blurs, sin(transform.angle) != 0 else { return nil }
         var local = transform
         local.translationX -= Double(x0); local.translationY -= Double(y0)
-        return sampleBilinear(first, second, transform: local, width: width, height: height, window: (x0, y0, x1 - x0, y1 - y0))
+        return (local, (x0, y0, x1 - x0, y1 - y0))
     }
 
     /// The rotated path of `sampleBilinear` for two same-sized images at once (see above).

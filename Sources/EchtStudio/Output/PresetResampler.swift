@@ -45,7 +45,7 @@ enum PresetResampler {
                 func blurredRow(_ j: Int) -> UnsafeMutablePointer<Float> {
                     while made < j {
                         made += 1
-                        blurRow(src.baseAddress! + ((y0 + made) * image.width + x0) * c, width: w, channels: c, radius: r, norm: norm,
+                        Blur.boxRow(src.baseAddress! + ((y0 + made) * image.width + x0) * c, width: w, channels: c, radius: r,
                                 line: line, into: ring + (made % ringRows) * rowLength)
                     }
                     return ring + (j % ringRows) * rowLength
@@ -69,46 +69,5 @@ enum PresetResampler {
             count = rowLength * h
         }
         return Image(width: w, height: h, channels: c, pixels: pixels)
-    }
-
-    /// One row box-blurred along x: padded by `radius` edge pixels into `line`, then a running sum
-    /// of 2r + 1 pixels per channel, started from zero and slid by adding the entering pixel's
-    /// difference from the leaving one.
-    @inline(__always)
-    private static func blurRow(_ row: UnsafePointer<Float>, width w: Int, channels c: Int, radius r: Int, norm: Float,
-                                line: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        for x in 0..<r {
-            for k in 0..<c { line[x * c + k] = row[k]; line[(w + r + x) * c + k] = row[(w - 1) * c + k] }
-        }
-        (line + r * c).update(from: row, count: w * c)
-        let span = (2 * r + 1) * c
-        if c == 3 {
-            // The three channels' chains side by side, each in its own order.
-            var s0: Float = 0, s1: Float = 0, s2: Float = 0
-            var i = 0
-            while i < span { s0 += line[i]; s1 += line[i + 1]; s2 += line[i + 2]; i += 3 }
-            out[0] = s0 * norm; out[1] = s1 * norm; out[2] = s2 * norm
-            var x = 3
-            while x < w * 3 {
-                s0 += line[x + span - 3] - line[x - 3]
-                s1 += line[x + span - 2] - line[x - 2]
-                s2 += line[x + span - 1] - line[x - 1]
-                out[x] = s0 * norm; out[x + 1] = s1 * norm; out[x + 2] = s2 * norm
-                x += 3
-            }
-            return
-        }
-        for k in 0..<c {
-            var sum: Float = 0
-            var i = k
-            while i < span { sum += line[i]; i += c }
-            out[k] = sum * norm
-            var x = c + k
-            while x < w * c {
-                sum += line[x + span - c] - line[x - c]
-                out[x] = sum * norm
-                x += c
-            }
-        }
     }
 }

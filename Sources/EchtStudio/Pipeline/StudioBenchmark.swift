@@ -46,7 +46,7 @@ public enum StudioBenchmark {
     }
 
     /// User + system CPU time of this process so far (every thread).
-    static func cpuSeconds() -> Double {
+    public static func cpuSeconds() -> Double {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -106,59 +106,68 @@ enum Blur {
         for y in first..<height {
             let row = base + y * width * c
             out.update(from: row, count: width * c)
-            for radius in radii {
-                // Pad by `radius` with the edge pixels, then slide a window of 2r+1 pixels.
-                for x in 0..<radius {
-                    for k in 0..<c { line[x * c + k] = out[k]; line[(width + radius + x) * c + k] = out[(width - 1) * c + k] }
-                }
-                (line + radius * c).update(from: out, count: width * c)
-                let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
-                if c == 3 {
-                    // The three channels' running sums side by side: the same sums in the same
-                    // order as one channel at a time, but three independent chains per step.
-                    var s0: Float = 0, s1: Float = 0, s2: Float = 0
-                    var i = 0
-                    while i < span { s0 += line[i]; s1 += line[i + 1]; s2 += line[i + 2]; i += 3 }
-                    out[0] = s0 * norm; out[1] = s1 * norm; out[2] = s2 * norm
-                    var x = 3
-                    while x < width * 3 {
-                        s0 += line[x + span - 3] - line[x - 3]
-                        s1 += line[x + span - 2] - line[x - 2]
-                        s2 += line[x + span - 1] - line[x - 1]
-                        out[x] = s0 * norm; out[x + 1] = s1 * norm; out[x + 2] = s2 * norm
-                        x += 3
-                    }
-                    continue
-                }
-                if c == 4 {
-                    // Four channels: the four running sums are one vector, each lane the same sums
-                    // in the same order as one channel at a time.
-                    var sum = SIMD4<Float>(repeating: 0)
-                    var i = 0
-                    while i < span { sum += load4(line + i); i += 4 }
-                    store4(sum * norm, out)
-                    var x = 4
-                    while x < width * 4 {
-                        sum += load4(line + x + span - 4) - load4(line + x - 4)
-                        store4(sum * norm, out + x)
-                        x += 4
-                    }
-                    continue
-                }
-                for k in 0..<c {
-                    var sum: Float = 0
-                    var i = k
-                    while i < span { sum += line[i]; i += c }
-                    out[k] = sum * norm
-                    var x = c + k
-                    while x < width * c {
-                        sum += line[x + span - c] - line[x - c]
-                        out[x] = sum * norm
-                        x += c
-                    }
-                }
-            }
+            for radius in radii { boxRow(out, width: width, channels: c, radius: radius, line: line, into: out) }
             row.update(from: out, count: width * c)
+        }
+    }
+
+    /// One row box-blurred along x with `radius`: padded by `radius` edge pixels into `line`
+    /// (room for `(width + 2 radius) channels` samples), then a window of 2r + 1 pixels per
+    /// channel slid by adding the entering pixel's difference from the leaving one. `row` is
+    /// read into `line` before anything is written, so `out` may be `row`. Every box blur of
+    /// the studio forms its row sums here, so they agree to the bit.
+    @inline(__always)
+    static func boxRow(_ row: UnsafePointer<Float>, width: Int, channels c: Int, radius: Int,
+                       line: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        // Pad by `radius` with the edge pixels, then slide a window of 2r+1 pixels.
+        for x in 0..<radius {
+            for k in 0..<c { line[x * c + k] = row[k]; line[(width + radius + x) * c + k] = row[(width - 1) * c + k] }
+        }
+        (line + radius * c).update(from: row, count: width * c)
+        let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
+        if c == 3 {
+            // The three channels' running sums side by side: the same sums in the same
+            // order as one channel at a time, but three independent chains per step.
+            var s0: Float = 0, s1: Float = 0, s2: Float = 0
+            var i = 0
+            while i < span { s0 += line[i]; s1 += line[i + 1]; s2 += line[i + 2]; i += 3 }
+            out[0] = s0 * norm; out[1] = s1 * norm; out[2] = s2 * norm
+            var x = 3
+            while x < width * 3 {
+                s0 += line[x + span - 3] - line[x - 3]
+                s1 += line[x + span - 2] - line[x - 2]
+                s2 += line[x + span - 1] - line[x - 1]
+                out[x] = s0 * norm; out[x + 1] = s1 * norm; out[x + 2] = s2 * norm
+                x += 3
+            }
+            return
+        }
+        if c == 4 {
+            // Four channels: the four running sums are one vector, each lane the same sums
+            // in the same order as one channel at a time.
+            var sum = SIMD4<Float>(repeating: 0)
+            var i = 0
+            while i < span { sum += load4(line + i); i += 4 }
+            store4(sum * norm, out)
+            var x = 4
+            while x < width * 4 {
+                sum += load4(line + x + span - 4) - load4(line + x - 4)
+                store4(sum * norm, out + x)
+                x += 4
+            }
+            return
+        }
+        for k in 0..<c {
+            var sum: Float = 0
+            var i = k
+            while i < span { sum += line[i]; i += c }
+            out[k] = sum * norm
+            var x = c + k
+            while x < width * c {
+                sum += line[x + span - c] - line[x - c]
+                out[x] = sum * norm
+                x += c
+            }
         }
     }
 
