@@ -28,19 +28,39 @@ extension PortraitAnalyzer {
     /// `subjectMatte` up to its full-resolution pass, which the result runs on the part of the
     /// claim's region a caller needs (e.g. only where the person's frames are): the same values
     /// there, in a fraction of the time and memory.
-    public func preparedMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image) -> PreparedMatte {
+    /// `levels`: the photo side of the claim's region (`matteLevels`), made earlier; nil makes it here.
+    public func preparedMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image,
+                              levels: PhotoLevels? = nil) -> PreparedMatte {
         let coarse = claim.settled(against: neighbours)
-        let x = Int(claim.region.minX), y = Int(claim.region.minY)
-        let photo = image.cropped(x: x, y: y, width: Int(claim.region.width), height: Int(claim.region.height))
-        var prepared = MatteRefiner(options: options.matte).prepare(coarseMask: coarse, photo: photo)
-        prepared.originX = x; prepared.originY = y
+        let refiner = MatteRefiner(options: options.matte)
+        let levels = levels ?? refiner.levels(of: Self.photo(of: image, in: claim.region))
+        precondition(levels.width == Int(claim.region.width) && levels.height == Int(claim.region.height),
+                     "photo levels of another region than the claim's")
+        var prepared = refiner.prepare(coarseMask: coarse, levels: levels)
+        prepared.originX = Int(claim.region.minX); prepared.originY = Int(claim.region.minY)
         return prepared
+    }
+
+    /// The photo side of the matte of `claimRegion` (whole pixels): made while the selfie model
+    /// runs on it (`claim`), then handed to `preparedMatte`.
+    public func matteLevels(of image: Image, in claimRegion: PixelRect) -> PhotoLevels {
+        MatteRefiner(options: options.matte).levels(of: Self.photo(of: image, in: claimRegion))
+    }
+
+    /// The region (whole pixels, clipped) that `claim(for:among:in:region:)` gives the model for `face`.
+    public func claimRegion(for face: Face, among faces: [Face], in image: Image, region: PixelRect) -> PixelRect {
+        Self.pixelRegion(region, width: image.width, height: image.height, alone: faces.allSatisfy { $0 == face })
+    }
+
+    /// The part of `image` inside `region` (whole pixels).
+    static func photo(of image: Image, in region: PixelRect) -> Image {
+        image.cropped(x: Int(region.minX), y: Int(region.minY), width: Int(region.width), height: Int(region.height))
     }
 
     /// The person of `face`'s share of the selfie model's mask on `region`: the first half of
     /// `subjectMatte`, which other people's mattes use to settle the cells both own.
     public func claim(for face: Face, among faces: [Face], in image: Image, region: PixelRect) throws(VisionError) -> SubjectClaim {
-        let crop = Self.pixelRegion(region, width: image.width, height: image.height, alone: faces.allSatisfy { $0 == face })
+        let crop = claimRegion(for: face, among: faces, in: image, region: region)
         let raw = try segmenter.coarseMask(for: image, region: crop)
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))

@@ -36,6 +36,19 @@ struct RasterTests {
         #expect(worst < 1e-5, "seed \(seed)")
     }
 
+    /// The blur split into row and column bands (uneven, more bands than rows or columns, and
+    /// the concurrent split a large raster gets by default) gives the one-band result bit for bit.
+    @Test(arguments: [(37, 23, 1, 3), (40, 31, 3, 7), (9, 5, 2, 12), (300, 200, 3, 4)])
+    func boxBlurInBandsEqualsOneBand(width: Int, height: Int, channels: Int, radius: Int) {
+        let r = Self.random(width: width, height: height, channels: channels, seed: 19)
+        let one = r.boxBlurred(radius: radius, bands: 1)
+        for bands in [2, 3, 4, 7, 64] {
+            #expect(r.boxBlurred(radius: radius, bands: bands).values == one.values, "\(bands) bands")
+        }
+        #expect(r.boxBlurred(radius: radius).values == one.values)
+        #expect((width * height * channels >= Raster.concurrentBlurSize) == (width == 300), "the large case must take the concurrent path")
+    }
+
     @Test func resizeAndAreaDownscaleKeepConstantsAndMeans() {
         let r = Self.random(width: 64, height: 48, channels: 3, seed: 11)
         let down = r.areaDownscaled(by: 4)

@@ -26,8 +26,19 @@ extension StudioAnalysis {
             guard let r = regions[k] else { return false }
             return chosen.contains(faces[k]) || subjectRegions.contains { Self.overlap(r, $0) }
         }
+        // Each subject's matte reads of the photo what the model's mask does not decide (its
+        // reduced copies): those are made beside the claims, as jobs of the same concurrent loop
+        // (the calling thread takes whatever no other thread is free for).
+        let levels = ResultSlots<PhotoLevels>(count: chosen.count)
         let claims = ResultSlots<SubjectClaim>(count: claimed.count)
-        DispatchQueue.concurrentPerform(iterations: claimed.count) { n in
+        DispatchQueue.concurrentPerform(iterations: claimed.count + chosen.count) { n in
+            guard n < claimed.count else {
+                let face = chosen[n - claimed.count]
+                guard let region = faces.firstIndex(of: face).flatMap({ regions[$0] }) else { return }
+                let crop = analyzer.claimRegion(for: face, among: faces, in: image, region: region)
+                levels.set(n - claimed.count) { () throws(StudioError) -> PhotoLevels in analyzer.matteLevels(of: image, in: crop) }
+                return
+            }
             claims.set(n) { () throws(StudioError) -> SubjectClaim in
                 let k = claimed[n]
                 do throws(VisionError) { return try analyzer.claim(for: faces[k], among: faces, in: image, region: regions[k]!) } catch {
@@ -44,7 +55,7 @@ extension StudioAnalysis {
                 guard let own = neighbours.first(where: { $0.face == chosen[k] }), let mesh = chosen[k].landmarks else {
                     throw .missingLandmarks(sourceName)
                 }
-                let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image)
+                let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: try levels.outcome(k).get())
                 let window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
                                                  sourceWidth: image.width, sourceHeight: image.height)
                 return prepared.matte(within: window)

@@ -28,7 +28,10 @@ enum FullResolutionPass {
         precondition(area.x >= 0 && area.y >= 0 && area.width > 0 && area.height > 0
                      && area.x + area.width <= pw && area.y + area.height <= ph, "window outside the photo")
         let w = area.width, h = area.height, x0 = area.x, y0 = area.y
-        var alpha = [Float](repeating: 0, count: w * h), foreground = [Float](repeating: 0, count: w * h * 3)
+        // Every value is written by the bands below: the arrays start uninitialised, so their pages
+        // are first touched by the bands (concurrently), not by one thread filling them with zeros.
+        var alpha = [Float](unsafeUninitializedCapacity: w * h) { _, count in count = w * h }
+        var foreground = [Float](unsafeUninitializedCapacity: w * h * 3) { _, count in count = w * h * 3 }
         // Horizontal sampling positions (of the whole photo's grid) are shared by every row.
         let scaleX = Float(gw) / Float(pw), scaleY = Float(gh) / Float(ph)
         let lo = (x0..<(x0 + w)).map { min(Int(min(max((Float($0) + 0.5) * scaleX - 0.5, 0), Float(gw - 1))), max(gw - 2, 0)) }

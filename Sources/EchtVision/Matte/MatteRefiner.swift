@@ -68,11 +68,24 @@ public struct MatteRefiner: Sendable {
     /// Everything of `refine` but the full-resolution pass, which the result runs on the part
     /// of the photo asked for (`PreparedMatte.matte(within:)`).
     public func prepare(coarseMask: Image, photo: Image) -> PreparedMatte {
-        let w = photo.width, h = photo.height, longer = Double(max(w, h))
-        let linear = Self.rgb(of: photo)
+        prepare(coarseMask: coarseMask, levels: levels(of: photo))
+    }
+
+    /// The part of `prepare` that reads the photo only (it may run before the coarse mask is known).
+    public func levels(of photo: Image) -> PhotoLevels {
+        let linear = Self.rgb(of: photo), longer = Double(max(photo.width, photo.height))
         let factor = max(1, Int((longer / Double(options.workingSide)).rounded(.up)))
         let smallLinear = linear.areaDownscaled(by: factor)
-        let guideSmall = Self.encoded(smallLinear)
+        let midFactor = max(1, Int((longer / Double(options.foregroundSide)).rounded(.up)))
+        let midLinear = linear.areaDownscaled(by: midFactor)
+        return PhotoLevels(linear: linear, smallLinear: smallLinear, smallGuide: Self.encoded(smallLinear),
+                           midLinear: midLinear, midGuide: Self.encoded(midLinear))
+    }
+
+    /// `prepare(coarseMask:photo:)` on the photo's `levels` (made with these options).
+    public func prepare(coarseMask: Image, levels: PhotoLevels) -> PreparedMatte {
+        let linear = levels.linear, longer = Double(max(linear.width, linear.height))
+        let smallLinear = levels.smallLinear, guideSmall = levels.smallGuide, midLinear = levels.midLinear
         let maskSmall = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
             .resized(width: guideSmall.width, height: guideSmall.height)
         var p = maskSmall
@@ -91,8 +104,6 @@ public struct MatteRefiner: Sendable {
         let radius = max(2, Int((Double(max(guideSmall.width, guideSmall.height)) * options.radiusFraction).rounded()))
         let (aSmall, bSmall) = GuidedFilter.coefficients(guide: guideSmall, input: p, radius: radius, epsilon: options.epsilon)
         // Everything smooth lives at the middle size; only the fused last pass runs at full size.
-        let midFactor = max(1, Int((longer / Double(options.foregroundSide)).rounded(.up)))
-        let midLinear = linear.areaDownscaled(by: midFactor)
         let aMid = aSmall.resized(width: midLinear.width, height: midLinear.height)
         let bMid = bSmall.resized(width: midLinear.width, height: midLinear.height)
         var bounds = Self.bounds(coarseMask: coarseMask, width: midLinear.width, height: midLinear.height,
@@ -106,7 +117,7 @@ public struct MatteRefiner: Sendable {
                 bounds.values[i * 2 + 1] += (1 - bounds.values[i * 2 + 1]) * t
             }
         }
-        var midAlpha = Self.alpha(a: aMid, b: bMid, guide: Self.encoded(midLinear))
+        var midAlpha = Self.alpha(a: aMid, b: bMid, guide: levels.midGuide)
         for i in midAlpha.values.indices {
             midAlpha.values[i] = min(max(midAlpha.values[i], bounds.values[i * 2]), bounds.values[i * 2 + 1])
         }

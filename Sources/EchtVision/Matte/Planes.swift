@@ -104,72 +104,104 @@ struct Raster: Sendable {
         return Raster(width: ow, height: oh, channels: c, values: out)
     }
 
-    /// Mean over the `(2r+1)²` window around every pixel, with edge pixels replicated.
+    /// Mean over the `(2r+1)²` window around every pixel, with edge pixels replicated. A large
+    /// raster's rows (first pass) and columns (second pass) are split into bands blurred
+    /// concurrently; every value is summed in the same order however the work is split.
     func boxBlurred(radius r: Int) -> Raster {
         guard r > 0 else { return self }
-        return Raster(width: width, height: height, channels: channels, values: blurColumns(blurRows(values, radius: r), radius: r))
+        let bands = values.count >= Self.concurrentBlurSize ? 4 : 1
+        return boxBlurred(radius: r, bands: bands)
     }
 
-    /// Horizontal running-sum pass; each row is copied with replicated edges first.
-    private func blurRows(_ src: [Float], radius r: Int) -> [Float] {
+    /// Rasters with at least this many values are blurred in concurrent bands.
+    static let concurrentBlurSize = 1 << 17
+
+    /// `boxBlurred(radius:)` with its two passes split into `bands` bands (1: the calling thread only).
+    func boxBlurred(radius r: Int, bands: Int) -> Raster {
+        guard r > 0 else { return self }
+        var rows = [Float](repeating: 0, count: values.count), out = rows
+        let height = height, rowLength = width * channels
+        rows.withUnsafeMutableBufferPointer { target in
+            let shared = BlurPointers(target: target.baseAddress!)
+            // Bands of ⌈height/bands⌉ rows may cover the raster in fewer than `bands`; none starts past it.
+            let bandHeight = (height + bands - 1) / max(bands, 1), rowBands = (height + bandHeight - 1) / bandHeight
+            run(bands: rowBands) { band in
+                blurRows(values, radius: r, rows: (band * bandHeight)..<min(height, (band + 1) * bandHeight), into: shared.target)
+            }
+        }
+        let blurred = rows
+        out.withUnsafeMutableBufferPointer { target in
+            let shared = BlurPointers(target: target.baseAddress!)
+            let bandWidth = (rowLength + bands - 1) / max(bands, 1), columnBands = (rowLength + bandWidth - 1) / bandWidth
+            run(bands: columnBands) { band in
+                blurColumns(blurred, radius: r, columns: (band * bandWidth)..<min(rowLength, (band + 1) * bandWidth), into: shared.target)
+            }
+        }
+        return Raster(width: width, height: height, channels: channels, values: out)
+    }
+
+    /// `work` for every band, concurrently when there are several.
+    private func run(bands: Int, _ work: @Sendable (Int) -> Void) {
+        if bands > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { work(0) }
+    }
+
+    /// Horizontal running-sum pass over `rows`; each row is copied with replicated edges first.
+    private func blurRows(_ src: [Float], radius r: Int, rows: Range<Int>, into d: UnsafeMutablePointer<Float>) {
         let c = channels, rowLength = width * c
-        var out = [Float](repeating: 0, count: src.count)
         var padded = [Float](repeating: 0, count: (width + 2 * r + 1) * c)
         var sums = [Double](repeating: 0, count: c)
         let norm = 1 / Double(2 * r + 1)
         src.withUnsafeBufferPointer { s in
-            out.withUnsafeMutableBufferPointer { d in
-                padded.withUnsafeMutableBufferPointer { p in
-                    for y in 0..<height {
-                        let row = y * rowLength
-                        for i in 0..<(width + 2 * r + 1) {
-                            let x = min(max(i - r, 0), width - 1)
-                            for k in 0..<c { p[i * c + k] = s[row + x * c + k] }
-                        }
+            padded.withUnsafeMutableBufferPointer { p in
+                for y in rows {
+                    let row = y * rowLength
+                    for i in 0..<(width + 2 * r + 1) {
+                        let x = min(max(i - r, 0), width - 1)
+                        for k in 0..<c { p[i * c + k] = s[row + x * c + k] }
+                    }
+                    for k in 0..<c {
+                        var sum = 0.0
+                        for i in 0...(2 * r) { sum += Double(p[i * c + k]) }
+                        sums[k] = sum
+                    }
+                    for x in 0..<width {
                         for k in 0..<c {
-                            var sum = 0.0
-                            for i in 0...(2 * r) { sum += Double(p[i * c + k]) }
-                            sums[k] = sum
-                        }
-                        for x in 0..<width {
-                            for k in 0..<c {
-                                d[row + x * c + k] = Float(sums[k] * norm)
-                                sums[k] += Double(p[(x + 2 * r + 1) * c + k]) - Double(p[x * c + k])
-                            }
+                            d[row + x * c + k] = Float(sums[k] * norm)
+                            sums[k] += Double(p[(x + 2 * r + 1) * c + k]) - Double(p[x * c + k])
                         }
                     }
                 }
             }
         }
-        return out
     }
 
-    /// Vertical running-sum pass over whole rows at once (cache friendly).
-    private func blurColumns(_ src: [Float], radius r: Int) -> [Float] {
-        let rowLength = width * channels
-        var out = [Float](repeating: 0, count: src.count)
-        var sums = [Float](repeating: 0, count: rowLength)
+    /// Vertical running-sum pass over the values `columns` of every row (cache friendly).
+    private func blurColumns(_ src: [Float], radius r: Int, columns: Range<Int>, into d: UnsafeMutablePointer<Float>) {
+        let rowLength = width * channels, first = columns.lowerBound
+        var sums = [Float](repeating: 0, count: columns.count)
         let norm = 1 / Float(2 * r + 1)
         src.withUnsafeBufferPointer { s in
-            out.withUnsafeMutableBufferPointer { d in
-                sums.withUnsafeMutableBufferPointer { acc in
-                    for i in -r...r {
-                        let row = min(max(i, 0), height - 1) * rowLength
-                        for j in 0..<rowLength { acc[j] += s[row + j] }
-                    }
-                    for y in 0..<height {
-                        let add = min(y + r + 1, height - 1) * rowLength, remove = max(y - r, 0) * rowLength
-                        let o = y * rowLength
-                        for j in 0..<rowLength {
-                            d[o + j] = acc[j] * norm
-                            acc[j] += s[add + j] - s[remove + j]
-                        }
+            sums.withUnsafeMutableBufferPointer { acc in
+                for i in -r...r {
+                    let row = min(max(i, 0), height - 1) * rowLength + first
+                    for j in 0..<columns.count { acc[j] += s[row + j] }
+                }
+                for y in 0..<height {
+                    let add = min(y + r + 1, height - 1) * rowLength + first, remove = max(y - r, 0) * rowLength + first
+                    let o = y * rowLength + first
+                    for j in 0..<columns.count {
+                        d[o + j] = acc[j] * norm
+                        acc[j] += s[add + j] - s[remove + j]
                     }
                 }
             }
         }
-        return out
     }
+}
+
+/// The output of one blur pass, shared by its bands; each band writes its own rows or columns.
+private struct BlurPointers: @unchecked Sendable {
+    let target: UnsafeMutablePointer<Float>
 }
 
 /// The buffers of one `areaDownscaled`, shared by its bands; each band writes its own rows.
