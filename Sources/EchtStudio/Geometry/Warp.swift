@@ -73,10 +73,8 @@ enum Warp {
     /// The rotated path of `sampleBilinear` for two same-sized images at once (see above).
     private static func sampleBilinear(_ first: Image, _ second: Image, transform: SimilarityTransform, width: Int, height: Int,
                                        window part: (x0: Int, y0: Int, width: Int, height: Int)) -> (Image, Image) {
-        let c1 = first.channels, c2 = second.channels, sw = part.width, sh = part.height
-        let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
-        let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
-        let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
+        let c1 = first.channels, c2 = second.channels
+        let grid = BilinearGrid(transform: transform, width: width, columns: part.width, rows: part.height)
         var out2: [Float] = []
         let out1 = [Float](unsafeUninitializedCapacity: width * height * c1) { buffer1, count1 in
             out2 = [Float](unsafeUninitializedCapacity: width * height * c2) { buffer2, count2 in
@@ -84,11 +82,9 @@ enum Warp {
                 first.pixels.withUnsafeBufferPointer { src1 in
                     second.pixels.withUnsafeBufferPointer { src2 in
                         for y in 0..<height {
-                            let oy = Double(y) + 0.5
-                            let saY = sa * oy, caY = ca * oy
+                            let terms = grid.rowTerms(y)
                             for x in 0..<width {
-                                let column = bilinearTap(Float(caX[x] - saY + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
-                                let row = bilinearTap(Float(saX[x] + caY + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                                let (column, row) = grid.taps(x, terms)
                                 let p00 = (part.y0 + row.i) * first.width + part.x0 + column.i, p10 = p00 + (column.i1 - column.i)
                                 let p01 = p00 + (row.i1 - row.i) * first.width, p11 = p01 + (column.i1 - column.i)
                                 let tx = column.t, ty = row.t, o = y * width + x
@@ -230,21 +226,17 @@ enum Warp {
         let c = image.channels, part = window ?? (0, 0, image.width, image.height)
         precondition(part.x0 >= 0 && part.y0 >= 0 && part.width > 0 && part.height > 0
                      && part.x0 + part.width <= image.width && part.y0 + part.height <= image.height, "window outside the image")
-        let sw = part.width, sh = part.height, stride = image.width * c, offset = part.y0 * stride + part.x0 * c
-        let ca = cos(transform.angle) * transform.scale, sa = sin(transform.angle) * transform.scale
-        let caX = (0..<width).map { ca * (Double($0) + 0.5) }, saX = (0..<width).map { sa * (Double($0) + 0.5) }
-        let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
+        let stride = image.width * c, offset = part.y0 * stride + part.x0 * c
+        let grid = BilinearGrid(transform: transform, width: width, columns: part.width, rows: part.height)
         // Every output sample is written below.
         let out = [Float](unsafeUninitializedCapacity: width * height * c) { buffer, count in
             let dst = UnsafeMutableBufferPointer(rebasing: buffer[...])
             image.pixels.withUnsafeBufferPointer { src in
-                if sa == 0 {
+                if !grid.rotates {
                     // No rotation: the source column depends only on x and the row only on y.
-                    let columns = (0..<width).map { x in
-                        bilinearTap(Float(caX[x] - 0.0 + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
-                    }
+                    let columns = grid.unrotatedColumns()
                     for y in 0..<height {
-                        let row = bilinearTap(Float(0.0 + ca * (Double(y) + 0.5) + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                        let row = grid.unrotatedRow(y)
                         let ty = row.t, top = offset + row.i * stride, bottom = offset + row.i1 * stride
                         for x in 0..<width {
                             let column = columns[x]
@@ -255,11 +247,9 @@ enum Warp {
                     }
                 } else {
                     for y in 0..<height {
-                        let oy = Double(y) + 0.5
-                        let saY = sa * oy, caY = ca * oy
+                        let terms = grid.rowTerms(y)
                         for x in 0..<width {
-                            let column = bilinearTap(Float(caX[x] - saY + transform.translationX - 0.5), limit: maxX, last: lastX, size: sw)
-                            let row = bilinearTap(Float(saX[x] + caY + transform.translationY - 0.5), limit: maxY, last: lastY, size: sh)
+                            let (column, row) = grid.taps(x, terms)
                             let top = offset + row.i * stride, bottom = offset + row.i1 * stride
                             blend(src, into: dst, at: (y * width + x) * c, channels: c,
                                   top + column.i * c, top + column.i1 * c, bottom + column.i * c, bottom + column.i1 * c,
@@ -291,14 +281,5 @@ enum Warp {
                 dst[d + k] = w00 * src[p00 + k] + w10 * src[p10 + k] + w01 * src[p01 + k] + w11 * src[p11 + k]
             }
         }
-    }
-
-    /// One axis of a bilinear tap: the clamped source position `f` split into the lower index,
-    /// the upper index and the fraction, exactly as the per-pixel path computes them.
-    @inline(__always)
-    private static func bilinearTap(_ f: Float, limit: Float, last: Int, size: Int) -> (i: Int, i1: Int, t: Float) {
-        let clamped = min(max(f, 0), limit)
-        let i = min(Int(clamped), last)
-        return (i, min(i + 1, size - 1), clamped - Float(i))
     }
 }
