@@ -26,6 +26,21 @@ enum EdgeCleanup {
     /// is within a small fraction of a level of the full-size one from `sigma` ≥ 8 × factor).
     static func reduction(sigma: Float) -> Int { min(max(Int(sigma / 8), 1), 8) }
 
+    /// The choked coverage of a matte value: a ramp from 0.12 to 0.92, eased by a power where it
+    /// is partial (0 and 1 are its own fixed points, so the power runs only between them).
+    @inline(__always)
+    static func choke(_ alpha: Float) -> Float {
+        let t = min(1, max(0, (alpha - 0.12) / 0.8))
+        return t == 0 || t == 1 ? t : powf(t, 1.25)
+    }
+
+    /// Choked coverage below which a pixel's colour is pulled towards the person's nearby colours.
+    static let pulledBelow: Float = 0.98
+
+    /// How far a pixel of choked coverage `alpha` is pulled towards the person's nearby colours.
+    @inline(__always)
+    static func pullStrength(_ alpha: Float) -> Float { (1 - alpha) * 0.85 }
+
     /// The cleanup with the weighted colours blurred at full size.
     static func applyFull(alpha: consuming Image, foreground: consuming Image, sigma: Float) -> (alpha: Image, foreground: Image) {
         let n = alpha.width * alpha.height, width = alpha.width, height = alpha.height
@@ -37,9 +52,7 @@ enum EdgeCleanup {
                 choked.pixels.withUnsafeMutableBufferPointer { a in
                     foreground.pixels.withUnsafeBufferPointer { f in
                         for i in 0..<n {
-                            // The power only where the ramp is partial (0 and 1 are its own fixed points).
-                            let t = min(1, max(0, (a[i] - 0.12) / 0.8))
-                            let v = t == 0 || t == 1 ? t : powf(t, 1.25)
+                            let v = choke(a[i])
                             a[i] = v
                             guard v > 0 else {
                                 weightBuffer[i] = 0
@@ -65,8 +78,8 @@ enum EdgeCleanup {
                     cleaned.pixels.withUnsafeMutableBufferPointer { cleaned in
                         for i in 0..<n {
                             let a = choked[i]
-                            guard a < 0.98, weight[i] > 1e-4 else { continue }
-                            let pull = (1 - a) * 0.85
+                            guard a < pulledBelow, weight[i] > 1e-4 else { continue }
+                            let pull = pullStrength(a)
                             for c in 0..<3 {
                                 let inner = colour[i * 3 + c] / weight[i]
                                 cleaned[i * 3 + c] += (inner - cleaned[i * 3 + c]) * pull
@@ -95,8 +108,7 @@ enum EdgeCleanup {
                             let smallRow = (y / f) * sw
                             for x in 0..<width {
                                 let i = y * width + x
-                                let t = min(1, max(0, (a[i] - 0.12) / 0.8))
-                                let v = t == 0 || t == 1 ? t : powf(t, 1.25)
+                                let v = choke(a[i])
                                 a[i] = v
                                 guard v > 0 else { continue }
                                 let w = v * v * v * v, j = smallRow + x / f
@@ -139,13 +151,13 @@ enum EdgeCleanup {
                             let row = rows[y], top = row.i * sw, bottom = row.i1 * sw
                             for x in 0..<width {
                                 let i = y * width + x, alpha = a[i]
-                                guard alpha < 0.98 else { continue }
+                                guard alpha < pulledBelow else { continue }
                                 let column = columns[x], tx = column.t, ty = row.t
                                 let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
                                 let j00 = top + column.i, j10 = top + column.i1, j01 = bottom + column.i, j11 = bottom + column.i1
                                 let total = w00 * weight[j00] + w10 * weight[j10] + w01 * weight[j01] + w11 * weight[j11]
                                 guard total > 1e-4 else { continue }
-                                let pull = (1 - alpha) * 0.85
+                                let pull = pullStrength(alpha)
                                 for c in 0..<3 {
                                     let sum = w00 * colour[j00 * 3 + c] + w10 * colour[j10 * 3 + c]
                                         + w01 * colour[j01 * 3 + c] + w11 * colour[j11 * 3 + c]
