@@ -31,12 +31,12 @@ extension PortraitAnalyzer {
     /// `levels`: the photo side of the claim's region (`matteLevels`), made earlier; nil makes it here.
     public func preparedMatte(for claim: SubjectClaim, neighbours: [SubjectClaim], in image: Image,
                               levels: PhotoLevels? = nil) -> PreparedMatte {
-        let coarse = claim.settled(against: neighbours)
+        let (coarse, others) = claim.share(against: neighbours)
         let refiner = MatteRefiner(options: options.matte)
         let levels = levels ?? refiner.levels(of: Self.photo(of: image, in: claim.region))
         precondition(levels.width == Int(claim.region.width) && levels.height == Int(claim.region.height),
                      "photo levels of another region than the claim's")
-        var prepared = refiner.prepare(coarseMask: coarse, levels: levels)
+        var prepared = refiner.prepare(coarseMask: coarse, levels: levels, others: others)
         prepared.originX = Int(claim.region.minX); prepared.originY = Int(claim.region.minY)
         return prepared
     }
@@ -70,7 +70,8 @@ extension PortraitAnalyzer {
         let (owner, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
         var mask = raw
         for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
-        return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity })
+        return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity },
+                            others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background })
     }
 
     /// `region` rounded outwards to whole pixels and clipped to the photo; the whole photo when

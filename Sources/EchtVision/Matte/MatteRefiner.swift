@@ -83,7 +83,9 @@ public struct MatteRefiner: Sendable {
     }
 
     /// `prepare(coarseMask:photo:)` on the photo's `levels` (made with these options).
-    public func prepare(coarseMask: Image, levels: PhotoLevels) -> PreparedMatte {
+    /// `others` (1 channel, the coarse mask's size, 0...1): cells that are someone else's (a
+    /// neighbour's arm beside the subject); the colour band frees no alpha there.
+    public func prepare(coarseMask: Image, levels: PhotoLevels, others: Image? = nil) -> PreparedMatte {
         let linear = levels.linear, longer = Double(max(linear.width, linear.height))
         let smallLinear = levels.smallLinear, guideSmall = levels.smallGuide, midLinear = levels.midLinear
         let maskSmall = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
@@ -96,8 +98,11 @@ public struct MatteRefiner: Sendable {
             let cell = max(Float(guideSmall.width) / Float(coarseMask.width), Float(guideSmall.height) / Float(coarseMask.height))
             let band = EdgeBand.estimate(guide: guideSmall, linear: smallLinear, mask: maskSmall, cell: cell,
                                          threads: max(1, options.threads))
+            let theirs = others.map {
+                Raster(width: $0.width, height: $0.height, channels: 1, values: $0.pixels).resized(width: guideSmall.width, height: guideSmall.height)
+            }
             for i in p.values.indices {
-                trust.values[i] = band.values[i * 2 + 1]
+                trust.values[i] = band.values[i * 2 + 1] * (1 - min(max(theirs?.values[i] ?? 0, 0), 1))
                 p.values[i] += (band.values[i * 2] - p.values[i]) * trust.values[i]
             }
         }

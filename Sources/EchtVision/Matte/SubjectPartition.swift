@@ -108,6 +108,22 @@ enum SubjectPartition {
         for i in 0..<(w * h) where owner[i] == k && !kept[i] { owner[i] = -1 }
     }
 
+    /// The cells of `mask` above `background` not 8-connected to a `head` cell through such
+    /// cells (none when no head cell is left).
+    static func cutOff(_ mask: Image, head: [Bool]) -> [Int] {
+        let w = mask.width, h = mask.height
+        var kept = [Bool](repeating: false, count: w * h)
+        var stack = (0..<(w * h)).filter { head[$0] && mask.pixels[$0] > background }
+        guard !stack.isEmpty else { return [] }
+        for i in stack { kept[i] = true }
+        while let i = stack.popLast() {
+            forEachNeighbour(of: i, width: w, height: h) { j in
+                if !kept[j] && mask.pixels[j] > background { kept[j] = true; stack.append(j) }
+            }
+        }
+        return (0..<(w * h)).filter { !kept[$0] && mask.pixels[$0] > background }
+    }
+
     /// Geodesic distance in face widths from `face`'s head to every traversed cell (infinity elsewhere).
     /// The head (an ellipse around the face box, reaching up over the hair) is claimed first:
     /// a visible head is in front of whatever lies behind it. From there, steps down cost
