@@ -19,7 +19,7 @@ public enum Retouch {
     static func apply(_ style: RetouchStyle, image: consuming Image, masks: FaceMasks, faceWidth: Float) -> Image {
         var out = image
         if style.strength != .none { out = evenSkin(consume out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
-        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth) }
+        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth, box: masks.box) }
         return out
     }
 
@@ -35,16 +35,21 @@ public enum Retouch {
         let fullWidth = image.width, channels = image.channels
         var out = image
         // Skin likeness: how close each pixel's chroma and brightness are to the skin's mean.
-        var mean = SIMD3<Float>(0, 0, 0); var total: Float = 0
+        // One sum per channel, each in the pixels' order (as a vector sum would be, lane by lane).
+        var red: Float = 0, green: Float = 0, blue: Float = 0, total: Float = 0
         out.pixels.withUnsafeBufferPointer { p in
-            for y in 0..<h {
-                for x in 0..<w where skin.pixels[(y0 + y) * fullWidth + x0 + x] > 0.5 {
-                    let o = ((y0 + y) * fullWidth + x0 + x) * channels
-                    mean += SIMD3(p[o], p[o + 1], p[o + 2]); total += 1
+            skin.pixels.withUnsafeBufferPointer { mask in
+                for y in 0..<h {
+                    let maskRow = (y0 + y) * fullWidth + x0
+                    for x in 0..<w where mask[maskRow + x] > 0.5 {
+                        let o = (maskRow + x) * channels
+                        red += p[o]; green += p[o + 1]; blue += p[o + 2]; total += 1
+                    }
                 }
             }
         }
         guard total > 16 else { return out }
+        var mean = SIMD3(red, green, blue)
         mean /= total
         let meanY = SRGB.luminance(mean.x, mean.y, mean.z)
         let meanRG = logf(mean.x + 1e-4) - logf(mean.y + 1e-4), meanBG = logf(mean.z + 1e-4) - logf(mean.y + 1e-4)
@@ -120,8 +125,11 @@ public enum Retouch {
                                 let column = columns[x], tx = column.t
                                 let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
                                 let p00 = (top + column.i) * 4, p10 = (top + column.i1) * 4, p01 = (bottom + column.i) * 4, p11 = (bottom + column.i1) * 4
-                                var q = SIMD4<Float>(repeating: 0)
-                                for c in 0..<4 { q[c] = w00 * small[p00 + c] + w10 * small[p10 + c] + w01 * small[p01 + c] + w11 * small[p11 + c] }
+                                // The four channels' bilinear sums side by side, each lane the same products in the same order.
+                                @inline(__always) func tap(_ k: Int) -> SIMD4<Float> {
+                                    UnsafeRawPointer(small.baseAddress! + k).loadUnaligned(as: SIMD4<Float>.self)
+                                }
+                                let q = w00 * tap(p00) + w10 * tap(p10) + w01 * tap(p01) + w11 * tap(p11)
                                 let fineWeight = max(fine[i * 4 + 3], 1e-4), coarseWeight = max(q[3], 1e-4)
                                 for c in 0..<3 {
                                     let f = fine[i * 4 + c] / fineWeight, q = q[c] / coarseWeight
@@ -141,24 +149,29 @@ public enum Retouch {
     }
 
     /// Eye whites a touch less red and brighter; teeth a touch less yellow. Subtle on purpose.
-    static func cleanEyesAndTeeth(_ image: consuming Image, eyes: Image, mouth: Image) -> Image {
-        let c = image.channels, n = image.width * image.height
+    /// Only `box` is visited when given: outside it both masks are zero and nothing changes.
+    static func cleanEyesAndTeeth(_ image: consuming Image, eyes: Image, mouth: Image,
+                                  box: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil) -> Image {
+        let c = image.channels, width = image.width
+        let region = box ?? (0, 0, width, image.height)
         var out = image
-        for i in 0..<n {
-            let e = eyes.pixels[i], m = mouth.pixels[i]
-            guard e > 0.01 || m > 0.01 else { continue }
-            var v = SIMD3(out.pixels[i * c], out.pixels[i * c + 1], out.pixels[i * c + 2])
-            let y = SRGB.luminance(v.x, v.y, v.z)
-            let maxC = v.max(), minC = v.min()
-            let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
-            // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
-            let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
-            let k = whitish * (e * 0.3 + m * 0.25)
-            guard k > 1e-3 else { continue }
-            let grey = SIMD3<Float>(repeating: y)
-            v = v + (grey - v) * k
-            v *= 1 + 0.06 * k / 0.3
-            out.pixels[i * c] = v.x; out.pixels[i * c + 1] = v.y; out.pixels[i * c + 2] = v.z
+        for row in region.y0..<region.y1 {
+            for i in (row * width + region.x0)..<(row * width + region.x1) {
+                let e = eyes.pixels[i], m = mouth.pixels[i]
+                guard e > 0.01 || m > 0.01 else { continue }
+                var v = SIMD3(out.pixels[i * c], out.pixels[i * c + 1], out.pixels[i * c + 2])
+                let y = SRGB.luminance(v.x, v.y, v.z)
+                let maxC = v.max(), minC = v.min()
+                let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
+                // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
+                let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
+                let k = whitish * (e * 0.3 + m * 0.25)
+                guard k > 1e-3 else { continue }
+                let grey = SIMD3<Float>(repeating: y)
+                v = v + (grey - v) * k
+                v *= 1 + 0.06 * k / 0.3
+                out.pixels[i * c] = v.x; out.pixels[i * c + 1] = v.y; out.pixels[i * c + 2] = v.z
+            }
         }
         return out
     }
