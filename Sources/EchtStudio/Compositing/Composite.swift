@@ -24,8 +24,8 @@ public enum Composite {
         // The matte's blur is kept small too and read back only where the person is.
         let softAlpha = wrap > 0 ? Blur.gaussianReducedSmall(alpha, sigma: sigma) : ReducedImage(alpha), ssw = softAlpha.small.width
         let sw = backdrop.small.width
-        let columns = Taps(backdrop.taps(size: width, stored: sw)), rows = backdrop.taps(size: height, stored: backdrop.small.height)
-        let softColumns = Taps(softAlpha.taps(size: width, stored: ssw)), softRows = softAlpha.taps(size: height, stored: softAlpha.small.height)
+        let columns = ReducedImage.Taps(backdrop.taps(size: width, stored: sw)), rows = backdrop.taps(size: height, stored: backdrop.small.height)
+        let softColumns = ReducedImage.Taps(softAlpha.taps(size: width, stored: ssw)), softRows = softAlpha.taps(size: height, stored: softAlpha.small.height)
         // Every sample is written below, so the buffer is not zeroed first.
         let out = [Float](unsafeUninitializedCapacity: n * 3) { out, count in
             defer { count = n * 3 }
@@ -54,14 +54,6 @@ public enum Composite {
         return Image(width: width, height: height, channels: 3, pixels: out)
     }
 
-    /// One axis's bilinear taps, flat: the lower and upper stored index side by side, and the fraction.
-    struct Taps {
-        let indices: [Int], fractions: [Float]
-        init(_ taps: [(i: Int, i1: Int, t: Float)]) {
-            indices = taps.flatMap { [$0.i, $0.i1] }; fractions = taps.map(\.t)
-        }
-    }
-
     /// The stored rows one output row reads, and its vertical fractions.
     struct Lines {
         let top: UnsafePointer<Float>, bottom: UnsafePointer<Float>
@@ -74,7 +66,7 @@ public enum Composite {
     /// backdrop (`Warp.sampleBilinear`'s weights), the light wrap and the blend.
     @inline(__always)
     private static func compositeRow(foreground fg: UnsafePointer<Float>, alpha al: UnsafePointer<Float>, lines: Lines,
-                                     columns: Taps, softColumns: Taps, wrap: Float, width: Int, into out: UnsafeMutablePointer<Float>) {
+                                     columns: ReducedImage.Taps, softColumns: ReducedImage.Taps, wrap: Float, width: Int, into out: UnsafeMutablePointer<Float>) {
         let ty = lines.ty, sty = lines.alphaTy
         let bt = lines.top, bb = lines.bottom, st = lines.softTop, sbm = lines.softBottom, at = lines.alphaTop, ab = lines.alphaBottom
         columns.indices.withUnsafeBufferPointer { index in

@@ -108,7 +108,7 @@ public enum Retouch {
         // weighted colour over the blurred weight. The coarse band is as smooth as the backdrops
         // and is blurred small and read back bilinearly (`Blur.gaussianReducedSmall`).
         let coarse = Blur.gaussianReducedSmall(Image(width: w, height: h, channels: 4, pixels: weighted), sigma: max(2, faceWidth * 0.06))
-        let columns = coarse.taps(size: w, stored: coarse.small.width), rows = coarse.taps(size: h, stored: coarse.small.height)
+        let columns = ReducedImage.Taps(coarse.taps(size: w, stored: coarse.small.width)), rows = coarse.taps(size: h, stored: coarse.small.height)
         let sw = coarse.small.width
         var fine = consume weighted
         Blur.gaussianInPlace(&fine, width: w, height: h, channels: 4, sigma: max(0.7, faceWidth * 0.012))
@@ -116,28 +116,38 @@ public enum Retouch {
             fine.withUnsafeBufferPointer { fine in
                 coarse.small.pixels.withUnsafeBufferPointer { small in
                     weight.withUnsafeBufferPointer { weight in
-                        for y in 0..<h {
-                            let row = rows[y], top = row.i * sw, bottom = row.i1 * sw, ty = row.t
-                            for x in 0..<w {
-                                let i = y * w + x, k = amount * weight[i]
-                                guard k > 1e-3 else { continue }
-                                let o = ((y0 + y) * fullWidth + x0 + x) * channels
-                                let column = columns[x], tx = column.t
-                                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                                let p00 = (top + column.i) * 4, p10 = (top + column.i1) * 4, p01 = (bottom + column.i) * 4, p11 = (bottom + column.i1) * 4
-                                // The four channels' bilinear sums side by side, each lane the same products in the same order.
-                                @inline(__always) func tap(_ k: Int) -> SIMD4<Float> {
-                                    UnsafeRawPointer(small.baseAddress! + k).loadUnaligned(as: SIMD4<Float>.self)
-                                }
-                                let q = w00 * tap(p00) + w10 * tap(p10) + w01 * tap(p01) + w11 * tap(p11)
-                                let fineWeight = max(fine[i * 4 + 3], 1e-4), coarseWeight = max(q[3], 1e-4)
-                                for c in 0..<3 {
-                                    let f = fine[i * 4 + c] / fineWeight, q = q[c] / coarseWeight
-                                    guard f > 1e-5 else { continue }
-                                    let target = q + (1 - k) * (f - q)
-                                    let ratio = target / f
-                                    guard ratio.isFinite else { continue }
-                                    out[o + c] *= max(0.5, min(2, ratio))
+                        columns.indices.withUnsafeBufferPointer { index in
+                            columns.fractions.withUnsafeBufferPointer { fraction in
+                                for y in 0..<h {
+                                    let row = rows[y], ty = row.t
+                                    // The two stored rows this row reads, the row's weights and fine band, its pixels.
+                                    let top = UnsafeRawPointer(small.baseAddress! + row.i * sw * 4)
+                                    let bottom = UnsafeRawPointer(small.baseAddress! + row.i1 * sw * 4)
+                                    let weights = weight.baseAddress! + y * w, bands = fine.baseAddress! + y * w * 4
+                                    let pixels = out.baseAddress! + ((y0 + y) * fullWidth + x0) * channels
+                                    for x in 0..<w {
+                                        let k = amount * weights[x]
+                                        guard k > 1e-3 else { continue }
+                                        let tx = fraction[x]
+                                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                        // The four channels' bilinear sums side by side, each lane the same products in the same order.
+                                        let c0 = index[2 &* x] &* 16, c1 = index[2 &* x &+ 1] &* 16
+                                        let q00: SIMD4<Float> = top.loadUnaligned(fromByteOffset: c0, as: SIMD4<Float>.self)
+                                        let q10: SIMD4<Float> = top.loadUnaligned(fromByteOffset: c1, as: SIMD4<Float>.self)
+                                        let q01: SIMD4<Float> = bottom.loadUnaligned(fromByteOffset: c0, as: SIMD4<Float>.self)
+                                        let q11: SIMD4<Float> = bottom.loadUnaligned(fromByteOffset: c1, as: SIMD4<Float>.self)
+                                        let q: SIMD4<Float> = w00 * q00 + w10 * q10 + w01 * q01 + w11 * q11
+                                        let band = bands + x &* 4, o = pixels + x &* channels
+                                        let fineWeight = max(band[3], 1e-4), coarseWeight = max(q[3], 1e-4)
+                                        for c in 0..<3 {
+                                            let f = band[c] / fineWeight, q = q[c] / coarseWeight
+                                            guard f > 1e-5 else { continue }
+                                            let target = q + (1 - k) * (f - q)
+                                            let ratio = target / f
+                                            guard ratio.isFinite else { continue }
+                                            o[c] *= max(0.5, min(2, ratio))
+                                        }
+                                    }
                                 }
                             }
                         }
