@@ -197,22 +197,28 @@ public enum Retouch {
         let c = image.channels, width = image.width
         let region = box ?? (0, 0, width, image.height)
         var out = image
-        for row in region.y0..<region.y1 {
-            for i in (row * width + region.x0)..<(row * width + region.x1) {
-                let e = eyes.pixels[i], m = mouth.pixels[i]
-                guard e > 0.01 || m > 0.01 else { continue }
-                var v = SIMD3(out.pixels[i * c], out.pixels[i * c + 1], out.pixels[i * c + 2])
-                let y = SRGB.luminance(v.x, v.y, v.z)
-                let maxC = v.max(), minC = v.min()
-                let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
-                // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
-                let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
-                let k = whitish * (e * 0.3 + m * 0.25)
-                guard k > 1e-3 else { continue }
-                let grey = SIMD3<Float>(repeating: y)
-                v = v + (grey - v) * k
-                v *= 1 + 0.06 * k / 0.3
-                out.pixels[i * c] = v.x; out.pixels[i * c + 1] = v.y; out.pixels[i * c + 2] = v.z
+        eyes.pixels.withUnsafeBufferPointer { eyes in
+            mouth.pixels.withUnsafeBufferPointer { mouth in
+                out.pixels.withUnsafeMutableBufferPointer { pixels in
+                    for row in region.y0..<region.y1 {
+                        for i in (row * width + region.x0)..<(row * width + region.x1) {
+                            let e = eyes[i], m = mouth[i]
+                            guard e > 0.01 || m > 0.01 else { continue }
+                            var v = SIMD3(pixels[i * c], pixels[i * c + 1], pixels[i * c + 2])
+                            let y = SRGB.luminance(v.x, v.y, v.z)
+                            let maxC = v.max(), minC = v.min()
+                            let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
+                            // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
+                            let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
+                            let k = whitish * (e * 0.3 + m * 0.25)
+                            guard k > 1e-3 else { continue }
+                            let grey = SIMD3<Float>(repeating: y)
+                            v = v + (grey - v) * k
+                            v *= 1 + 0.06 * k / 0.3
+                            pixels[i * c] = v.x; pixels[i * c + 1] = v.y; pixels[i * c + 2] = v.z
+                        }
+                    }
+                }
             }
         }
         return out
