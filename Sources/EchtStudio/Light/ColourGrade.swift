@@ -152,7 +152,7 @@ struct ToneCurve {
     /// `map(_:_:)` of eight values: the clamp (`max` then `min`, so −0 becomes +0 as there), the
     /// scaling, the integer part (`Int(f)` capped at `size − 1`, formed on the lanes by the 2²³
     /// trick: exact for 0...`size`) and the interpolation lane by lane; only the table reads are
-    /// scalar, their indices read from one vector store.
+    /// scalar, their indices taken from one integer vector.
     @inline(__always)
     static func map(_ x: SIMD8<Float>, _ table: UnsafeBufferPointer<Float>) -> SIMD8<Float> {
         // NaN goes to 0 with the negatives (the scalar path's `Int(f)` would trap on it).
