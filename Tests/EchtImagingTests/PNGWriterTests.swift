@@ -56,6 +56,29 @@ import Testing
         }
     }
 
+    @Test("the average filter's sixteen-byte steps give the per-byte definition", arguments: [3, 4])
+    func averageFilterLanesEqualTheDefinition(channels: Int) {
+        var state: UInt64 = 0x9E37_79B9
+        func byte() -> UInt8 { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return UInt8(truncatingIfNeeded: state >> 56) }
+        for width in [1, 5, 6, 11, 21, 64, 333] {
+            let count = width * channels
+            // Extremes included: sums of left and above that overflow eight bits.
+            let above = (0..<count).map { $0 % 7 == 0 ? 255 : byte() }, row = (0..<count).map { $0 % 5 == 0 ? 255 : byte() }
+            var expected: [UInt8] = [3]
+            for i in 0..<count {
+                let left = i >= channels ? Int(row[i - channels]) : 0
+                expected.append(row[i] &- UInt8((left + Int(above[i])) / 2))
+            }
+            var out = [UInt8](repeating: 0, count: count + 1)
+            row.withUnsafeBufferPointer { r in
+                above.withUnsafeBufferPointer { a in
+                    out.withUnsafeMutableBufferPointer { PNGRowFilter.average.apply(row: r, previous: a, bytesPerPixel: channels, into: $0) }
+                }
+            }
+            #expect(out == expected, "width \(width), \(channels) channels")
+        }
+    }
+
     @Test func filtersStoreTheSpecifiedDifferences() {
         // Two RGB pixels per row; second row predicted from the first (PNG specification §9).
         let above: [UInt8] = [10, 20, 30, 200, 100, 33]

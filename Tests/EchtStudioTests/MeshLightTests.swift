@@ -18,4 +18,34 @@ struct MeshLightTests {
         let lit = MeshLight.lit(image, balance: balance, mesh: mesh, faceMask: clamp(face), alpha: clamp(alpha), light: light)
         #expect(lit == MeshLight.apply(gain, to: image, balance: balance))
     }
+
+    @Test("eight-lane runs off the face give the per-pixel gains bit for bit", arguments: ["professional", "artistic", "relaxed"])
+    func lanesOffTheFaceEqualPixelByPixel(_ name: String) throws {
+        let mesh = try StudioFixtures.astronautMesh(), light = Look.builtIn[name]!.light
+        // A soft matte with exact zeros and a face oval that is zero off a disc over the face,
+        // so rows hold runs on the lanes, runs with face pixels and a tail (width 509).
+        let width = 509, height = 512
+        var alpha = FusedPassTests.noisy(width: width, height: height, channels: 1, seed: 23, range: -0.2...1.2)
+        alpha.pixels = alpha.pixels.map { min(max($0, 0), 1) }
+        var face = Image.plane(width: width, height: height)
+        for y in 0..<height { for x in 0..<width {
+            let d = ((Float(x) - 225) * (Float(x) - 225) + (Float(y) - 130) * (Float(y) - 130)).squareRoot()
+            face[x, y, 0] = min(1, max(0, (60 - d) / 10))
+        } }
+        let field = try #require(MeshLight.Field(mesh: mesh, light: light))
+        var row = [Float](repeating: 0, count: width)
+        var differing = 0
+        field.shade.withUnsafeBufferPointer { shade in
+            for y in 0..<height {
+                row.withUnsafeMutableBufferPointer { field.gains(row: y, alpha: alpha, face: face, into: $0) }
+                let py = Float(y) + 0.5, gyf = (py - field.gy0) / field.cell - 0.5
+                let below = max(0, py - field.maxY) / (field.faceWidth * 8) * 0.3
+                for x in 0..<width where row[x] != field.gain(x: x, a: alpha.pixels[y * width + x], f: face.pixels[y * width + x],
+                                                              gyf: gyf, below: below, shade: shade) {
+                    differing += 1
+                }
+            }
+        }
+        #expect(differing == 0)
+    }
 }

@@ -82,4 +82,33 @@ import Glibc
         #expect(out[5, 5, 0] - out[5, 5, 2] > 0, "subtle: the white keeps some warmth")
         #expect(abs(out[0, 0, 2] - image[0, 0, 2]) < 0.02, "a saturated iris is left alone")
     }
+
+    @Test("the likeness's ratios on eight lanes equal the per-pixel formula, negatives, NaN and mask zeros included", arguments: [3, 4])
+    func ratioLanesEqualThePerPixelFormula(channels: Int) {
+        let width = 45, meanY: Float = 0.21
+        var pixels = FusedPassTests.noisy(width: width, height: 1, channels: channels, seed: 31, range: -0.05...1.2).pixels
+        pixels[7] = .nan
+        let mask = FusedPassTests.noisy(width: width, height: 1, channels: 1, seed: 32, range: -0.5...1).pixels.map { max($0, 0) }
+        var redGreen = [Float](repeating: -7, count: width), blueGreen = redGreen, brightness = redGreen
+        let done = pixels.withUnsafeBufferPointer { p in
+            mask.withUnsafeBufferPointer { m in
+                redGreen.withUnsafeMutableBufferPointer { a in
+                    blueGreen.withUnsafeMutableBufferPointer { b in
+                        brightness.withUnsafeMutableBufferPointer { c in
+                            Retouch.ratios(p.baseAddress!, channels: channels, mask: m.baseAddress!, width: width, meanY: meanY,
+                                           into: (a.baseAddress!, b.baseAddress!, c.baseAddress!))
+                        }
+                    }
+                }
+            }
+        }
+        #expect(done == 40)
+        for x in 0..<done {
+            let o = x * channels
+            let r = Retouch.nonNegative(pixels[o]), g = Retouch.nonNegative(pixels[o + 1]), b = Retouch.nonNegative(pixels[o + 2])
+            let expected: [Float] = mask[x] > 0
+                ? [(r + 1e-4) / (g + 1e-4), (b + 1e-4) / (g + 1e-4), (SRGB.luminance(r, g, b) + 1e-4) / (meanY + 1e-4)] : [1, 1, 1]
+            #expect([redGreen[x], blueGreen[x], brightness[x]] == expected, "pixel \(x)")
+        }
+    }
 }

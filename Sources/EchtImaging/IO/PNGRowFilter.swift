@@ -35,8 +35,23 @@ public enum PNGRowFilter: UInt8, Sendable, CaseIterable {
                 return
             }
             for i in 0..<head { out[i + 1] = row[i] &- previous[i] >> 1 }
-            for i in head..<count {
+            // Sixteen bytes at a time: ⌊(left + above) / 2⌋ is (left & above) + ((left ^ above) >> 1)
+            // in eight bits, so every byte is the one the sum in sixteen bits gives.
+            typealias Bytes = SIMD16<UInt8>
+            var i = head
+            if let r = row.baseAddress, let p = previous.baseAddress, let o = out.baseAddress {
+                let raw = UnsafeRawPointer(r), above = UnsafeRawPointer(p), target = UnsafeMutableRawPointer(o + 1)
+                while i + 16 <= count {
+                    let left = raw.loadUnaligned(fromByteOffset: i - bpp, as: Bytes.self)
+                    let up = above.loadUnaligned(fromByteOffset: i, as: Bytes.self)
+                    let mean = (left & up) &+ ((left ^ up) &>> 1)
+                    target.storeBytes(of: raw.loadUnaligned(fromByteOffset: i, as: Bytes.self) &- mean, toByteOffset: i, as: Bytes.self)
+                    i += 16
+                }
+            }
+            while i < count {
                 out[i + 1] = row[i] &- UInt8(truncatingIfNeeded: (UInt16(row[i - bpp]) &+ UInt16(previous[i])) >> 1)
+                i += 1
             }
         case .paeth:
             // Without a row above, Paeth predicts from the left byte alone (above = upper-left = 0).

@@ -80,8 +80,11 @@ public enum ColourGrade {
     static func gradeEight(_ p: UnsafeMutablePointer<Float>, channels c: Int, gains: UnsafeMutablePointer<Float>?,
                            exposure: Float, warm: SIMD3<Float>, saturation: Float, table: UnsafeBufferPointer<Float>) {
         typealias Lanes = SIMD8<Float>
-        var r = Lanes(), g = Lanes(), b = Lanes()
-        for k in 0..<8 { r[k] = p[k * c]; g[k] = p[k * c + 1]; b[k] = p[k * c + 2] }
+        // Lanes built from eight scalars at once (one lane at a time compiles to a blend per lane).
+        @inline(__always) func lanes(_ q: UnsafeMutablePointer<Float>) -> Lanes {
+            Lanes(q[0], q[c], q[2 &* c], q[3 &* c], q[4 &* c], q[5 &* c], q[6 &* c], q[7 &* c])
+        }
+        var r = lanes(p), g = lanes(p + 1), b = lanes(p + 2)
         if let gains {
             let gain = UnsafeRawPointer(gains).loadUnaligned(as: Lanes.self)
             r *= gain; g *= gain; b *= gain
@@ -146,18 +149,27 @@ struct ToneCurve {
     /// Runs `body` with the table (for `map(_:_:)` in a loop).
     func withTable<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R { table.withUnsafeBufferPointer(body) }
 
-    /// `map(_:_:)` of eight values: the clamp (`max` then `min`, so −0 becomes +0 as there) and
-    /// the scaling lane by lane, the table reads and the integer parts one lane at a time.
+    /// `map(_:_:)` of eight values: the clamp (`max` then `min`, so −0 becomes +0 as there), the
+    /// scaling, the integer part (`Int(f)` capped at `size − 1`, formed on the lanes by the 2²³
+    /// trick: exact for 0...`size`) and the interpolation lane by lane; only the table reads are
+    /// scalar, their indices taken from one integer vector.
     @inline(__always)
     static func map(_ x: SIMD8<Float>, _ table: UnsafeBufferPointer<Float>) -> SIMD8<Float> {
-        var f = x.replacing(with: 0, where: x .<= 0)
+        // NaN goes to 0 with the negatives (the scalar path's `Int(f)` would trap on it).
+        var f = x.replacing(with: 0, where: .!(x .> 0))
         f = f.replacing(with: top, where: f .> top)
         f = f / top * Float(size)
-        var low = SIMD8<Float>(), high = SIMD8<Float>(), whole = SIMD8<Float>()
-        for k in 0..<8 {
-            let i = min(Int(f[k]), size - 1)
-            whole[k] = Float(i); low[k] = table[i]; high[k] = table[i + 1]
-        }
+        let shift = SIMD8<Float>(repeating: 8_388_608)
+        // Adding 2²³ rounds to the nearest integer (ties to even); one less where that rounded up is the floor.
+        let nearest = (f + shift) - shift
+        var whole = nearest.replacing(with: nearest - 1, where: nearest .> f)
+        whole.replace(with: Float(size - 1), where: whole .> Float(size - 1))
+        // After adding 2²³ the whole number is the low mantissa bits.
+        let index = unsafeBitCast(whole + shift, to: SIMD8<Int32>.self) & 0x7F_FFFF
+        let low = SIMD8<Float>(table[Int(index[0])], table[Int(index[1])], table[Int(index[2])], table[Int(index[3])],
+                               table[Int(index[4])], table[Int(index[5])], table[Int(index[6])], table[Int(index[7])])
+        let high = SIMD8<Float>(table[Int(index[0]) + 1], table[Int(index[1]) + 1], table[Int(index[2]) + 1], table[Int(index[3]) + 1],
+                                table[Int(index[4]) + 1], table[Int(index[5]) + 1], table[Int(index[6]) + 1], table[Int(index[7]) + 1])
         let t = f - whole
         return low * (1 - t) + high * t
     }

@@ -11,6 +11,8 @@ struct FaceMasks: Sendable {
     var mouth: Image
     /// The whole face oval, feathered.
     var face: Image
+    /// The box (x0..<x1, y0..<y1) outside which every mask is zero; nil when not known.
+    var box: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil
 
     /// Draws the masks for a mesh already mapped into output pixels. The work happens in the
     /// face's bounding box (plus the feather) and is pasted into full-frame planes.
@@ -79,7 +81,7 @@ struct FaceMasks: Sendable {
             }
             return Image(width: width, height: height, channels: 1, pixels: out)
         }
-        return FaceMasks(skin: paste(skin), eyes: paste(eyes), mouth: paste(mouth), face: paste(face))
+        return FaceMasks(skin: paste(skin), eyes: paste(eyes), mouth: paste(mouth), face: paste(face), box: (x0, y0, x1, y1))
     }
 }
 

@@ -19,7 +19,7 @@ public enum Retouch {
     static func apply(_ style: RetouchStyle, image: consuming Image, masks: FaceMasks, faceWidth: Float) -> Image {
         var out = image
         if style.strength != .none { out = evenSkin(consume out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
-        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth) }
+        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth, box: masks.box) }
         return out
     }
 
@@ -35,16 +35,21 @@ public enum Retouch {
         let fullWidth = image.width, channels = image.channels
         var out = image
         // Skin likeness: how close each pixel's chroma and brightness are to the skin's mean.
-        var mean = SIMD3<Float>(0, 0, 0); var total: Float = 0
+        // One sum per channel, each in the pixels' order (as a vector sum would be, lane by lane).
+        var red: Float = 0, green: Float = 0, blue: Float = 0, total: Float = 0
         out.pixels.withUnsafeBufferPointer { p in
-            for y in 0..<h {
-                for x in 0..<w where skin.pixels[(y0 + y) * fullWidth + x0 + x] > 0.5 {
-                    let o = ((y0 + y) * fullWidth + x0 + x) * channels
-                    mean += SIMD3(p[o], p[o + 1], p[o + 2]); total += 1
+            skin.pixels.withUnsafeBufferPointer { mask in
+                for y in 0..<h {
+                    let maskRow = (y0 + y) * fullWidth + x0
+                    for x in 0..<w where mask[maskRow + x] > 0.5 {
+                        let o = (maskRow + x) * channels
+                        red += p[o]; green += p[o + 1]; blue += p[o + 2]; total += 1
+                    }
                 }
             }
         }
         guard total > 16 else { return out }
+        var mean = SIMD3(red, green, blue)
         mean /= total
         let meanY = SRGB.luminance(mean.x, mean.y, mean.z)
         let meanRG = logf(mean.x + 1e-4) - logf(mean.y + 1e-4), meanBG = logf(mean.z + 1e-4) - logf(mean.y + 1e-4)
@@ -65,7 +70,10 @@ public enum Retouch {
                     weighted.withUnsafeMutableBufferPointer { weighted in
                         for y in 0..<h {
                             let maskRow = (y0 + y) * fullWidth + x0
-                            for x in 0..<w {
+                            var x = ratios(p.baseAddress! + maskRow * channels, channels: channels, mask: mask.baseAddress! + maskRow,
+                                           width: w, meanY: meanY, into: (redGreen.baseAddress!, blueGreen.baseAddress!, brightness.baseAddress!))
+                            while x < w {
+                                defer { x += 1 }
                                 guard mask[maskRow + x] > 0 else { redGreen[x] = 1; blueGreen[x] = 1; brightness[x] = 1; continue }
                                 let o = (maskRow + x) * channels
                                 // Light is never negative; resampling can undershoot by a hair, and a logarithm
@@ -103,7 +111,7 @@ public enum Retouch {
         // weighted colour over the blurred weight. The coarse band is as smooth as the backdrops
         // and is blurred small and read back bilinearly (`Blur.gaussianReducedSmall`).
         let coarse = Blur.gaussianReducedSmall(Image(width: w, height: h, channels: 4, pixels: weighted), sigma: max(2, faceWidth * 0.06))
-        let columns = coarse.taps(size: w, stored: coarse.small.width), rows = coarse.taps(size: h, stored: coarse.small.height)
+        let columns = ReducedImage.Taps(coarse.taps(size: w, stored: coarse.small.width)), rows = coarse.taps(size: h, stored: coarse.small.height)
         let sw = coarse.small.width
         var fine = consume weighted
         Blur.gaussianInPlace(&fine, width: w, height: h, channels: 4, sigma: max(0.7, faceWidth * 0.012))
@@ -111,25 +119,38 @@ public enum Retouch {
             fine.withUnsafeBufferPointer { fine in
                 coarse.small.pixels.withUnsafeBufferPointer { small in
                     weight.withUnsafeBufferPointer { weight in
-                        for y in 0..<h {
-                            let row = rows[y], top = row.i * sw, bottom = row.i1 * sw, ty = row.t
-                            for x in 0..<w {
-                                let i = y * w + x, k = amount * weight[i]
-                                guard k > 1e-3 else { continue }
-                                let o = ((y0 + y) * fullWidth + x0 + x) * channels
-                                let column = columns[x], tx = column.t
-                                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                                let p00 = (top + column.i) * 4, p10 = (top + column.i1) * 4, p01 = (bottom + column.i) * 4, p11 = (bottom + column.i1) * 4
-                                var q = SIMD4<Float>(repeating: 0)
-                                for c in 0..<4 { q[c] = w00 * small[p00 + c] + w10 * small[p10 + c] + w01 * small[p01 + c] + w11 * small[p11 + c] }
-                                let fineWeight = max(fine[i * 4 + 3], 1e-4), coarseWeight = max(q[3], 1e-4)
-                                for c in 0..<3 {
-                                    let f = fine[i * 4 + c] / fineWeight, q = q[c] / coarseWeight
-                                    guard f > 1e-5 else { continue }
-                                    let target = q + (1 - k) * (f - q)
-                                    let ratio = target / f
-                                    guard ratio.isFinite else { continue }
-                                    out[o + c] *= max(0.5, min(2, ratio))
+                        columns.indices.withUnsafeBufferPointer { index in
+                            columns.fractions.withUnsafeBufferPointer { fraction in
+                                for y in 0..<h {
+                                    let row = rows[y], ty = row.t
+                                    // The two stored rows this row reads, the row's weights and fine band, its pixels.
+                                    let top = UnsafeRawPointer(small.baseAddress! + row.i * sw * 4)
+                                    let bottom = UnsafeRawPointer(small.baseAddress! + row.i1 * sw * 4)
+                                    let weights = weight.baseAddress! + y * w, bands = fine.baseAddress! + y * w * 4
+                                    let pixels = out.baseAddress! + ((y0 + y) * fullWidth + x0) * channels
+                                    for x in 0..<w {
+                                        let k = amount * weights[x]
+                                        guard k > 1e-3 else { continue }
+                                        let tx = fraction[x]
+                                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                        // The four channels' bilinear sums side by side, each lane the same products in the same order.
+                                        let c0 = index[2 &* x] &* 16, c1 = index[2 &* x &+ 1] &* 16
+                                        let q00: SIMD4<Float> = top.loadUnaligned(fromByteOffset: c0, as: SIMD4<Float>.self)
+                                        let q10: SIMD4<Float> = top.loadUnaligned(fromByteOffset: c1, as: SIMD4<Float>.self)
+                                        let q01: SIMD4<Float> = bottom.loadUnaligned(fromByteOffset: c0, as: SIMD4<Float>.self)
+                                        let q11: SIMD4<Float> = bottom.loadUnaligned(fromByteOffset: c1, as: SIMD4<Float>.self)
+                                        let q: SIMD4<Float> = w00 * q00 + w10 * q10 + w01 * q01 + w11 * q11
+                                        let band = bands + x &* 4, o = pixels + x &* channels
+                                        let fineWeight = max(band[3], 1e-4), coarseWeight = max(q[3], 1e-4)
+                                        for c in 0..<3 {
+                                            let f = band[c] / fineWeight, q = q[c] / coarseWeight
+                                            guard f > 1e-5 else { continue }
+                                            let target = q + (1 - k) * (f - q)
+                                            let ratio = target / f
+                                            guard ratio.isFinite else { continue }
+                                            o[c] *= max(0.5, min(2, ratio))
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -140,25 +161,65 @@ public enum Retouch {
         return out
     }
 
+    /// The likeness's logarithm arguments of a row's runs of eight pixels (`pixels` with
+    /// `channels`, `mask` the row's skin): red/green and blue/green with 1e-4 added to both, and
+    /// the brightness against `meanY`; 1 where the mask is zero. Each lane is the per-pixel
+    /// formula of `evenSkin`, operation for operation. Returns how many pixels it did.
+    @inline(__always)
+    static func ratios(_ pixels: UnsafePointer<Float>, channels c: Int, mask: UnsafePointer<Float>, width: Int, meanY: Float,
+                       into out: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)) -> Int {
+        typealias Lanes = SIMD8<Float>
+        let meanBrightness = meanY + 1e-4
+        @inline(__always) func nonNegative(_ v: Lanes) -> Lanes { v.replacing(with: 0, where: .!(v .> 0)) }
+        var x = 0
+        while x + 8 <= width {
+            let q = pixels + x &* c
+            @inline(__always) func lanes(_ k: Int) -> Lanes {
+                Lanes(q[k], q[k &+ c], q[k &+ 2 &* c], q[k &+ 3 &* c], q[k &+ 4 &* c], q[k &+ 5 &* c], q[k &+ 6 &* c], q[k &+ 7 &* c])
+            }
+            let r = nonNegative(lanes(0)), g = nonNegative(lanes(1)), b = nonNegative(lanes(2))
+            let off = .!(UnsafeRawPointer(mask + x).loadUnaligned(as: Lanes.self) .> 0)
+            let redGreen = (r + 1e-4) / (g + 1e-4), blueGreen = (b + 1e-4) / (g + 1e-4)
+            let luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+            let brightness = (luminance + 1e-4) / meanBrightness
+            UnsafeMutableRawPointer(out.0 + x).storeBytes(of: redGreen.replacing(with: 1, where: off), as: Lanes.self)
+            UnsafeMutableRawPointer(out.1 + x).storeBytes(of: blueGreen.replacing(with: 1, where: off), as: Lanes.self)
+            UnsafeMutableRawPointer(out.2 + x).storeBytes(of: brightness.replacing(with: 1, where: off), as: Lanes.self)
+            x += 8
+        }
+        return x
+    }
+
     /// Eye whites a touch less red and brighter; teeth a touch less yellow. Subtle on purpose.
-    static func cleanEyesAndTeeth(_ image: consuming Image, eyes: Image, mouth: Image) -> Image {
-        let c = image.channels, n = image.width * image.height
+    /// Only `box` is visited when given: outside it both masks are zero and nothing changes.
+    static func cleanEyesAndTeeth(_ image: consuming Image, eyes: Image, mouth: Image,
+                                  box: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil) -> Image {
+        let c = image.channels, width = image.width
+        let region = box ?? (0, 0, width, image.height)
         var out = image
-        for i in 0..<n {
-            let e = eyes.pixels[i], m = mouth.pixels[i]
-            guard e > 0.01 || m > 0.01 else { continue }
-            var v = SIMD3(out.pixels[i * c], out.pixels[i * c + 1], out.pixels[i * c + 2])
-            let y = SRGB.luminance(v.x, v.y, v.z)
-            let maxC = v.max(), minC = v.min()
-            let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
-            // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
-            let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
-            let k = whitish * (e * 0.3 + m * 0.25)
-            guard k > 1e-3 else { continue }
-            let grey = SIMD3<Float>(repeating: y)
-            v = v + (grey - v) * k
-            v *= 1 + 0.06 * k / 0.3
-            out.pixels[i * c] = v.x; out.pixels[i * c + 1] = v.y; out.pixels[i * c + 2] = v.z
+        eyes.pixels.withUnsafeBufferPointer { eyes in
+            mouth.pixels.withUnsafeBufferPointer { mouth in
+                out.pixels.withUnsafeMutableBufferPointer { pixels in
+                    for row in region.y0..<region.y1 {
+                        for i in (row * width + region.x0)..<(row * width + region.x1) {
+                            let e = eyes[i], m = mouth[i]
+                            guard e > 0.01 || m > 0.01 else { continue }
+                            var v = SIMD3(pixels[i * c], pixels[i * c + 1], pixels[i * c + 2])
+                            let y = SRGB.luminance(v.x, v.y, v.z)
+                            let maxC = v.max(), minC = v.min()
+                            let saturation = maxC > 1e-4 ? (maxC - minC) / maxC : 0
+                            // Only whitish pixels (sclera, teeth): bright-ish and not strongly coloured.
+                            let whitish = max(0, 1 - saturation / 0.45) * min(1, y / 0.08)
+                            let k = whitish * (e * 0.3 + m * 0.25)
+                            guard k > 1e-3 else { continue }
+                            let grey = SIMD3<Float>(repeating: y)
+                            v = v + (grey - v) * k
+                            v *= 1 + 0.06 * k / 0.3
+                            pixels[i * c] = v.x; pixels[i * c + 1] = v.y; pixels[i * c + 2] = v.z
+                        }
+                    }
+                }
+            }
         }
         return out
     }

@@ -48,4 +48,13 @@ struct ReducedImage: Sendable {
             return (i, min(i + 1, stored - 1), clamped - Float(i))
         }
     }
+
+    /// One axis's taps (`taps(size:stored:)`) flat, for loops that read them pixel by pixel:
+    /// each full pixel's lower and upper stored index side by side, and its fraction.
+    struct Taps {
+        let indices: [Int], fractions: [Float]
+        init(_ taps: [(i: Int, i1: Int, t: Float)]) {
+            indices = taps.flatMap { [$0.i, $0.i1] }; fractions = taps.map(\.t)
+        }
+    }
 }
