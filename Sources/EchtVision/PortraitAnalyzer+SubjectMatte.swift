@@ -67,9 +67,19 @@ extension PortraitAnalyzer {
         }
         let boxes = [face.detection.box] + faces.filter { $0 != face }.map(\.detection.box)
         let guide = SelfieSegmenter.guide(for: image, region: crop)
-        let (owner, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
+        let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
+        var owner = partition
         var mask = raw
         for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
+        // Blurred bystanders touching the subject, whom no face split can remove.
+        if let map = DefocusMap(image: image, region: crop) {
+            let (kept, removed) = DefocusedBystanders.removing(from: mask, map: map, region: crop, photoWidth: image.width,
+                                                                         face: face.detection.box)
+            if removed {
+                for i in mask.pixels.indices where kept.pixels[i] == 0 && mask.pixels[i] > 0 { owner[i] = -1 }
+                mask = kept
+            }
+        }
         return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity },
                             others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background })
     }
