@@ -52,7 +52,10 @@ public struct StudioSession: Sendable {
         let start = Date()
         let name = file.lastPathComponent
         let image: Image
-        do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
+        // The matte's reduced copies of the whole photo are made from the rows as they are decoded:
+        // a lone subject's matte (the model sees the whole photo) needs them.
+        let levels = PhotoLevelsBuilder(options: analyzer.options.matte)
+        do { image = try ImageFile.decode(contentsOf: file, rows: levels.add).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
         var mark = Date()
         let found = try analyse(image, name: name)
@@ -105,7 +108,8 @@ public struct StudioSession: Sendable {
             let analysis: StudioAnalysis
             do {
                 defer { searches.wait() }
-                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
+                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                                                  wholePhotoLevels: levels.levels(of: image))
             }
             Trace.mark("subject mattes", since: mark)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
