@@ -17,10 +17,13 @@ enum DimInput {
     /// The normalised tensor, or nil when `tensor` is not dim.
     static func normalised(_ tensor: Tensor) -> Tensor? {
         let unit = tensor.values.map { ($0 + 1) / 2 }
+        func rank(_ p: Float) -> Int { min(unit.count - 1, Int(p * Float(unit.count - 1))) }
+        // The median is below `dimMedian` exactly when more values than its rank are: most
+        // tensors are not dim, and need no sorting.
+        guard unit.count > 0, unit.lazy.filter({ $0 < dimMedian }).count > rank(0.5) else { return nil }
         let sorted = unit.sorted()
-        func percentile(_ p: Float) -> Float { sorted[min(sorted.count - 1, Int(p * Float(sorted.count - 1)))] }
+        func percentile(_ p: Float) -> Float { sorted[rank(p)] }
         let median = percentile(0.5)
-        guard median < dimMedian else { return nil }
         let lo = percentile(0.01), hi = max(percentile(0.995), lo + 1e-3)
         let stretchedMedian = min(max((median - lo) / (hi - lo), 1e-3), 0.999)
         let gamma = min(1, log(targetMedian) / log(stretchedMedian))
