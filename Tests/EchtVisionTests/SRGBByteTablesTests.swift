@@ -35,3 +35,19 @@ struct SRGBByteTablesTests {
         #expect((DimInput.normalised(tensor) != nil) == (sortedMedian < DimInput.dimMedian))
     }
 }
+
+/// The dim-input percentiles picked from bins equal those of a whole sort.
+struct OrderStatisticsTests {
+    @Test func ranksAreThoseOfTheSortedValues() {
+        var state: UInt32 = 7
+        var values = (0..<20000).map { _ -> Float in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return Float(state >> 20) / 4096 * 1.2 - 0.1
+        }
+        values += [Float](repeating: 0.25, count: 500) + [0, 1, -3, 7]
+        let sorted = values.sorted()
+        let ranks = [0, 1, 199, 10_000, 10_250, 19_999, values.count - 1]
+        let picked = DimInput.orderStatistics(values, ranks: ranks)
+        #expect(picked.map(\.bitPattern) == ranks.map { sorted[$0].bitPattern })
+    }
+}
