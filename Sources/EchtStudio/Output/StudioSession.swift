@@ -57,6 +57,14 @@ public struct StudioSession: Sendable {
         let levels = PhotoLevelsBuilder(options: analyzer.options.matte)
         do { image = try ImageFile.decode(contentsOf: file, rows: levels.add).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
+        // The contact sheet's input side needs the photo only: it is made while the face search
+        // (one thread) leaves a core idle, and written once the folder is known.
+        let inputThumbnails = ResultSlots<(preview: Image, tile: Image)>(count: 1)
+        let thumbnailing = DispatchGroup()
+        DispatchQueue.global().async(group: thumbnailing) {
+            inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
+        }
+        defer { thumbnailing.wait() }
         var mark = Date()
         let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
@@ -79,13 +87,13 @@ public struct StudioSession: Sendable {
         do throws(StudioError) {
             var styles: [FramingStyle] = []
             for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
-            // The input's side of the contact sheet needs the photo only: it is made while the
-            // matte stage (mostly one thread) leaves a core idle.
+            // The input preview is written while the matte stage (mostly one thread) leaves a core idle.
             let inputTile = ResultSlots<Image>(count: 1)
             let preview = DispatchGroup()
             DispatchQueue.global().async(group: preview) {
                 inputTile.set(0) { () throws(StudioError) -> Image in
-                    try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
+                    thumbnailing.wait()
+                    return try ContactSheet.writeInputPreview(inputThumbnails.outcome(0).get(), names: names, writer: writer)
                 }
             }
             defer { preview.wait() }
