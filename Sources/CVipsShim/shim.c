@@ -33,9 +33,8 @@ const char *echt_find_loader_buffer(const void *data, size_t length) {
     return vips_foreign_find_load_buffer(data, length);
 }
 
-int echt_load_file(const char *filename, int fail_on, int sequential, VipsImage **out) {
-    VipsAccess access = sequential ? VIPS_ACCESS_SEQUENTIAL : VIPS_ACCESS_RANDOM;
-    *out = vips_image_new_from_file(filename, "fail_on", (VipsFailOn)fail_on, "access", access, NULL);
+int echt_load_file(const char *filename, int fail_on, VipsImage **out) {
+    *out = vips_image_new_from_file(filename, "fail_on", (VipsFailOn)fail_on, NULL);
     return *out ? 0 : -1;
 }
 
@@ -58,23 +57,6 @@ int echt_image_from_memory(const void *data, size_t length, int width, int heigh
     int status = vips_copy(raw, out, "interpretation", (VipsInterpretation)interpretation, NULL);
     g_object_unref(raw);
     return status;
-}
-
-typedef struct {
-    echt_rows_fn fn;
-    void *context;
-} EchtRowStream;
-
-static int echt_stream_band(VipsRegion *region, VipsRect *area, void *a) {
-    EchtRowStream *stream = (EchtRowStream *)a;
-    // vips_sink_disc hands over whole-width bands: each row starts `stride` bytes after the one above.
-    const void *pixels = VIPS_REGION_ADDR(region, area->left, area->top);
-    return stream->fn(stream->context, pixels, (size_t)VIPS_REGION_LSKIP(region), area->top, area->height);
-}
-
-int echt_image_stream_rows(VipsImage *image, echt_rows_fn fn, void *context) {
-    EchtRowStream stream = { fn, context };
-    return vips_sink_disc(image, echt_stream_band, &stream);
 }
 
 void *echt_image_write_to_memory(VipsImage *image, size_t *length) {

@@ -2,7 +2,7 @@ import EchtImaging
 import Testing
 @testable import EchtVision
 
-/// The whole photo's matte levels made from its rows as they are decoded equal, value for value,
+/// A photo's matte levels made band of rows by band of rows equal, value for value,
 /// those `MatteRefiner.levels(of:)` makes from the finished photo.
 struct PhotoLevelsBuilderTests {
     /// A photo of pseudo-random samples (not exactly representable sums, so a changed order of
@@ -16,17 +16,14 @@ struct PhotoLevelsBuilderTests {
         return Image(width: width, height: height, channels: channels, pixels: pixels)
     }
 
-    /// `photo`'s rows handed over in bands of the given heights (the last band takes the rest).
+    /// `photo`'s rows added in bands of the given heights (the last band takes the rest).
     static func built(_ photo: Image, bands: [Int], options: MatteRefiner.Options = .init()) -> PhotoLevels? {
         let builder = PhotoLevelsBuilder(options: options)
         var row = 0, k = 0
-        photo.pixels.withUnsafeBufferPointer { samples in
-            while row < photo.height {
-                let count = min(photo.height - row, bands[k % bands.count]), rowLength = photo.width * photo.channels
-                builder.add(DecodedRows(width: photo.width, height: photo.height, channels: photo.channels, firstRow: row, count: count,
-                                        samples: UnsafeBufferPointer(rebasing: samples[(row * rowLength)..<((row + count) * rowLength)])))
-                row += count; k += 1
-            }
+        while row < photo.height {
+            let count = min(photo.height - row, bands[k % bands.count])
+            builder.add(rows: row..<(row + count), of: photo)
+            row += count; k += 1
         }
         return builder.levels(of: photo)
     }
@@ -68,18 +65,12 @@ struct PhotoLevelsBuilderTests {
     @Test func incompleteRowsGiveNoLevels() {
         let photo = Self.photo(width: 800, height: 700, channels: 3)
         let builder = PhotoLevelsBuilder(options: .init())
-        photo.pixels.withUnsafeBufferPointer { samples in
-            builder.add(DecodedRows(width: 800, height: 700, channels: 3, firstRow: 0, count: 100,
-                                    samples: UnsafeBufferPointer(rebasing: samples[0..<(100 * 800 * 3)])))
-            builder.add(DecodedRows(width: 800, height: 700, channels: 3, firstRow: 200, count: 100,
-                                    samples: UnsafeBufferPointer(rebasing: samples[(200 * 800 * 3)..<(300 * 800 * 3)])))
-        }
+        builder.add(rows: 0..<100, of: photo)
+        builder.add(rows: 200..<300, of: photo)
         #expect(builder.levels(of: photo) == nil)
         #expect(PhotoLevelsBuilder(options: .init()).levels(of: photo) == nil)
         let whole = PhotoLevelsBuilder(options: .init())
-        photo.pixels.withUnsafeBufferPointer { samples in
-            whole.add(DecodedRows(width: 800, height: 700, channels: 3, firstRow: 0, count: 700, samples: samples))
-        }
+        whole.add(rows: 0..<700, of: photo)
         #expect(whole.levels(of: photo) != nil)
         #expect(whole.levels(of: Self.photo(width: 800, height: 600, channels: 3)) == nil)
     }

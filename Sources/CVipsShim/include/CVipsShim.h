@@ -53,19 +53,10 @@ void echt_image_unref(VipsImage *image);
 const char *echt_find_loader(const char *filename);
 /// The loader nickname for bytes in memory, or NULL when no loader recognises them.
 const char *echt_find_loader_buffer(const void *data, size_t length);
-/// Opens a file lazily: only the header is read until pixels are requested. With `sequential`
-/// non-zero the pixels can be read once, top to bottom only, without a decoded copy of the
-/// whole image (see `echt_image_stream_rows`).
-int echt_load_file(const char *filename, int fail_on, int sequential, VipsImage **out);
+/// Opens a file lazily: only the header is read until pixels are requested.
+int echt_load_file(const char *filename, int fail_on, VipsImage **out);
 /// Opens bytes in memory lazily (libvips keeps a reference to nothing: the bytes are copied).
 int echt_load_buffer(const void *data, size_t length, int fail_on, VipsImage **out);
-/// Called with each band of rows of an image, top to bottom: `height` rows from row `top`, each
-/// `stride` bytes apart, the first at `pixels`. A non-zero return stops the stream.
-typedef int (*echt_rows_fn)(void *context, const void *pixels, size_t stride, int top, int height);
-/// Computes the image band by band and hands each band of rows to `fn`, in order and one at a
-/// time, on a libvips thread: the next band is computed while `fn` handles this one. Returns
-/// 0 when every row was handed over, -1 on failure (libvips' error buffer says why).
-int echt_image_stream_rows(VipsImage *image, echt_rows_fn fn, void *context);
 /// Wraps a copy of raw interleaved samples.
 int echt_image_from_memory(const void *data, size_t length, int width, int height, int bands,
                            int format, int interpretation, VipsImage **out);

@@ -14,26 +14,9 @@ public enum ImageFile {
     }
 
     /// Decodes a file into upright working-space pixels.
-    ///
-    /// `rows`, if given, sees every row of the result exactly once, top to bottom, in bands, before
-    /// this returns: as each band is converted while the next one is decoded (most photos), or
-    /// all at once at the end (rotated photos, alpha, unusual sample formats). It is called on
-    /// another thread, one band at a time.
-    public static func decode(contentsOf url: URL, options: DecodeOptions = DecodeOptions(),
-                              rows: (@Sendable (DecodedRows) -> Void)? = nil) throws(ImagingError) -> DecodedImage {
-        let opened = try open(url, options: options, sequential: true)
-        if let image = try WorkingSpaceConversion.streamedImage(from: opened.vips, rows: rows) {
-            return DecodedImage(image: image, info: opened.info)
-        }
-        // Turning the photo upright and reading alpha apart read the pixels out of order.
-        let image = try WorkingSpaceConversion.image(from: try load(url.path, sequential: false))
-        if let rows {
-            image.pixels.withUnsafeBufferPointer { samples in
-                rows(DecodedRows(width: image.width, height: image.height, channels: image.channels, firstRow: 0,
-                                 count: image.height, samples: samples))
-            }
-        }
-        return DecodedImage(image: image, info: opened.info)
+    public static func decode(contentsOf url: URL, options: DecodeOptions = DecodeOptions()) throws(ImagingError) -> DecodedImage {
+        let opened = try open(url, options: options)
+        return DecodedImage(image: try WorkingSpaceConversion.image(from: opened.vips), info: opened.info)
     }
 
     /// Decodes encoded bytes held in memory; `name` stands in for the file name in errors.
@@ -49,7 +32,7 @@ public enum ImageFile {
         let info: ImageInfo
     }
 
-    static func open(_ url: URL, options: DecodeOptions, sequential: Bool = false) throws(ImagingError) -> Opened {
+    static func open(_ url: URL, options: DecodeOptions) throws(ImagingError) -> Opened {
         try VipsRuntime.start()
         let path = url.path
         var isDirectory: ObjCBool = false
@@ -65,18 +48,13 @@ public enum ImageFile {
             throw .notAnImage(path: path)
         }
         let loader = String(cString: loaderName)
-        return try opened(try load(path, sequential: sequential), loader: loader, bytes: bytes, path: path, options: options)
-    }
-
-    /// Opens the file at `path` (header only); `sequential`: its pixels can be read once, top to bottom.
-    static func load(_ path: String, sequential: Bool) throws(ImagingError) -> VipsImageRef {
+        let image: VipsImageRef
         do {
-            return try VipsImageRef.make("load", source: path) {
-                echt_load_file(path, Int32(ECHT_FAIL_ON_ERROR), sequential ? 1 : 0, $0)
-            }
+            image = try VipsImageRef.make("load", source: path) { echt_load_file(path, Int32(ECHT_FAIL_ON_ERROR), $0) }
         } catch {
             throw damaged(error, path: path)
         }
+        return try opened(image, loader: loader, bytes: bytes, path: path, options: options)
     }
 
     static func open(data: Data, name: String, options: DecodeOptions) throws(ImagingError) -> Opened {

@@ -15,16 +15,13 @@ enum PCSCorrection {
     /// Applies the correction in place to interleaved RGB samples.
     static func apply(to samples: inout [Float]) {
         guard let m = matrix else { return }
-        samples.withUnsafeMutableBufferPointer { apply(m, to: $0) }
-    }
-
-    /// Applies the row-major 3x3 matrix `m` in place to interleaved RGB samples.
-    static func apply(_ m: [Float], to buffer: UnsafeMutableBufferPointer<Float>) {
-        for i in stride(from: 0, to: buffer.count, by: 3) {
-            let r = buffer[i], g = buffer[i + 1], b = buffer[i + 2]
-            buffer[i] = m[0] * r + m[1] * g + m[2] * b
-            buffer[i + 1] = m[3] * r + m[4] * g + m[5] * b
-            buffer[i + 2] = m[6] * r + m[7] * g + m[8] * b
+        samples.withUnsafeMutableBufferPointer { buffer in
+            for i in stride(from: 0, to: buffer.count, by: 3) {
+                let r = buffer[i], g = buffer[i + 1], b = buffer[i + 2]
+                buffer[i] = m[0] * r + m[1] * g + m[2] * b
+                buffer[i + 1] = m[3] * r + m[4] * g + m[5] * b
+                buffer[i + 2] = m[6] * r + m[7] * g + m[8] * b
+            }
         }
     }
 

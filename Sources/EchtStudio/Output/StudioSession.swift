@@ -52,17 +52,21 @@ public struct StudioSession: Sendable {
         let start = Date()
         let name = file.lastPathComponent
         let image: Image
-        // The matte's reduced copies of the whole photo are made from the rows as they are decoded:
-        // a lone subject's matte (the model sees the whole photo) needs them.
-        let levels = PhotoLevelsBuilder(options: analyzer.options.matte)
-        do { image = try ImageFile.decode(contentsOf: file, rows: levels.add).image } catch { throw .imaging(error.description) }
+        do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
-        // The contact sheet's input side needs the photo only: it is made while the face search
-        // (one thread) leaves a core idle, and written once the folder is known.
+        // While the face search (one thread) leaves a core idle, that core makes what needs the
+        // photo only, on one thread: the matte's reduced copies of the whole photo (a lone
+        // subject's matte, whose model sees the whole photo, reads them), then the contact
+        // sheet's input side (written once the folder is known).
+        let levels = PhotoLevelsBuilder(options: analyzer.options.matte)
         let inputThumbnails = ResultSlots<(preview: Image, tile: Image)>(count: 1)
-        let thumbnailing = DispatchGroup()
-        DispatchQueue.global().async(group: thumbnailing) {
+        let levelling = DispatchGroup(), thumbnailing = DispatchGroup()
+        levelling.enter(); thumbnailing.enter()
+        DispatchQueue.global().async {
+            levels.add(rows: 0..<image.height, of: image)
+            levelling.leave()
             inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
+            thumbnailing.leave()
         }
         defer { thumbnailing.wait() }
         var mark = Date()
@@ -116,6 +120,7 @@ public struct StudioSession: Sendable {
             let analysis: StudioAnalysis
             do {
                 defer { searches.wait() }
+                levelling.wait()
                 analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
                                                   wholePhotoLevels: levels.levels(of: image))
             }

@@ -1,11 +1,10 @@
 import EchtImaging
 import Foundation
 
-/// Makes a whole photo's `PhotoLevels` from its rows while it is being decoded
-/// (`ImageFile.decode(contentsOf:options:rows:)`), so its reduced copies are ready when the
-/// decode ends instead of being made from the finished photo later. The values are those of
-/// `MatteRefiner.levels(of:)`: each block's sum runs over the same samples in the same order
-/// (row by row, left to right), and is scaled once at the end.
+/// Makes a photo's `PhotoLevels` band of rows by band of rows, on the calling thread only (the
+/// studio makes the whole photo's while the face search leaves the other core idle). The values
+/// are those of `MatteRefiner.levels(of:)`: each block's sum runs over the same samples in the
+/// same order (row by row, left to right), and is scaled once at the end.
 public final class PhotoLevelsBuilder: @unchecked Sendable {
     /// The block sums of one reduced copy.
     private struct Sums {
@@ -28,22 +27,28 @@ public final class PhotoLevelsBuilder: @unchecked Sendable {
     /// A builder for the levels `MatteRefiner(options:)` makes.
     public init(options: MatteRefiner.Options) { self.options = options }
 
-    /// Adds a band of rows; bands must arrive in order, top to bottom, one at a time.
-    public func add(_ rows: DecodedRows) {
+    /// Adds `rows` of `photo`; bands must come in order, top to bottom, one at a time.
+    public func add(rows: Range<Int>, of photo: Image) {
         lock.lock(); defer { lock.unlock() }
         if size == nil {
-            size = (rows.width, rows.height)
-            let longer = Double(max(rows.width, rows.height))
-            small = Sums(factor: MatteRefiner.reduction(longer: longer, toSide: options.workingSide), photoWidth: rows.width, photoHeight: rows.height)
-            mid = Sums(factor: MatteRefiner.reduction(longer: longer, toSide: options.foregroundSide), photoWidth: rows.width, photoHeight: rows.height)
+            size = (photo.width, photo.height)
+            let longer = Double(max(photo.width, photo.height))
+            small = Sums(factor: MatteRefiner.reduction(longer: longer, toSide: options.workingSide), photoWidth: photo.width, photoHeight: photo.height)
+            mid = Sums(factor: MatteRefiner.reduction(longer: longer, toSide: options.foregroundSide), photoWidth: photo.width, photoHeight: photo.height)
         }
-        guard let size, size == (rows.width, rows.height), rows.firstRow == rowsSeen else { rowsSeen = -1; return }
-        for r in 0..<rows.count {
-            let row = UnsafeBufferPointer(rebasing: rows.samples[(r * rows.width * rows.channels)..<((r + 1) * rows.width * rows.channels)])
-            Self.accumulate(row, y: rows.firstRow + r, channels: rows.channels, photoWidth: rows.width, into: &small!)
-            Self.accumulate(row, y: rows.firstRow + r, channels: rows.channels, photoWidth: rows.width, into: &mid!)
+        guard let size, size == (photo.width, photo.height), rows.lowerBound == rowsSeen, rows.upperBound <= photo.height else {
+            rowsSeen = -1
+            return
         }
-        rowsSeen += rows.count
+        let rowLength = photo.width * photo.channels
+        photo.pixels.withUnsafeBufferPointer { samples in
+            for y in rows {
+                let row = UnsafeBufferPointer(rebasing: samples[(y * rowLength)..<((y + 1) * rowLength)])
+                Self.accumulate(row, y: y, channels: photo.channels, photoWidth: photo.width, into: &small!)
+                Self.accumulate(row, y: y, channels: photo.channels, photoWidth: photo.width, into: &mid!)
+            }
+        }
+        rowsSeen = rows.upperBound
     }
 
     /// The levels of `photo`, whose rows were all added; nil when they were not (or another photo's were).
