@@ -9,8 +9,9 @@ extension StudioAnalysis {
     /// (`PortraitAnalyzer.subjectMatte`): neighbours and bystanders removed. The full-resolution
     /// matte is made only where the subject's frames for `styles` read it (`Framing.matteWindow`),
     /// also when the model saw the whole photo (a lone subject). Runs concurrently.
-    /// `wholePhotoLevels`: the whole photo's `PhotoLevels`, if made already (while decoding, see
-    /// `PhotoLevelsBuilder`); a subject whose model region is the whole photo uses them.
+    /// `wholePhotoLevels`: the whole photo's `PhotoLevels`, if made already (`StudioSession` makes
+    /// them with a `PhotoLevelsBuilder` while the faces are searched); a subject whose model
+    /// region is the whole photo uses them.
     public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
                              sourceName: String, wholePhotoLevels: PhotoLevels? = nil) throws(StudioError) -> StudioAnalysis {
         let chosen = subjects ?? faces
