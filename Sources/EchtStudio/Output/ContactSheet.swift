@@ -7,21 +7,23 @@ enum ContactSheet {
     static let thumbnailHeight = 480
     static let gap = 16
 
-    /// Writes the signed input preview and returns the input's tile for the sheet. Needs only
-    /// the input, so it runs while the looks render; `checkFree` has already made sure the
-    /// preview file is Echt's own.
-    static func writeInputPreview(input: Image, names: OutputNames, writer: OutputWriter) throws(StudioError) -> Image {
-        let preview: Image, tile: Image
+    /// The input's preview (twice the tile height) and its tile for the sheet: the input only
+    /// is read, so they can be made before the output folder is known.
+    static func inputThumbnails(_ input: Image) throws(StudioError) -> (preview: Image, tile: Image) {
         do {
-            preview = try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height))
-            tile = try thumbnail(input.rgb, height: thumbnailHeight)
+            return (try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height)), try thumbnail(input.rgb, height: thumbnailHeight))
         } catch {
             throw .imaging("\(error)")
         }
-        try OutputWriter(sign: writer.sign, force: true).write(preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
+    }
+
+    /// Writes the signed input preview of `inputThumbnails` and returns the input's tile for the
+    /// sheet; `checkFree` has already made sure the preview file is Echt's own.
+    static func writeInputPreview(_ thumbnails: (preview: Image, tile: Image), names: OutputNames, writer: OutputWriter) throws(StudioError) -> Image {
+        try OutputWriter(sign: writer.sign, force: true).write(thumbnails.preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
             EditAction(action: "c2pa.resized", description: "A scaled-down copy of the input photo, for the contact sheet."),
         ])
-        return tile
+        return thumbnails.tile
     }
 
     /// The sheet's three files, made and signed, not yet written.

@@ -54,6 +54,21 @@ public struct StudioSession: Sendable {
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
+        // While the face search (one thread) leaves a core idle, that core makes what needs the
+        // photo only, on one thread: the matte's reduced copies of the whole photo (a lone
+        // subject's matte, whose model sees the whole photo, reads them), then the contact
+        // sheet's input side (written once the folder is known).
+        let levels = PhotoLevelsBuilder(options: analyzer.options.matte)
+        let inputThumbnails = ResultSlots<(preview: Image, tile: Image)>(count: 1)
+        let levelling = DispatchGroup(), thumbnailing = DispatchGroup()
+        levelling.enter(); thumbnailing.enter()
+        DispatchQueue.global().async {
+            levels.add(rows: 0..<image.height, of: image)
+            levelling.leave()
+            inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
+            thumbnailing.leave()
+        }
+        defer { thumbnailing.wait() }
         var mark = Date()
         let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
@@ -76,13 +91,13 @@ public struct StudioSession: Sendable {
         do throws(StudioError) {
             var styles: [FramingStyle] = []
             for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
-            // The input's side of the contact sheet needs the photo only: it is made while the
-            // matte stage (mostly one thread) leaves a core idle.
+            // The input preview is written while the matte stage (mostly one thread) leaves a core idle.
             let inputTile = ResultSlots<Image>(count: 1)
             let preview = DispatchGroup()
             DispatchQueue.global().async(group: preview) {
                 inputTile.set(0) { () throws(StudioError) -> Image in
-                    try ContactSheet.writeInputPreview(input: image, names: names, writer: writer)
+                    thumbnailing.wait()
+                    return try ContactSheet.writeInputPreview(inputThumbnails.outcome(0).get(), names: names, writer: writer)
                 }
             }
             defer { preview.wait() }
@@ -105,7 +120,9 @@ public struct StudioSession: Sendable {
             let analysis: StudioAnalysis
             do {
                 defer { searches.wait() }
-                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name)
+                levelling.wait()
+                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                                                  wholePhotoLevels: levels.levels(of: image))
             }
             Trace.mark("subject mattes", since: mark)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing

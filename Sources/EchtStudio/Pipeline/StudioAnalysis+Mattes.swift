@@ -9,8 +9,11 @@ extension StudioAnalysis {
     /// (`PortraitAnalyzer.subjectMatte`): neighbours and bystanders removed. The full-resolution
     /// matte is made only where the subject's frames for `styles` read it (`Framing.matteWindow`),
     /// also when the model saw the whole photo (a lone subject). Runs concurrently.
+    /// `wholePhotoLevels`: the whole photo's `PhotoLevels`, if made already (`StudioSession` makes
+    /// them with a `PhotoLevelsBuilder` while the faces are searched); a subject whose model
+    /// region is the whole photo uses them.
     public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
-                             sourceName: String) throws(StudioError) -> StudioAnalysis {
+                             sourceName: String, wholePhotoLevels: PhotoLevels? = nil) throws(StudioError) -> StudioAnalysis {
         let chosen = subjects ?? faces
         let faces = faces
         let regions: [PixelRect?] = faces.map { face in
@@ -27,16 +30,26 @@ extension StudioAnalysis {
             return chosen.contains(faces[k]) || subjectRegions.contains { Self.overlap(r, $0) }
         }
         // Each subject's matte reads of the photo what the model's mask does not decide (its
-        // reduced copies): those are made beside the claims, as jobs of the same concurrent loop
-        // (the calling thread takes whatever no other thread is free for).
+        // reduced copies): those not made already are made beside the claims, as jobs of the same
+        // concurrent loop (the calling thread takes whatever no other thread is free for).
         let levels = ResultSlots<PhotoLevels>(count: chosen.count)
+        let whole = PixelRect(minX: 0, minY: 0, maxX: Float(image.width), maxY: Float(image.height))
+        var levelJobs: [(Int, PixelRect)] = []
+        for (k, face) in chosen.enumerated() {
+            guard let region = faces.firstIndex(of: face).flatMap({ regions[$0] }) else { continue }
+            let crop = analyzer.claimRegion(for: face, among: faces, in: image, region: region)
+            if crop == whole, let made = wholePhotoLevels, made.width == image.width, made.height == image.height {
+                levels.set(k) { () throws(StudioError) -> PhotoLevels in made }
+            } else {
+                levelJobs.append((k, crop))
+            }
+        }
+        let jobs = levelJobs
         let claims = ResultSlots<SubjectClaim>(count: claimed.count)
-        DispatchQueue.concurrentPerform(iterations: claimed.count + chosen.count) { n in
+        DispatchQueue.concurrentPerform(iterations: claimed.count + jobs.count) { n in
             guard n < claimed.count else {
-                let face = chosen[n - claimed.count]
-                guard let region = faces.firstIndex(of: face).flatMap({ regions[$0] }) else { return }
-                let crop = analyzer.claimRegion(for: face, among: faces, in: image, region: region)
-                levels.set(n - claimed.count) { () throws(StudioError) -> PhotoLevels in analyzer.matteLevels(of: image, in: crop) }
+                let (k, crop) = jobs[n - claimed.count]
+                levels.set(k) { () throws(StudioError) -> PhotoLevels in analyzer.matteLevels(of: image, in: crop) }
                 return
             }
             claims.set(n) { () throws(StudioError) -> SubjectClaim in

@@ -1,3 +1,4 @@
+import EchtImaging
 import Foundation
 
 /// The sRGB transfer curve, used at the edge between Echt's linear images and the models,
@@ -28,5 +29,46 @@ extension SRGB {
         let i = min(Int(x), 4095)
         let f = x - Float(i)
         return table[i] * (1 - f) + table[i + 1] * f
+    }
+}
+
+extension SRGB {
+    /// `encode` of the linear value of each 8-bit sRGB code (`SRGBTransfer.linearFromByte`).
+    static let encodedBytes: [Float] = SRGBTransfer.linearFromByte.map(encode)
+
+    /// For a linear value quantised to 1/65535 steps (`quantised`), the 8-bit code whose linear
+    /// value lies on that step, or −1: the codes' linear values are at least 19 steps apart.
+    static let byteOfQuantised: [Int16] = {
+        var table = [Int16](repeating: -1, count: 65536)
+        for (code, linear) in SRGBTransfer.linearFromByte.enumerated() { table[quantised(linear)] = Int16(code) }
+        return table
+    }()
+
+    /// The 1/65535 step nearest to `linear` clamped to 0...1 (0 for NaN).
+    static func quantised(_ linear: Float) -> Int { linear.isNaN ? 0 : Int(min(max(linear, 0), 1) * 65535 + 0.5) }
+
+    /// Exactly `encode(linear)`, looked up when `linear` is the linear value of an 8-bit code (every
+    /// sample of a photo decoded from 8-bit sRGB), computed otherwise. `tables` are
+    /// `byteOfQuantised`, `SRGBTransfer.linearFromByte` and `encodedBytes`.
+    static func encode(_ linear: Float, tables: ByteTables) -> Float {
+        let code = Int(tables.byteOfQuantised[quantised(linear)])
+        if code >= 0 && tables.linear[code] == linear { return tables.encoded[code] }
+        return encode(linear)
+    }
+
+    /// The tables `encode(_:tables:)` reads, held for the duration of a loop.
+    struct ByteTables {
+        let byteOfQuantised: UnsafeBufferPointer<Int16>
+        let linear: UnsafeBufferPointer<Float>
+        let encoded: UnsafeBufferPointer<Float>
+    }
+
+    /// Runs `body` with the tables of `encode(_:tables:)`.
+    static func withByteTables<T>(_ body: (ByteTables) -> T) -> T {
+        byteOfQuantised.withUnsafeBufferPointer { q in
+            SRGBTransfer.linearFromByte.withUnsafeBufferPointer { l in
+                encodedBytes.withUnsafeBufferPointer { e in body(ByteTables(byteOfQuantised: q, linear: l, encoded: e)) }
+            }
+        }
     }
 }

@@ -29,35 +29,38 @@ enum TensorSampler {
         let green = ch >= 3 ? 1 : 0, blue = ch >= 3 ? 2 : 0
         let replicate = border == .replicate
         var out = [Float](repeating: 0, count: width * height * 3)
-        image.pixels.withUnsafeBufferPointer { px in
-            out.withUnsafeMutableBufferPointer { dst in
-                /// The sRGB-encoded colour of the source pixel (xx, yy); outside the image, black
-                /// or the nearest edge pixel.
-                @inline(__always) func tap(_ x: Int, _ y: Int) -> SIMD3<Float> {
-                    var xx = x, yy = y
-                    if !(xx >= 0 && xx < iw && yy >= 0 && yy < ih) {
-                        guard replicate else { return .zero }
-                        xx = min(max(xx, 0), iw - 1); yy = min(max(yy, 0), ih - 1)
+        SRGB.withByteTables { tables in
+            image.pixels.withUnsafeBufferPointer { px in
+                out.withUnsafeMutableBufferPointer { dst in
+                    /// The sRGB-encoded colour of the source pixel (xx, yy); outside the image, black
+                    /// or the nearest edge pixel.
+                    @inline(__always) func tap(_ x: Int, _ y: Int) -> SIMD3<Float> {
+                        var xx = x, yy = y
+                        if !(xx >= 0 && xx < iw && yy >= 0 && yy < ih) {
+                            guard replicate else { return .zero }
+                            xx = min(max(xx, 0), iw - 1); yy = min(max(yy, 0), ih - 1)
+                        }
+                        let base = (yy * iw + xx) * ch
+                        return SIMD3(SRGB.encode(px[base], tables: tables), SRGB.encode(px[base + green], tables: tables),
+                                     SRGB.encode(px[base + blue], tables: tables))
                     }
-                    let base = (yy * iw + xx) * ch
-                    return SIMD3(SRGB.encode(px[base]), SRGB.encode(px[base + green]), SRGB.encode(px[base + blue]))
-                }
-                for ty in 0..<height {
-                    let ly = ((Double(ty) + a) / Double(height) - 0.5) * region.height
-                    for tx in 0..<width {
-                        let t = mirrored ? Double(width - 1 - tx) : Double(tx)
-                        let lx = ((t + a) / Double(width) - 0.5) * region.width
-                        let sx = region.center.x + c * lx - s * ly - a
-                        let sy = region.center.y + s * lx + c * ly - a
-                        let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
-                        let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
-                        let w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy
-                        // Lane by lane the same sums, in the same order, as one channel at a time.
-                        let v = tap(x0, y0) * w00 + tap(x0 + 1, y0) * w10 + tap(x0, y0 + 1) * w01 + tap(x0 + 1, y0 + 1) * w11
-                        let o = (ty * width + tx) * 3
-                        dst[o] = v.x * scale + offset
-                        dst[o + 1] = v.y * scale + offset
-                        dst[o + 2] = v.z * scale + offset
+                    for ty in 0..<height {
+                        let ly = ((Double(ty) + a) / Double(height) - 0.5) * region.height
+                        for tx in 0..<width {
+                            let t = mirrored ? Double(width - 1 - tx) : Double(tx)
+                            let lx = ((t + a) / Double(width) - 0.5) * region.width
+                            let sx = region.center.x + c * lx - s * ly - a
+                            let sy = region.center.y + s * lx + c * ly - a
+                            let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
+                            let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
+                            let w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy
+                            // Lane by lane the same sums, in the same order, as one channel at a time.
+                            let v = tap(x0, y0) * w00 + tap(x0 + 1, y0) * w10 + tap(x0, y0 + 1) * w01 + tap(x0 + 1, y0 + 1) * w11
+                            let o = (ty * width + tx) * 3
+                            dst[o] = v.x * scale + offset
+                            dst[o + 1] = v.y * scale + offset
+                            dst[o + 2] = v.z * scale + offset
+                        }
                     }
                 }
             }

@@ -74,12 +74,15 @@ public struct MatteRefiner: Sendable {
     /// The part of `prepare` that reads the photo only (it may run before the coarse mask is known).
     public func levels(of photo: Image) -> PhotoLevels {
         let linear = Self.rgb(of: photo), longer = Double(max(photo.width, photo.height))
-        let factor = max(1, Int((longer / Double(options.workingSide)).rounded(.up)))
-        let smallLinear = linear.areaDownscaled(by: factor)
-        let midFactor = max(1, Int((longer / Double(options.foregroundSide)).rounded(.up)))
-        let midLinear = linear.areaDownscaled(by: midFactor)
+        let smallLinear = linear.areaDownscaled(by: Self.reduction(longer: longer, toSide: options.workingSide))
+        let midLinear = linear.areaDownscaled(by: Self.reduction(longer: longer, toSide: options.foregroundSide))
         return PhotoLevels(linear: linear, smallLinear: smallLinear, smallGuide: Self.encoded(smallLinear),
                            midLinear: midLinear, midGuide: Self.encoded(midLinear))
+    }
+
+    /// The whole factor by which a photo whose longer edge is `longer` is reduced to at most `side`.
+    static func reduction(longer: Double, toSide side: Int) -> Int {
+        max(1, Int((longer / Double(side)).rounded(.up)))
     }
 
     /// `prepare(coarseMask:photo:)` on the photo's `levels` (made with these options).

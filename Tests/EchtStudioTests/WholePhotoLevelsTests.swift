@@ -1,0 +1,29 @@
+import EchtImaging
+import EchtTestSupport
+import EchtVision
+import Foundation
+import Testing
+@testable import EchtStudio
+
+/// The whole photo's matte levels made ahead (as `StudioSession` does) give the
+/// same mattes as levels made from the finished photo: a lone subject's model region is the
+/// whole photo and uses them; a group's subjects have regions of their own and ignore them.
+@Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
+struct WholePhotoLevelsTests {
+    @Test(arguments: ["portrait-elderly-cap-glasses-outdoor-01.jpg", "group-5faces-office-01.jpg"])
+    func mattesAreThoseOfLevelsMadeLater(_ name: String) throws {
+        let session = try StudioSession()
+        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+        let levels = PhotoLevelsBuilder(options: session.analyzer.options.matte)
+        levels.add(rows: 0..<image.height, of: image)
+        let made = try #require(levels.levels(of: image))
+        let styles = [FramingStyle(fit: .loose), FramingStyle(fit: .standard)]
+        let found = try session.analyse(image, name: name)
+        let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
+        let later = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let ahead = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name,
+                                           wholePhotoLevels: made)
+        #expect(ahead.matte(for: face) != nil)
+        #expect(ahead == later)
+    }
+}
