@@ -61,4 +61,34 @@ struct RasterTests {
         let ramp = Raster(width: 1, height: 4, channels: 1, values: [0, 1, 2, 3]).resized(width: 1, height: 8)
         #expect(ramp.values == [0, 0.25, 0.75, 1.25, 1.75, 2.25, 2.75, 3])
     }
+
+    /// The blur equals, bit for bit, the running sums it is defined by: rows in `Double` over
+    /// edge-replicated copies, then columns in `Float`, each sum updated add-then-remove.
+    @Test(arguments: [(37, 23, 1, 3), (40, 31, 3, 7), (9, 5, 2, 12), (300, 200, 3, 4), (700, 200, 1, 9)])
+    func boxBlurEqualsRunningSums(width: Int, height: Int, channels c: Int, radius r: Int) {
+        let raster = Self.random(width: width, height: height, channels: c, seed: 23)
+        let v = raster.values, rowLength = width * c
+        var rows = [Float](repeating: 0, count: v.count), out = rows
+        for y in 0..<height {
+            for k in 0..<c {
+                let at = { (i: Int) in Double(v[y * rowLength + min(max(i, 0), width - 1) * c + k]) }
+                var sum = 0.0
+                for i in -r...r { sum += at(i) }
+                for x in 0..<width {
+                    rows[y * rowLength + x * c + k] = Float(sum * (1 / Double(2 * r + 1)))
+                    sum += at(x + r + 1) - at(x - r)
+                }
+            }
+        }
+        for j in 0..<rowLength {
+            let at = { (y: Int) in rows[min(max(y, 0), height - 1) * rowLength + j] }
+            var sum: Float = 0
+            for i in -r...r { sum += at(i) }
+            for y in 0..<height {
+                out[y * rowLength + j] = sum * (1 / Float(2 * r + 1))
+                sum += at(y + r + 1) - at(y - r)
+            }
+        }
+        #expect(raster.boxBlurred(radius: r).values == out)
+    }
 }

@@ -146,29 +146,41 @@ struct Raster: Sendable {
     }
 
     /// Horizontal running-sum pass over `rows`; each row is copied with replicated edges first.
+    /// The sums are `Double`, added and subtracted in the same order for every channel.
     private func blurRows(_ src: [Float], radius r: Int, rows: Range<Int>, into d: UnsafeMutablePointer<Float>) {
-        let c = channels, rowLength = width * c
-        var padded = [Float](repeating: 0, count: (width + 2 * r + 1) * c)
-        var sums = [Double](repeating: 0, count: c)
-        let norm = 1 / Double(2 * r + 1)
-        src.withUnsafeBufferPointer { s in
-            padded.withUnsafeMutableBufferPointer { p in
-                for y in rows {
-                    let row = y * rowLength
-                    for i in 0..<(width + 2 * r + 1) {
-                        let x = min(max(i - r, 0), width - 1)
-                        for k in 0..<c { p[i * c + k] = s[row + x * c + k] }
-                    }
-                    for k in 0..<c {
-                        var sum = 0.0
-                        for i in 0...(2 * r) { sum += Double(p[i * c + k]) }
-                        sums[k] = sum
-                    }
+        let c = channels, width = width, rowLength = width * c, window = 2 * r + 1
+        let padded = UnsafeMutablePointer<Float>.allocate(capacity: (width + window) * c)
+        let sums = UnsafeMutablePointer<Double>.allocate(capacity: c)
+        defer { padded.deallocate(); sums.deallocate() }
+        let norm = 1 / Double(window)
+        src.withUnsafeBufferPointer { buffer in
+            let s = buffer.baseAddress!
+            for y in rows {
+                let row = y * rowLength, source = s + row, target = d + row
+                // Replicated left edge, the row itself, replicated right edge.
+                for i in 0..<r { for k in 0..<c { padded[i * c + k] = source[k] } }
+                (padded + r * c).update(from: source, count: rowLength)
+                let last = source + (width - 1) * c
+                for i in (r + width)..<(width + window) { for k in 0..<c { padded[i * c + k] = last[k] } }
+                if c == 1 {
+                    var sum = 0.0
+                    for i in 0..<window { sum += Double(padded[i]) }
                     for x in 0..<width {
-                        for k in 0..<c {
-                            d[row + x * c + k] = Float(sums[k] * norm)
-                            sums[k] += Double(p[(x + 2 * r + 1) * c + k]) - Double(p[x * c + k])
-                        }
+                        target[x] = Float(sum * norm)
+                        sum += Double(padded[x + window]) - Double(padded[x])
+                    }
+                    continue
+                }
+                for k in 0..<c {
+                    var sum = 0.0
+                    for i in 0..<window { sum += Double(padded[i * c + k]) }
+                    sums[k] = sum
+                }
+                for x in 0..<width {
+                    let o = x * c, add = (x + window) * c
+                    for k in 0..<c {
+                        target[o + k] = Float(sums[k] * norm)
+                        sums[k] += Double(padded[add + k]) - Double(padded[o + k])
                     }
                 }
             }
