@@ -61,12 +61,14 @@ extension PortraitAnalyzer {
     /// `subjectMatte`, which other people's mattes use to settle the cells both own.
     public func claim(for face: Face, among faces: [Face], in image: Image, region: PixelRect) throws(VisionError) -> SubjectClaim {
         let crop = claimRegion(for: face, among: faces, in: image, region: region)
-        let raw = try segmenter.coarseMask(for: image, region: crop)
+        // One sampling of the region serves the model and the colour guide of the split below.
+        let input = SelfieSegmenter.input(for: image, region: crop)
+        let raw = try segmenter.coarseMask(input: input)
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
         }
         let boxes = [face.detection.box] + faces.filter { $0 != face }.map(\.detection.box)
-        let guide = SelfieSegmenter.guide(for: image, region: crop)
+        let guide = SelfieSegmenter.guide(input: input)
         let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
         var owner = partition
         var mask = raw

@@ -22,7 +22,12 @@ public struct SelfieSegmenter: Sendable {
     /// The 256×256 probability mask of `region` (photo pixels, stretched to the square): one
     /// person's head and shoulders fill the model's input as in a selfie.
     public func coarseMask(for image: Image, region: PixelRect) throws(VisionError) -> Image {
-        try Self.mask(from: runner.run(Self.input(for: image, region: region), expectedOutputs: 1))
+        try coarseMask(input: Self.input(for: image, region: region))
+    }
+
+    /// The 256×256 probability mask of a model input made by `input(for:region:)`.
+    func coarseMask(input: Tensor) throws(VisionError) -> Image {
+        try Self.mask(from: runner.run(input, expectedOutputs: 1))
     }
 
     /// The model input: the image stretched to 256², values 0...1.
@@ -37,9 +42,9 @@ public struct SelfieSegmenter: Sendable {
         return TensorSampler.sample(image, region: rect, width: size, height: size, border: .zero, range: 0...1)
     }
 
-    /// The region's sRGB colours (0...1) at the mask's size, lightly smoothed: what the model saw.
-    static func guide(for image: Image, region: PixelRect) -> Image {
-        let t = input(for: image, region: region)
+    /// The region's sRGB colours (0...1) at the mask's size, lightly smoothed: what the model saw,
+    /// from the model input `input(for:region:)` made for it.
+    static func guide(input t: Tensor) -> Image {
         let smooth = Raster(width: size, height: size, channels: 3, values: t.values).boxBlurred(radius: 1)
         return Image(width: size, height: size, channels: 3, pixels: smooth.values)
     }
