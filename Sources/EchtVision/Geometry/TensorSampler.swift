@@ -44,13 +44,21 @@ enum TensorSampler {
                         return SIMD3(SRGB.encode(px[base], tables: tables), SRGB.encode(px[base + green], tables: tables),
                                      SRGB.encode(px[base + blue], tables: tables))
                     }
+                    // The column's share of the source point, once per column: the same operations in
+                    // the same order as `center + rotation · (lx, ly) − a` per pixel.
+                    var columnX = [Double](repeating: 0, count: width), columnY = columnX
+                    for tx in 0..<width {
+                        let t = mirrored ? Double(width - 1 - tx) : Double(tx)
+                        let lx = ((t + a) / Double(width) - 0.5) * region.width
+                        columnX[tx] = region.center.x + c * lx
+                        columnY[tx] = region.center.y + s * lx
+                    }
                     for ty in 0..<height {
                         let ly = ((Double(ty) + a) / Double(height) - 0.5) * region.height
+                        let rowX = s * ly, rowY = c * ly
                         for tx in 0..<width {
-                            let t = mirrored ? Double(width - 1 - tx) : Double(tx)
-                            let lx = ((t + a) / Double(width) - 0.5) * region.width
-                            let sx = region.center.x + c * lx - s * ly - a
-                            let sy = region.center.y + s * lx + c * ly - a
+                            let sx = columnX[tx] - rowX - a
+                            let sy = columnY[tx] + rowY - a
                             let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
                             let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
                             let w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy
