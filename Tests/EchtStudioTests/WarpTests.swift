@@ -82,7 +82,7 @@ import Testing
     }
 
     /// The row-wise box shrink (one channel four blocks at a time, three and four channels in
-    /// registers) equals block-at-a-time averaging bit for bit, for windows and whole images.
+    /// registers, three channels by 2 a block at a time) equals block-at-a-time averaging bit for bit, for windows and whole images.
     @Test(arguments: [1, 3, 4])
     func boxShrinkEqualsBlockAtATimeAverages(channels: Int) {
         var rng = SeededRandom(seed: UInt64(11 + channels))
@@ -95,6 +95,10 @@ import Testing
             let window = Warp.downsampleBox(image, factor: factor, x0: 5, y0: 3, width: 91, height: 50)
             #expect(window.pixels == Self.blockAverages(image.region(x0: 5, y0: 3, width: 91, height: 50), factor: factor),
                     "window, factor \(factor)")
+            // An odd height and an even width: a last row of half blocks, full blocks to the right edge.
+            let odd = Warp.downsampleBox(image, factor: factor, x0: 2, y0: 4, width: 96, height: 53)
+            #expect(odd.pixels == Self.blockAverages(image.region(x0: 2, y0: 4, width: 96, height: 53), factor: factor),
+                    "odd window, factor \(factor)")
         }
     }
 

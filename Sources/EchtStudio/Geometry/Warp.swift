@@ -143,6 +143,15 @@ enum Warp {
         precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
         let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
         var out = [Float](repeating: 0, count: w * h * c)
+        if c == 3 && factor == 2 && rw >= 2 {
+            image.pixels.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    halveRGB(src.baseAddress! + (y0 * image.width + x0) * 3, stride: image.width * 3, width: rw, height: rh,
+                             into: dst.baseAddress!)
+                }
+            }
+            return Image(width: w, height: h, channels: c, pixels: out)
+        }
         image.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for oy in 0..<h {
@@ -189,6 +198,48 @@ enum Warp {
             }
         }
         return Image(width: w, height: h, channels: c, pixels: out)
+    }
+
+    /// The three-channel `downsampleBox` by 2 of the `width`×`height` window at `window` (rows
+    /// `stride` samples apart, at least 2 columns) into `out`: each block's four pixels summed
+    /// from zero in one vector, row by row, left to right, and divided once. Every block but the
+    /// last of a row in one vector (its fourth lane reads the next pixel's red and is never
+    /// stored); the last, whose fourth lane could read past the image, one channel at a time.
+    private static func halveRGB(_ window: UnsafePointer<Float>, stride: Int, width rw: Int, height rh: Int,
+                                 into out: UnsafeMutablePointer<Float>) {
+        let w = (rw + 1) / 2, h = (rh + 1) / 2
+        @inline(__always) func load(_ p: UnsafePointer<Float>) -> SIMD4<Float> { UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self) }
+        for oy in 0..<h {
+            let top = window + 2 * oy * stride, target = out + oy * w * 3
+            let pair = 2 * oy + 1 < rh
+            if pair {
+                let bottom = top + stride, n = SIMD4<Float>(repeating: 4)
+                for ox in 0..<(w - 1) {
+                    let p = ox * 6
+                    var s = SIMD4<Float>.zero + load(top + p)
+                    s += load(top + p + 3); s += load(bottom + p); s += load(bottom + p + 3)
+                    s /= n
+                    target[ox * 3] = s[0]; target[ox * 3 + 1] = s[1]; target[ox * 3 + 2] = s[2]
+                }
+            } else {
+                let n = SIMD4<Float>(repeating: 2)
+                for ox in 0..<(w - 1) {
+                    let p = ox * 6
+                    var s = SIMD4<Float>.zero + load(top + p)
+                    s += load(top + p + 3)
+                    s /= n
+                    target[ox * 3] = s[0]; target[ox * 3 + 1] = s[1]; target[ox * 3 + 2] = s[2]
+                }
+            }
+            let xs = (w - 1) * 2
+            var s0: Float = 0, s1: Float = 0, s2: Float = 0
+            for y in (2 * oy)..<min(2 * oy + 2, rh) {
+                let row = window + y * stride
+                for x in xs..<rw { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
+            }
+            let n = Float((min(2 * oy + 2, rh) - 2 * oy) * (rw - xs))
+            target[(w - 1) * 3] = s0 / n; target[(w - 1) * 3 + 1] = s1 / n; target[(w - 1) * 3 + 2] = s2 / n
+        }
     }
 
     /// Adds one row of `width` one-channel samples to the running block sums `sums` (one per
