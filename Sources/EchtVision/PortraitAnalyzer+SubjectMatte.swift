@@ -36,7 +36,9 @@ extension PortraitAnalyzer {
         let levels = levels ?? refiner.levels(of: Self.photo(of: image, in: claim.region))
         precondition(levels.width == Int(claim.region.width) && levels.height == Int(claim.region.height),
                      "photo levels of another region than the claim's")
-        var prepared = refiner.prepare(coarseMask: coarse, levels: levels, others: others)
+        let plain = claim.cut.contains(true)
+            ? Image(width: coarse.width, height: coarse.height, channels: 1, pixels: claim.cut.map { $0 ? 1 : 0 }) : nil
+        var prepared = refiner.prepare(coarseMask: coarse, levels: levels, others: others, plain: plain)
         prepared.originX = Int(claim.region.minX); prepared.originY = Int(claim.region.minY)
         return prepared
     }
@@ -72,18 +74,20 @@ extension PortraitAnalyzer {
         let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
         var owner = partition
         var mask = raw
+        var cut: [Bool] = []
         for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
         // Blurred bystanders touching the subject, whom no face split can remove.
         if let map = DefocusMap(image: image, region: crop) {
-            let (kept, removed) = DefocusedBystanders.removing(from: mask, map: map, region: crop, photoWidth: image.width,
+            let (kept, removed, plain) = DefocusedBystanders.removing(from: mask, map: map, region: crop, photoWidth: image.width,
                                                                          face: face.detection.box)
             if removed {
                 for i in mask.pixels.indices where kept.pixels[i] == 0 && mask.pixels[i] > 0 { owner[i] = -1 }
+                cut = plain
                 mask = kept
             }
         }
         return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity },
-                            others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background })
+                            others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background }, cut: cut)
     }
 
     /// `region` rounded outwards to whole pixels and clipped to the photo; the whole photo when

@@ -35,6 +35,7 @@ struct DefocusedBystanderTests {
         let face = try #require(faces.max { $0.detection.box.width < $1.detection.box.width })
         let whole = PixelRect(minX: 0, minY: 0, maxX: Float(image.width), maxY: Float(image.height))
         let matte = try analyzer.subjectMatte(for: face, among: faces, in: image, region: whole)
+        Self.expectAPlainJacketEdge(matte)
         for box in Self.boxes {
             var sum: Float = 0
             for y in box.y { for x in box.x { sum += matte.coverage(x: x, y: y) } }
@@ -46,5 +47,41 @@ struct DefocusedBystanderTests {
                 #expect(mean < 0.1, "\(box): the bystander keeps \(mean) of it")
             }
         }
+    }
+
+    /// Rows of his jacket's left outline where it was cut from the blurred bystander (dark on
+    /// dark blur, no photo edge), and the columns searched for it.
+    static let jacketRows = 3300..<4400, jacketColumns = 400..<1300
+
+    /// Along the jacket's cut outline, the foreground in the partial-alpha fringe is the jacket's
+    /// near-black, not the blur's light streaks, and the outline is smooth from row to row.
+    /// Before the plain outline: 36 % of the fringe (0.05 < alpha < 0.95) lighter than 0.05
+    /// (linear luminance), row-to-row jitter of the alpha 0.5 crossing 1.25 px; after: 0 %, 0.34 px.
+    static func expectAPlainJacketEdge(_ matte: PersonMatte) {
+        var fringe = 0, light = 0, crossings: [Float] = []
+        let w = matte.alpha.width
+        for y in jacketRows {
+            let v = y - matte.originY
+            var crossing: Float?
+            for x in jacketColumns {
+                let u = x - matte.originX, i = v * w + u
+                let a = matte.alpha.pixels[i]
+                if crossing == nil, a >= 0.5 { crossing = Float(x) }
+                guard a > 0.05, a < 0.95 else { continue }
+                let f = matte.foreground.pixels[(i * 3)..<(i * 3 + 3)].map { $0 }
+                fringe += 1
+                if 0.2126 * f[0] + 0.7152 * f[1] + 0.0722 * f[2] > 0.05 { light += 1 }
+            }
+            if let crossing { crossings.append(crossing) }
+        }
+        // Jitter: mean absolute second difference of the crossing from row to row.
+        var jitter: Float = 0
+        for k in 2..<crossings.count { jitter += abs(crossings[k] - 2 * crossings[k - 1] + crossings[k - 2]) }
+        jitter /= Float(max(1, crossings.count - 2))
+        let lightShare = Float(light) / Float(max(1, fringe))
+        print("bystander test: jacket fringe \(fringe) px, light share \(lightShare), outline jitter \(jitter) px, rows \(crossings.count)")
+        #expect(crossings.count == jacketRows.count, "the jacket's outline is missing on some rows")
+        #expect(lightShare < 0.02, "light streaks in the jacket's fringe: \(lightShare) of it")
+        #expect(jitter < 0.8, "the jacket's outline jitters \(jitter) px from row to row")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// The full-resolution pass against its formulas written out one pixel at a time.
 struct FullResolutionPassTests {
-    /// A photo with values a little outside 0...1 and a 12-channel grid whose alpha spans and
+    /// A photo with values a little outside 0...1 and a 13-channel grid whose alpha spans and
     /// overshoots its bounds, so every clamp of the formulas is exercised.
     static func inputs(width w: Int, height h: Int, gridWidth gw: Int, gridHeight gh: Int) -> (photo: Raster, grid: Raster) {
         let c = FullResolutionPass.gridChannels
@@ -61,7 +61,7 @@ struct FullResolutionPassTests {
                 let o = y * width + x
                 if result.alpha[o].bitPattern != a.bitPattern { mismatches += 1 }
                 for (k, image) in [r, g, b].enumerated() {
-                    let fv = channel(4 + k) + a * (image - a * channel(4 + k) - (1 - a) * channel(7 + k))
+                    let fv = channel(4 + k) + channel(12) * a * (image - a * channel(4 + k) - (1 - a) * channel(7 + k))
                     let expected = min(max(fv, ForegroundEstimator.floor * min(4 * (1 - a), 1) * channel(4 + k)), max(1, image))
                     if result.foreground[o * 3 + k].bitPattern != expected.bitPattern { mismatches += 1 }
                 }

@@ -32,7 +32,7 @@ struct MatteQualityTests {
             let a = min(max(v, g[10]), g[11])
             alphaError = max(alphaError, abs(a - fused.alpha[i]))
             for k in 0..<3 {
-                let f = min(max(g[4 + k] + a * (im[k] - a * g[4 + k] - (1 - a) * g[7 + k]), ForegroundEstimator.floor * min(4 * (1 - a), 1) * g[4 + k]), max(1, im[k]))
+                let f = min(max(g[4 + k] + g[12] * a * (im[k] - a * g[4 + k] - (1 - a) * g[7 + k]), ForegroundEstimator.floor * min(4 * (1 - a), 1) * g[4 + k]), max(1, im[k]))
                 foregroundError = max(foregroundError, abs(f - fused.foreground[i * 3 + k]))
             }
         }

@@ -37,8 +37,9 @@ enum BystanderCut {
     /// cell, `DefocusedBystanders.bystanderCells`). `person` marks the grid's person pixels
     /// (the subject's share of the mask); `face` is the subject's face box in grid pixels,
     /// always the subject's.
+    /// Also returns each grid pixel's `sharpness`.
     static func removed(cells: [Bool], person: [Bool], map: DefocusMap,
-                        face: (x0: Int, y0: Int, x1: Int, y1: Int)) -> [Bool] {
+                        face: (x0: Int, y0: Int, x1: Int, y1: Int)) -> (removed: [Bool], sharpness: [Float]) {
         let w = map.gridWidth, h = map.gridHeight, n = w * h, side = DefocusMap.cellPixels
         var inBystander = [Bool](repeating: false, count: n)
         for y in 0..<h {
@@ -68,7 +69,7 @@ enum BystanderCut {
         let fromBystander = geodesic(seeds: seed.map { $0 == 1 }, passable: person, cost: bystanderCost, width: w, height: h)
         let fromSubject = geodesic(seeds: seed.map { $0 == 2 }, passable: person, cost: subjectCost, width: w, height: h)
         let raw = (0..<n).map { person[$0] && seed[$0] != 2 && fromBystander[$0] < fromSubject[$0] }
-        return smoothed(raw, person: person, width: w, height: h, radius: smoothing)
+        return (smoothed(raw, person: person, width: w, height: h, radius: smoothing), sharp)
     }
 
     /// `removed` with its outline smoothed: a person pixel goes where most of the person pixels

@@ -29,13 +29,21 @@ enum DefocusedBystanders {
     /// Largest flat area (in face areas) that joins.
     static let largestJoin: Float = 1.5
 
+    /// Largest share of sharp grid pixels (`BystanderCut.sharpness` ≥ 0.5) of a mask cell the
+    /// cut lowers for its outline to be plain: no photo edge there, only blur and flat dark.
+    static let plainSharpShare: Float = 0.25
+    /// Cells nearer the face centre than this many face sizes are never plain: the ear, beard
+    /// and hair beside a cut bystander keep the photo's edge.
+    static let plainClearance: Float = 0.8
+
     /// `mask` (covering photo rectangle `region` of a photo `photoWidth` wide, already
     /// the subject's share) with the blurred people removed, and whether anything was; `face` is
-    /// the subject's detection box.
+    /// the subject's detection box. `plain` marks the mask cells the cut lowered where the
+    /// photo has no sharp edge (see `MatteRefiner.prepare`).
     static func removing(from mask: Image, map: DefocusMap, region: PixelRect, photoWidth: Int,
-                         face: PixelRect) -> (mask: Image, removed: Bool) {
+                         face: PixelRect) -> (mask: Image, removed: Bool, plain: [Bool]) {
         let cells = bystanderCells(mask: mask, map: map, region: region, photoWidth: photoWidth, face: face)
-        guard cells.contains(true) else { return (mask, false) }
+        guard cells.contains(true) else { return (mask, false, []) }
         let w = mask.width, h = mask.height, gw = map.gridWidth, gh = map.gridHeight
         // The mask cell under each grid pixel.
         let column = (0..<gw).map { min(Int((Float($0) + 0.5) * map.scale / region.width * Float(w)), w - 1) }
@@ -45,20 +53,29 @@ enum DefocusedBystanders {
         func grid(_ v: Float, _ origin: Float, _ count: Int) -> Int { min(max(Int((v - origin) / map.scale), 0), count - 1) }
         let faceGrid = (x0: grid(face.minX, region.minX, gw), y0: grid(face.minY, region.minY, gh),
                         x1: grid(face.maxX, region.minX, gw), y1: grid(face.maxY, region.minY, gh))
-        let removed = BystanderCut.removed(cells: cells, person: person, map: map, face: faceGrid)
+        let (removed, sharpness) = BystanderCut.removed(cells: cells, person: person, map: map, face: faceGrid)
         // Each mask cell keeps the share of its grid pixels that stay: the refiner re-snaps the
         // cut, now part of the outline, to the photo where its colours tell.
-        var gone = [Float](repeating: 0, count: w * h), total = gone
+        var gone = [Float](repeating: 0, count: w * h), total = gone, sharp = gone
         for y in 0..<gh {
             for x in 0..<gw {
                 let c = row[y] * w + column[x]
                 total[c] += 1
                 if removed[y * gw + x] { gone[c] += 1 }
+                if sharpness[y * gw + x] >= 0.5 { sharp[c] += 1 }
             }
         }
         var out = mask
         for c in 0..<(w * h) where gone[c] > 0 { out.pixels[c] *= 1 - gone[c] / total[c] }
-        return (keepingHead(out, region: region, face: face), true)
+        let kept = keepingHead(out, region: region, face: face)
+        let size = max(face.width, face.height, 1)
+        let plain = (0..<(w * h)).map { c in
+            let dx = region.minX + (Float(c % w) + 0.5) * region.width / Float(w) - face.center.x
+            let dy = region.minY + (Float(c / w) + 0.5) * region.height / Float(h) - face.center.y
+            return kept.pixels[c] < mask.pixels[c] && sharp[c] <= plainSharpShare * total[c]
+                && (dx * dx + dy * dy).squareRoot() >= plainClearance * size
+        }
+        return (kept, true, plain)
     }
 
     /// Per map cell, whether it belongs to a blurred person that goes.

@@ -14,15 +14,16 @@ enum FullResolutionPass {
     }
 
     /// Channels of the grid: `a` (3), `b` (1), foreground mean F̄ (3), background mean B̄ (3),
-    /// then the lower and upper bound alpha may take there (from the coarse mask).
-    static let gridChannels = 12
+    /// the lower and upper bound alpha may take there (from the coarse mask), then the weight
+    /// `k` of the photo's detail in the foreground (1; 0 keeps the local mean F̄).
+    static let gridChannels = 13
 
-    /// Alpha `a·sRGB(I) + b` clamped to 0...1 and foreground `F̄ + α(I − αF̄ − (1−α)B̄)` clamped to
+    /// Alpha `a·sRGB(I) + b` clamped to 0...1 and foreground `F̄ + kα(I − αF̄ − (1−α)B̄)` clamped to
     /// `ForegroundEstimator.floor`·min(4(1−α), 1)·F̄...max(1, I), for the 3-channel linear `photo`
-    /// and a 12-channel `grid` of any smaller size; alpha is kept within the grid's bounds. Only
+    /// and a 13-channel `grid` of any smaller size; alpha is kept within the grid's bounds. Only
     /// the pixels of `window` (nil: the whole photo) are computed; the arrays hold the window's.
     static func run(photo: Raster, grid: Raster, window: Window? = nil, threads: Int) -> (alpha: [Float], foreground: [Float]) {
-        precondition(photo.channels == 3 && grid.channels == gridChannels, "expected a 3-channel photo and a 12-channel grid")
+        precondition(photo.channels == 3 && grid.channels == gridChannels, "expected a 3-channel photo and a 13-channel grid")
         let pw = photo.width, ph = photo.height, gw = grid.width, gh = grid.height, c = gridChannels
         let area = window ?? Window(x: 0, y: 0, width: pw, height: ph)
         precondition(area.x >= 0 && area.y >= 0 && area.width > 0 && area.height > 0
@@ -68,9 +69,10 @@ enum FullResolutionPass {
                                                     let a = min(max(v, p[10] + (q[10] - p[10]) * f), p[11] + (q[11] - p[11]) * f)
                                                     out.alpha[i] = a
                                                     let fg = out.foreground + i * 3
-                                                    fg[0] = fuse(r, p[4] + (q[4] - p[4]) * f, p[7] + (q[7] - p[7]) * f, a)
-                                                    fg[1] = fuse(gr, p[5] + (q[5] - p[5]) * f, p[8] + (q[8] - p[8]) * f, a)
-                                                    fg[2] = fuse(bl, p[6] + (q[6] - p[6]) * f, p[9] + (q[9] - p[9]) * f, a)
+                                                    let k = p[12] + (q[12] - p[12]) * f
+                                                    fg[0] = fuse(r, p[4] + (q[4] - p[4]) * f, p[7] + (q[7] - p[7]) * f, a, k)
+                                                    fg[1] = fuse(gr, p[5] + (q[5] - p[5]) * f, p[8] + (q[8] - p[8]) * f, a, k)
+                                                    fg[2] = fuse(bl, p[6] + (q[6] - p[6]) * f, p[9] + (q[9] - p[9]) * f, a, k)
                                                 }
                                             }
                                         }
@@ -95,11 +97,11 @@ private func encode(_ value: Float, _ table: UnsafeBufferPointer<Float>) -> Floa
     return table[j] + (table[j + 1] - table[j]) * f
 }
 
-/// One channel of `F = F̄ + α(I − αF̄ − (1−α)B̄)`, clamped to
+/// One channel of `F = F̄ + kα(I − αF̄ − (1−α)B̄)`, clamped to
 /// `ForegroundEstimator.floor`·min(4(1−α), 1)·F̄...max(1, I).
 @inline(__always)
-private func fuse(_ image: Float, _ foregroundMean: Float, _ backgroundMean: Float, _ alpha: Float) -> Float {
-    let v = foregroundMean + alpha * (image - alpha * foregroundMean - (1 - alpha) * backgroundMean)
+private func fuse(_ image: Float, _ foregroundMean: Float, _ backgroundMean: Float, _ alpha: Float, _ detail: Float) -> Float {
+    let v = foregroundMean + detail * alpha * (image - alpha * foregroundMean - (1 - alpha) * backgroundMean)
     return min(max(v, ForegroundEstimator.floor * min(4 * (1 - alpha), 1) * foregroundMean), max(1, image))
 }
 

@@ -88,7 +88,10 @@ public struct MatteRefiner: Sendable {
     /// `prepare(coarseMask:photo:)` on the photo's `levels` (made with these options).
     /// `others` (1 channel, the coarse mask's size, 0...1): cells that are someone else's (a
     /// neighbour's arm beside the subject); the colour band frees no alpha there.
-    public func prepare(coarseMask: Image, levels: PhotoLevels, others: Image? = nil) -> PreparedMatte {
+    /// `plain` (same size, 0...1): cells whose outline was cut through blur, where the photo has
+    /// no edge to follow (`DefocusedBystanders`): alpha there is the mask's smooth ramp and the
+    /// foreground the mean colour of the person's solid pixels nearby, with none of the photo's detail.
+    public func prepare(coarseMask: Image, levels: PhotoLevels, others: Image? = nil, plain: Image? = nil) -> PreparedMatte {
         let linear = levels.linear, longer = Double(max(linear.width, linear.height))
         let smallLinear = levels.smallLinear, guideSmall = levels.smallGuide, midLinear = levels.midLinear
         let maskSmall = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
@@ -97,6 +100,8 @@ public struct MatteRefiner: Sendable {
         for i in p.values.indices { p.values[i] = min(max((p.values[i] - 0.5) * options.maskContrast + 0.5, 0), 1) }
         // In the band along the outline, the photo's colours decide where they can (`EdgeBand`).
         var trust = Raster(width: guideSmall.width, height: guideSmall.height, channels: 1)
+        let radius = max(2, Int((Double(max(guideSmall.width, guideSmall.height)) * options.radiusFraction).rounded()))
+        let plainSmall = plain.map { Self.plainWeight($0, width: guideSmall.width, height: guideSmall.height, radius: radius) }
         if options.colourBand {
             let cell = max(Float(guideSmall.width) / Float(coarseMask.width), Float(guideSmall.height) / Float(coarseMask.height))
             let band = EdgeBand.estimate(guide: guideSmall, linear: smallLinear, mask: maskSmall, cell: cell,
@@ -105,12 +110,20 @@ public struct MatteRefiner: Sendable {
                 Raster(width: $0.width, height: $0.height, channels: 1, values: $0.pixels).resized(width: guideSmall.width, height: guideSmall.height)
             }
             for i in p.values.indices {
-                trust.values[i] = band.values[i * 2 + 1] * (1 - min(max(theirs?.values[i] ?? 0, 0), 1))
+                trust.values[i] = band.values[i * 2 + 1] * (1 - min(max(theirs?.values[i] ?? 0, 0), 1)) * (1 - (plainSmall?.values[i] ?? 0))
                 p.values[i] += (band.values[i * 2] - p.values[i]) * trust.values[i]
             }
         }
-        let radius = max(2, Int((Double(max(guideSmall.width, guideSmall.height)) * options.radiusFraction).rounded()))
-        let (aSmall, bSmall) = GuidedFilter.coefficients(guide: guideSmall, input: p, radius: radius, epsilon: options.epsilon)
+        var (aSmall, bSmall) = GuidedFilter.coefficients(guide: guideSmall, input: p, radius: radius, epsilon: options.epsilon)
+        if let plainSmall {
+            // No photo edge to snap to: the mask's ramp, smoothed, without the photo's noise.
+            let ramp = p.boxBlurred(radius: Self.plainSmoothing)
+            for i in bSmall.values.indices where plainSmall.values[i] > 0 {
+                let w = plainSmall.values[i]
+                for k in 0..<3 { aSmall.values[i * 3 + k] *= 1 - w }
+                bSmall.values[i] += (ramp.values[i] - bSmall.values[i]) * w
+            }
+        }
         // Everything smooth lives at the middle size; only the fused last pass runs at full size.
         let aMid = aSmall.resized(width: midLinear.width, height: midLinear.height)
         let bMid = bSmall.resized(width: midLinear.width, height: midLinear.height)
@@ -129,7 +142,9 @@ public struct MatteRefiner: Sendable {
         for i in midAlpha.values.indices {
             midAlpha.values[i] = min(max(midAlpha.values[i], bounds.values[i * 2]), bounds.values[i * 2 + 1])
         }
-        let means = foregroundMeans(midLinear: midLinear, midAlpha: &midAlpha, bounds: &bounds, smallLinear: smallLinear, longer: longer)
+        var means = foregroundMeans(midLinear: midLinear, midAlpha: &midAlpha, bounds: &bounds, smallLinear: smallLinear, longer: longer)
+        let plainMid = plainSmall?.resized(width: midLinear.width, height: midLinear.height)
+        if let plainMid { means.foreground = Self.solidSideMeans(means.foreground, photo: midLinear, alpha: midAlpha, plain: plainMid) }
         var grid = Raster(width: midLinear.width, height: midLinear.height, channels: FullResolutionPass.gridChannels)
         let foregroundMean = means.foreground.values, backgroundMean = means.background.values
         for i in 0..<(midLinear.width * midLinear.height) {
@@ -142,8 +157,39 @@ public struct MatteRefiner: Sendable {
             grid.values[o + 3] = bMid.values[i]
             grid.values[o + 10] = bounds.values[i * 2]
             grid.values[o + 11] = bounds.values[i * 2 + 1]
+            grid.values[o + 12] = 1 - (plainMid?.values[i] ?? 0)
         }
         return PreparedMatte(photo: linear, grid: grid, threads: max(1, options.threads))
+    }
+
+    /// Half side (working-size pixels) of the box that smooths the mask's ramp where the outline is plain.
+    static let plainSmoothing = 2
+
+    /// How plain each working-size pixel is (0...1): `plain` resized, widened by `radius` (the
+    /// guided filter's, whose windows reach that far) and saturated.
+    static func plainWeight(_ plain: Image, width: Int, height: Int, radius: Int) -> Raster {
+        var w = Raster(width: plain.width, height: plain.height, channels: 1, values: plain.pixels)
+            .resized(width: width, height: height).boxBlurred(radius: radius)
+        for i in w.values.indices { w.values[i] = min(max(w.values[i] * 3, 0), 1) }
+        return w
+    }
+
+    /// `foreground` (F̄ at the middle size) where the outline is `plain`, replaced by the mean
+    /// photo colour of the solid person pixels (alpha ≥ 0.95) within a fixed share of the size:
+    /// the fringe of a cut through blur takes the person's colour (a black jacket), not the
+    /// removed bystander's lighter blur.
+    static func solidSideMeans(_ foreground: Raster, photo: Raster, alpha: Raster, plain: Raster) -> Raster {
+        var solid = alpha
+        for i in solid.values.indices { solid.values[i] = solid.values[i] >= 0.95 ? 1 : 0 }
+        let radius = max(2, max(photo.width, photo.height) / 80)
+        let side = ForegroundEstimator.means(foreground: photo, background: photo, alpha: solid, radius: radius).foreground
+        let share = solid.boxBlurred(radius: radius)
+        var out = foreground
+        for i in plain.values.indices where plain.values[i] > 0 {
+            let w = min(max(plain.values[i], 0), 1) * min(share.values[i] / 0.1, 1)
+            for k in 0..<3 { out.values[i * 3 + k] += (side.values[i * 3 + k] - out.values[i * 3 + k]) * w }
+        }
+        return out
     }
 
     /// Per cell, the lowest and highest alpha the coarse mask allows (2 channels): where the

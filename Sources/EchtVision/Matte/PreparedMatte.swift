@@ -7,7 +7,7 @@ import EchtImaging
 public struct PreparedMatte: Sendable {
     /// The region's photo (linear RGB).
     let photo: Raster
-    /// The 12-channel grid of `FullResolutionPass`.
+    /// The 13-channel grid of `FullResolutionPass`.
     let grid: Raster
     /// Threads for the pass.
     let threads: Int

@@ -15,11 +15,16 @@ public struct SubjectClaim: Sendable {
     /// Per cell, whether the model marks it (above `SubjectPartition.background`) and another
     /// face owns it: someone else's body, which the refinement must not give back to this person.
     let others: [Bool]
+    /// Per cell, whether a blurred bystander's cut (`DefocusedBystanders`) lowered it: the outline
+    /// there runs through blur, with no photo edge for the refinement to follow.
+    let cut: [Bool]
 
-    /// A claim on `region` (see the properties); `others` empty: no cell is another face's.
-    init(face: Face, region: PixelRect, mask: Image, distance: [Float], others: [Bool] = []) {
+    /// A claim on `region` (see the properties); `others` empty: no cell is another face's;
+    /// `cut` empty: no cell was cut.
+    init(face: Face, region: PixelRect, mask: Image, distance: [Float], others: [Bool] = [], cut: [Bool] = []) {
         self.face = face; self.region = region; self.mask = mask; self.distance = distance
         self.others = others.isEmpty ? [Bool](repeating: false, count: mask.pixels.count) : others
+        self.cut = cut.isEmpty ? [Bool](repeating: false, count: mask.pixels.count) : cut
     }
 
     /// The mask value and distance of the cell holding photo point `p`; nil outside the region.
