@@ -95,27 +95,18 @@ enum DefocusedBystanders {
         // The region's sides and top are outline where they are the photo's edges.
         let leftEdge = region.minX < 1, rightEdge = region.maxX > Float(photoWidth) - 1, topEdge = region.minY < 1
         let smallest = Int((smallestArea * size * size / (cell * cell)).rounded(.up))
-        var out = [Bool](repeating: false, count: n), seen = [Bool](repeating: false, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var out = [Bool](repeating: false, count: n)
         for start in 0..<n where candidate[start] && !seen[start] {
-            var component = [start], k = 0, outline = 0, sharpBorder = 0, border = 0
-            seen[start] = true
-            while k < component.count {
-                let i = component[k]; k += 1
-                let x = i % map.width, y = i / map.width
-                for dy in -1...1 {
-                    for dx in -1...1 where dx != 0 || dy != 0 {
-                        let xx = x + dx, yy = y + dy
-                        if xx < 0 { if leftEdge { outline += 1 }; continue }
-                        if xx >= map.width { if rightEdge { outline += 1 }; continue }
-                        if yy < 0 { if topEdge { outline += 1 }; continue }
-                        guard yy < map.height else { continue }
-                        let j = yy * map.width + xx
-                        if person[j] < personShare { outline += 1 } else if !candidate[j] {
-                            border += 1
-                            if map.contrast[j] >= DefocusMap.flatContrast && map.ratio[j] >= sharpCell { sharpBorder += 1 }
-                        }
-                        if candidate[j] && !seen[j] { seen[j] = true; component.append(j) }
-                    }
+            var outline = 0, sharpBorder = 0, border = 0
+            let component = Self.component(from: start, of: candidate, width: map.width, height: map.height, seen: &seen) { xx, yy, j in
+                guard let j else {
+                    if (xx < 0 && leftEdge) || (xx >= map.width && rightEdge) || (xx >= 0 && xx < map.width && yy < 0 && topEdge) { outline += 1 }
+                    return
+                }
+                if person[j] < personShare { outline += 1 } else {
+                    border += 1
+                    if map.contrast[j] >= DefocusMap.flatContrast && map.ratio[j] >= sharpCell { sharpBorder += 1 }
                 }
             }
             if outline > 0 && component.count >= smallest && Float(sharpBorder) < sharpBorderShare * Float(border) { for i in component { out[i] = true } }
@@ -138,20 +129,10 @@ enum DefocusedBystanders {
         var joined = out
         var seen = [Bool](repeating: false, count: n)
         for start in 0..<n where joinable[start] && !seen[start] {
-            var component = [start], k = 0, gone = 0, outline = 0, border = 0
-            seen[start] = true
-            while k < component.count {
-                let i = component[k]; k += 1
-                let x = i % map.width, y = i / map.width
-                for dy in -1...1 {
-                    for dx in -1...1 where dx != 0 || dy != 0 {
-                        let xx = x + dx, yy = y + dy
-                        guard xx >= 0, yy >= 0, xx < map.width, yy < map.height else { outline += 1; continue }
-                        let j = yy * map.width + xx
-                        if joinable[j] { if !seen[j] { seen[j] = true; component.append(j) }; continue }
-                        if out[j] { gone += 1 } else if person[j] < personShare { outline += 1 } else { border += 1 }
-                    }
-                }
+            var gone = 0, outline = 0, border = 0
+            let component = Self.component(from: start, of: joinable, width: map.width, height: map.height, seen: &seen) { _, _, j in
+                guard let j else { outline += 1; return }
+                if out[j] { gone += 1 } else if person[j] < personShare { outline += 1 } else { border += 1 }
             }
             let share = Float(gone + outline) / Float(max(1, gone + outline + border))
             if gone > 0 && share >= joinShare && Float(component.count) <= largestJoin * cellsPerFaceArea {
@@ -159,6 +140,28 @@ enum DefocusedBystanders {
             }
         }
         return joined
+    }
+
+    /// The 8-connected component of `start` among the cells where `member` holds (marked in
+    /// `seen`). `step` sees every step from a component cell to a cell outside it: the
+    /// neighbour's grid position and its index, nil when the step leaves the grid.
+    static func component(from start: Int, of member: [Bool], width w: Int, height h: Int, seen: inout [Bool],
+                          step: (_ x: Int, _ y: Int, _ index: Int?) -> Void) -> [Int] {
+        var component = [start], k = 0
+        seen[start] = true
+        while k < component.count {
+            let i = component[k]; k += 1
+            let x = i % w, y = i / w
+            for dy in -1...1 {
+                for dx in -1...1 where dx != 0 || dy != 0 {
+                    let xx = x + dx, yy = y + dy
+                    guard xx >= 0, yy >= 0, xx < w, yy < h else { step(xx, yy, nil); continue }
+                    let j = yy * w + xx
+                    if member[j] { if !seen[j] { seen[j] = true; component.append(j) } } else { step(xx, yy, j) }
+                }
+            }
+        }
+        return component
     }
 
     /// Per map cell, the mean mask value over the mask pixels whose centres fall in it.
