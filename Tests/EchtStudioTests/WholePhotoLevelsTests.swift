@@ -14,9 +14,7 @@ struct WholePhotoLevelsTests {
     func mattesAreThoseOfLevelsMadeLater(_ name: String) throws {
         let session = try StudioSession()
         let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
-        let levels = PhotoLevelsBuilder(options: session.analyzer.options.matte)
-        levels.add(rows: 0..<image.height, of: image)
-        let made = try #require(levels.levels(of: image))
+        let made = MatteRefiner(options: session.analyzer.options.matte).levels(of: image, concurrent: false)
         let styles = [FramingStyle(fit: .loose), FramingStyle(fit: .standard)]
         let found = try session.analyse(image, name: name)
         let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)

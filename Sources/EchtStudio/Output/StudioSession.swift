@@ -58,12 +58,13 @@ public struct StudioSession: Sendable {
         // photo only, on one thread: the matte's reduced copies of the whole photo (a lone
         // subject's matte, whose model sees the whole photo, reads them), then the contact
         // sheet's input side (written once the folder is known).
-        let levels = PhotoLevelsBuilder(options: analyzer.options.matte)
+        let refiner = MatteRefiner(options: analyzer.options.matte)
+        let wholePhotoLevels = ResultSlots<PhotoLevels>(count: 1)
         let inputThumbnails = ResultSlots<(preview: Image, tile: Image)>(count: 1)
         let levelling = DispatchGroup(), thumbnailing = DispatchGroup()
         levelling.enter(); thumbnailing.enter()
         DispatchQueue.global().async {
-            levels.add(rows: 0..<image.height, of: image)
+            wholePhotoLevels.set(0) { () throws(StudioError) -> PhotoLevels in refiner.levels(of: image, concurrent: false) }
             levelling.leave()
             inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
             thumbnailing.leave()
@@ -122,7 +123,7 @@ public struct StudioSession: Sendable {
                 defer { searches.wait() }
                 levelling.wait()
                 analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
-                                                  wholePhotoLevels: levels.levels(of: image))
+                                                  wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
             }
             Trace.mark("subject mattes", since: mark)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing

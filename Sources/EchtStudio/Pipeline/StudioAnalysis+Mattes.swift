@@ -10,7 +10,7 @@ extension StudioAnalysis {
     /// matte is made only where the subject's frames for `styles` read it (`Framing.matteWindow`),
     /// also when the model saw the whole photo (a lone subject). Runs concurrently.
     /// `wholePhotoLevels`: the whole photo's `PhotoLevels`, if made already (`StudioSession` makes
-    /// them with a `PhotoLevelsBuilder` while the faces are searched); a subject whose model
+    /// them on one thread while the faces are searched); a subject whose model
     /// region is the whole photo uses them.
     public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
                              sourceName: String, wholePhotoLevels: PhotoLevels? = nil) throws(StudioError) -> StudioAnalysis {

@@ -72,10 +72,11 @@ public struct MatteRefiner: Sendable {
     }
 
     /// The part of `prepare` that reads the photo only (it may run before the coarse mask is known).
-    public func levels(of photo: Image) -> PhotoLevels {
+    /// With `concurrent` false it runs on the calling thread only (the same values).
+    public func levels(of photo: Image, concurrent: Bool = true) -> PhotoLevels {
         let linear = Self.rgb(of: photo), longer = Double(max(photo.width, photo.height))
-        let smallLinear = linear.areaDownscaled(by: Self.reduction(longer: longer, toSide: options.workingSide))
-        let midLinear = linear.areaDownscaled(by: Self.reduction(longer: longer, toSide: options.foregroundSide))
+        let smallLinear = linear.areaDownscaled(by: Self.reduction(longer: longer, toSide: options.workingSide), concurrent: concurrent)
+        let midLinear = linear.areaDownscaled(by: Self.reduction(longer: longer, toSide: options.foregroundSide), concurrent: concurrent)
         return PhotoLevels(linear: linear, smallLinear: smallLinear, smallGuide: Self.encoded(smallLinear),
                            midLinear: midLinear, midGuide: Self.encoded(midLinear))
     }

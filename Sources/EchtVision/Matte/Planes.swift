@@ -18,13 +18,13 @@ struct Raster: Sendable {
 
     /// Mean of every `factor × factor` block (the last partial blocks are dropped, at least 1 pixel).
     /// Each block's sum runs row by row in the same order however the work is split; a large
-    /// raster's output rows are split into bands summed concurrently.
-    func areaDownscaled(by factor: Int) -> Raster {
+    /// raster's output rows are split into bands summed concurrently unless `concurrent` is false.
+    func areaDownscaled(by factor: Int, concurrent: Bool = true) -> Raster {
         guard factor > 1 else { return self }
         let w = max(1, width / factor), h = max(1, height / factor), c = channels, width = width, height = height
         var out = [Float](repeating: 0, count: w * h * c)
         let norm = 1 / Float(factor * factor)
-        let bands = width * height >= 1 << 20 ? min(h, 16) : 1, bandHeight = (h + bands - 1) / bands
+        let bands = concurrent && width * height >= 1 << 20 ? min(h, 16) : 1, bandHeight = (h + bands - 1) / bands
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 let shared = BlockSumPointers(source: src.baseAddress!, target: dst.baseAddress!)
