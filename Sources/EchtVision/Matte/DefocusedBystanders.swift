@@ -184,31 +184,19 @@ enum DefocusedBystanders {
     static func keepingHead(_ mask: Image, region: PixelRect, face: PixelRect) -> Image {
         let w = mask.width, h = mask.height
         let marked = SubjectPartition.background
-        var kept = [Bool](repeating: false, count: w * h)
-        var stack: [Int] = []
+        var head = [Bool](repeating: false, count: w * h)
         let x0 = max(0, Int((face.minX - region.minX) / region.width * Float(w)))
         let x1 = min(w - 1, Int((face.maxX - region.minX) / region.width * Float(w)))
         let y0 = max(0, Int((face.minY - region.minY) / region.height * Float(h)))
         let y1 = min(h - 1, Int((face.maxY - region.minY) / region.height * Float(h)))
         if x0 <= x1, y0 <= y1 {
-            for y in y0...y1 {
-                for x in x0...x1 where mask.pixels[y * w + x] > marked { kept[y * w + x] = true; stack.append(y * w + x) }
-            }
+            for y in y0...y1 { for x in x0...x1 { head[y * w + x] = true } }
         }
-        guard !stack.isEmpty else { return mask }
-        while let i = stack.popLast() {
-            let x = i % w, y = i / w
-            for dy in -1...1 {
-                for dx in -1...1 {
-                    let xx = x + dx, yy = y + dy
-                    guard xx >= 0, yy >= 0, xx < w, yy < h else { continue }
-                    let j = yy * w + xx
-                    if !kept[j] && mask.pixels[j] > marked { kept[j] = true; stack.append(j) }
-                }
-            }
-        }
+        guard head.indices.contains(where: { head[$0] && mask.pixels[$0] > marked }) else { return mask }
+        // Unmarked cells clear too: only what is connected to the face box stays.
         var out = mask
-        for i in 0..<(w * h) where !kept[i] { out.pixels[i] = 0 }
+        for i in 0..<(w * h) where out.pixels[i] <= marked { out.pixels[i] = 0 }
+        for i in SubjectPartition.cutOff(mask, head: head) { out.pixels[i] = 0 }
         return out
     }
 }
