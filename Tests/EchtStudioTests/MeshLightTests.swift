@@ -8,40 +8,33 @@ struct MeshLightTests {
     @Test(arguments: ["professional", "artistic", "relaxed"])
     func lightingRowByRowEqualsTheGainPlane(_ name: String) throws {
         let image = try StudioFixtures.astronaut(), mesh = try StudioFixtures.astronautMesh()
-        // A matte with a soft edge and a face oval over the mesh, both with exact zeros.
+        // A matte with a soft edge and exact zeros.
         let alpha = FusedPassTests.noisy(width: 512, height: 512, channels: 1, seed: 21, range: -0.5...1.5)
-        let face = FusedPassTests.noisy(width: 512, height: 512, channels: 1, seed: 22, range: -1...1)
         let clamp = { (plane: Image) in Image(width: 512, height: 512, channels: 1, pixels: plane.pixels.map { min(max($0, 0), 1) }) }
         let light = Look.builtIn[name]!.light, balance = SIMD3<Float>(1.05, 0.97, 0.93)
-        let gain = MeshLight.gain(mesh: mesh, faceMask: clamp(face), alpha: clamp(alpha), light: light)
+        let gain = MeshLight.gain(mesh: mesh, alpha: clamp(alpha), light: light)
         #expect(gain.pixels.contains { $0 > 1 } && gain.pixels.contains { $0 < 1 }, "the light must brighten and darken somewhere")
-        let lit = MeshLight.lit(image, balance: balance, mesh: mesh, faceMask: clamp(face), alpha: clamp(alpha), light: light)
+        let lit = MeshLight.lit(image, balance: balance, mesh: mesh, alpha: clamp(alpha), light: light)
         #expect(lit == MeshLight.apply(gain, to: image, balance: balance))
     }
 
-    @Test("eight-lane runs off the face give the per-pixel gains bit for bit", arguments: ["professional", "artistic", "relaxed"])
+    @Test("eight-lane runs off the light's grid give the per-pixel gains bit for bit", arguments: ["professional", "artistic", "relaxed"])
     func lanesOffTheFaceEqualPixelByPixel(_ name: String) throws {
         let mesh = try StudioFixtures.astronautMesh(), light = Look.builtIn[name]!.light
-        // A soft matte with exact zeros and a face oval that is zero off a disc over the face,
-        // so rows hold runs on the lanes, runs with face pixels and a tail (width 509).
+        // A soft matte with exact zeros; rows hold runs on the lanes, runs over the light's
+        // grid (around the face) and a tail (width 509).
         let width = 509, height = 512
         var alpha = FusedPassTests.noisy(width: width, height: height, channels: 1, seed: 23, range: -0.2...1.2)
         alpha.pixels = alpha.pixels.map { min(max($0, 0), 1) }
-        var face = Image.plane(width: width, height: height)
-        for y in 0..<height { for x in 0..<width {
-            let d = ((Float(x) - 225) * (Float(x) - 225) + (Float(y) - 130) * (Float(y) - 130)).squareRoot()
-            face[x, y, 0] = min(1, max(0, (60 - d) / 10))
-        } }
         let field = try #require(MeshLight.Field(mesh: mesh, light: light))
         var row = [Float](repeating: 0, count: width)
         var differing = 0
-        field.shade.withUnsafeBufferPointer { shade in
+        field.term.withUnsafeBufferPointer { term in
             for y in 0..<height {
-                row.withUnsafeMutableBufferPointer { field.gains(row: y, alpha: alpha, face: face, into: $0) }
+                row.withUnsafeMutableBufferPointer { field.gains(row: y, alpha: alpha, into: $0) }
                 let py = Float(y) + 0.5, gyf = (py - field.gy0) / field.cell - 0.5
                 let below = max(0, py - field.maxY) / (field.faceWidth * 8) * 0.3
-                for x in 0..<width where row[x] != field.gain(x: x, a: alpha.pixels[y * width + x], f: face.pixels[y * width + x],
-                                                              gyf: gyf, below: below, shade: shade) {
+                for x in 0..<width where row[x] != field.gain(x: x, a: alpha.pixels[y * width + x], gyf: gyf, below: below, term: term) {
                     differing += 1
                 }
             }

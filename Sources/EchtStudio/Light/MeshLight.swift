@@ -20,23 +20,23 @@ public enum MeshLight {
     /// The per-pixel light gain for a person in an output frame.
     /// - Parameters:
     ///   - mesh: the face mesh in output pixels.
-    ///   - faceMask: the feathered face oval; `alpha`: the person matte.
-    public static func gain(mesh: FaceLandmarks, faceMask: Image, alpha: Image, light: LightStyle) -> Image {
+    ///   - alpha: the person matte.
+    public static func gain(mesh: FaceLandmarks, alpha: Image, light: LightStyle) -> Image {
         let width = alpha.width, height = alpha.height
         var gain = Image.plane(width: width, height: height, value: 1)
         guard let field = Field(mesh: mesh, light: light) else { return gain }
         gain.pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<height {
-                field.gains(row: y, alpha: alpha, face: faceMask, into: UnsafeMutableBufferPointer(rebasing: out[(y * width)..<((y + 1) * width)]))
+                field.gains(row: y, alpha: alpha, into: UnsafeMutableBufferPointer(rebasing: out[(y * width)..<((y + 1) * width)]))
             }
         }
         return gain
     }
 
     /// `image` times the per-channel `balance` gains, then times the light gain of
-    /// `gain(mesh:faceMask:alpha:light:)`, written straight into a new image: the same products,
+    /// `gain(mesh:alpha:light:)`, written straight into a new image: the same products,
     /// in the same order, as `apply(gain(…), to: image, balance:)`, without the gain plane.
-    static func lit(_ image: Image, balance: SIMD3<Float>, mesh: FaceLandmarks, faceMask: Image, alpha: Image,
+    static func lit(_ image: Image, balance: SIMD3<Float>, mesh: FaceLandmarks, alpha: Image,
                     light: LightStyle) -> Image {
         let width = image.width, height = image.height, c = image.channels, n = width * height
         precondition(alpha.width == width && alpha.height == height && c >= 3, "light sizes differ")
@@ -48,7 +48,7 @@ public enum MeshLight {
             image.pixels.withUnsafeBufferPointer { source in
                 rowGain.withUnsafeMutableBufferPointer { k in
                     for y in 0..<height {
-                        field?.gains(row: y, alpha: alpha, face: faceMask, into: k)
+                        field?.gains(row: y, alpha: alpha, into: k)
                         let p = source.baseAddress! + y * width * c, o = out.baseAddress! + y * width * 3
                         for x in 0..<width {
                             o[x * 3] = p[x * c] * balance.x * k[x]
@@ -63,12 +63,40 @@ public enum MeshLight {
         return Image(width: width, height: height, channels: 3, pixels: pixels)
     }
 
-    /// The light's shading of the face, on a coarse grid over the face box, and the body's
-    /// falloff: everything the per-pixel gain needs. Nil when the look has no key light.
+    /// The light as one term on a coarse grid over the face and its surroundings, and the
+    /// body's falloff beyond that grid: everything the per-pixel gain needs. Nil when the look
+    /// has no key light.
+    ///
+    /// The face's shading (wrapped Lambert on the mesh's height field) is carried on past the
+    /// face oval and blended into the body's falloff over a quarter of the face width beyond
+    /// it, so the face's modelling runs on over the jaw into the neck and over the temples into
+    /// the hair instead of ending at the oval's edge (once a face-shaped patch with a step at
+    /// the jaw). The blend is `shaped`: brightening is kept small (a
+    /// lifted face rolls into the tone curve's shoulder and loses its colour) and darkening
+    /// is limited softly, so a face turned away never becomes a flat, clamped patch.
     struct Field {
-        let light: LightStyle, l: SIMD3<Float>
-        let shade: [Float], gw: Int, gh: Int, cell: Float, gx0: Float, gy0: Float
-        let reference: Float, centreX: Float, bodySpan: Float, maxY: Float, faceWidth: Float
+        let key: Float, lx: Float
+        let term: [Float], gw: Int, gh: Int, cell: Float, gx0: Float, gy0: Float
+        let centreX: Float, bodySpan: Float, maxY: Float, faceWidth: Float
+
+        /// How the shading's difference from a face turned to the camera scales the light term.
+        static let shadingScale: Float = 3
+        /// The share of a brightening term kept.
+        static let lift: Float = 0.3
+        /// The soft limit of a darkening term (it tends to minus this).
+        static let depth: Float = 1.2
+
+        /// The light term `x` shaped: positive terms scaled by `lift`, negative ones limited
+        /// softly towards −`depth` (x / (1 + |x| / depth)).
+        @inline(__always)
+        static func shaped(_ x: Float) -> Float { x > 0 ? x * lift : x / (1 - x / depth) }
+
+        /// `shaped` on eight lanes, each lane the same operations.
+        @inline(__always)
+        static func shaped(_ x: SIMD8<Float>) -> SIMD8<Float> {
+            let negative = x / (1 - x / depth)
+            return negative.replacing(with: x * lift, where: x .> 0)
+        }
 
         init?(mesh: FaceLandmarks, light: LightStyle) {
             guard light.key > 0 else { return nil }
@@ -76,10 +104,11 @@ public enum MeshLight {
             let pts = mesh.points
             let minX = pts.map(\.x).min()!, maxX = pts.map(\.x).max()!, minY = pts.map(\.y).min()!, maxY = pts.map(\.y).max()!
             let faceWidth = max(maxX - minX, 4)
-            // Height field on a coarse grid over the face box (plus margin), by normalised convolution.
-            let cell = max(faceWidth / 48, 0.5)
-            let gx0 = minX - faceWidth * 0.2, gy0 = minY - faceWidth * 0.2
-            let gw = Int(((maxX - minX) + faceWidth * 0.4) / cell) + 1, gh = Int(((maxY - minY) + faceWidth * 0.4) / cell) + 1
+            // Height field on a coarse grid over the face box (plus a margin the face's term
+            // fades out in), by normalised convolution.
+            let cell = max(faceWidth / 48, 0.5), margin = faceWidth * 0.75
+            let gx0 = minX - margin, gy0 = minY - margin
+            let gw = Int(((maxX - minX) + 2 * margin) / cell) + 1, gh = Int(((maxY - minY) + 2 * margin) / cell) + 1
             var heightSum = [Float](repeating: 0, count: gw * gh), weight = [Float](repeating: 0, count: gw * gh)
             for p in pts {
                 let ix = Int((p.x - gx0) / cell), iy = Int((p.y - gy0) / cell)
@@ -90,89 +119,115 @@ public enum MeshLight {
             Blur.gaussianInPlace(&weight, width: gw, height: gh, channels: 1, sigma: 2.5)
             var h = [Float](repeating: 0, count: gw * gh)
             for i in 0..<(gw * gh) { h[i] = weight[i] > 1e-4 ? heightSum[i] / weight[i] : 0 }
-            // Wrapped Lambert shading from the height field's normals.
+            // Wrapped Lambert shading from the height field's normals, relative to a face turned
+            // to the camera, inside the face oval (cell (i, j) centred at output (gx0, gy0) + (i + ½, j + ½)·cell).
             let wrap: Float = 0.6
-            var shade = [Float](repeating: 0, count: gw * gh)
+            let reference = max(0, (l.z + wrap) / (1 + wrap))
+            let oval = MeshRegions.points(MeshRegions.faceOval, of: mesh).map { ($0 - SIMD2(gx0, gy0)) / cell }
+            let inside = Polygon.fill(oval, width: gw, height: gh).pixels
+            var faceSum = [Float](repeating: 0, count: gw * gh)
             for y in 0..<gh {
-                for x in 0..<gw {
+                for x in 0..<gw where inside[y * gw + x] > 0 {
                     let dx = (h[y * gw + min(x + 1, gw - 1)] - h[y * gw + max(x - 1, 0)]) / (2 * cell)
                     let dy = (h[min(y + 1, gh - 1) * gw + x] - h[max(y - 1, 0) * gw + x]) / (2 * cell)
                     var n = SIMD3<Float>(-dx, -dy, 1)
                     n /= (n * n).sum().squareRoot()
-                    shade[y * gw + x] = max(0, ((n * l).sum() + wrap) / (1 + wrap))
+                    faceSum[y * gw + x] = (max(0, ((n * l).sum() + wrap) / (1 + wrap)) - reference) * Self.shadingScale
                 }
             }
-            self.light = light; self.l = l
-            self.shade = shade; self.gw = gw; self.gh = gh; self.cell = cell; self.gx0 = gx0; self.gy0 = gy0
-            reference = max(0, (l.z + wrap) / (1 + wrap))
-            // Body: a soft falloff across the person away from the key side.
-            centreX = (minX + maxX) / 2; bodySpan = faceWidth * 2.2; self.maxY = maxY; self.faceWidth = faceWidth
+            // The face's term carried out past the oval by normalised convolution (a twentieth of
+            // the face width), so the jaw's shade goes on over the neck instead of stopping at the
+            // outline; the body's term takes over across a quarter of the face width beyond it.
+            var faceWeight = inside, reach = inside
+            Blur.gaussianInPlace(&faceSum, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.05 / cell)
+            Blur.gaussianInPlace(&faceWeight, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.05 / cell)
+            Blur.gaussianInPlace(&reach, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.25 / cell)
+            let centreX = (minX + maxX) / 2, bodySpan = faceWidth * 2.2
+            var term = [Float](repeating: 0, count: gw * gh)
+            for y in 0..<gh {
+                let py = gy0 + (Float(y) + 0.5) * cell
+                let below = max(0, py - maxY) / (faceWidth * 8) * 0.3
+                for x in 0..<gw {
+                    let i = y * gw + x
+                    let face = faceWeight[i] > 1e-4 ? faceSum[i] / faceWeight[i] : 0
+                    let body = Self.bodyTerm(px: gx0 + (Float(x) + 0.5) * cell, below: below, centreX: centreX, bodySpan: bodySpan, lx: l.x)
+                    let f = min(max(2 * reach[i], 0), 1)
+                    term[i] = Self.shaped(f * face + (1 - f) * body)
+                }
+            }
+            self.key = light.key; lx = l.x
+            self.term = term; self.gw = gw; self.gh = gh; self.cell = cell; self.gx0 = gx0; self.gy0 = gy0
+            self.centreX = centreX; self.bodySpan = bodySpan; self.maxY = maxY; self.faceWidth = faceWidth
         }
 
-        /// The gains of row `y` for matte `alpha` and face oval `face`: exactly 1 off the person.
-        /// Runs of eight pixels off the face oval (the body and the background, most of a frame)
-        /// are done on eight lanes, each lane the per-pixel operations of `gain(x:…)` in order.
-        func gains(row y: Int, alpha: Image, face: Image, into out: UnsafeMutableBufferPointer<Float>) {
+        /// The body's unshaped term at column centre `px`: a soft falloff across the person away
+        /// from the key side, and `below` (darker further below the chin).
+        @inline(__always)
+        static func bodyTerm(px: Float, below: Float, centreX: Float, bodySpan: Float, lx: Float) -> Float {
+            let side = max(-1, min(1, (px - centreX) / bodySpan))
+            return side * lx * 0.5 - below
+        }
+
+        /// The gains of row `y` for matte `alpha`: exactly 1 off the person. Runs of eight
+        /// pixels off the grid (the body and the background, most of a frame) are done on
+        /// eight lanes, each lane the per-pixel operations of `gain(x:…)` in order.
+        func gains(row y: Int, alpha: Image, into out: UnsafeMutableBufferPointer<Float>) {
             let width = alpha.width, row = y * width
             let py = Float(y) + 0.5, gyf = (py - gy0) / cell - 0.5
             // The body's vertical falloff is the same along the row.
             let below = max(0, py - maxY) / (faceWidth * 8) * 0.3
+            let rowOnGrid = gyf >= 0 && gyf < Float(gh - 1)
+            // Columns [gridStart, gridEnd) may read the grid; the runs of eight avoid them.
+            let gridStart = rowOnGrid ? max(0, Int(gx0 + 0.5 * cell)) : width
+            let gridEnd = rowOnGrid ? min(width, Int((gx0 + (Float(gw) - 0.5) * cell).rounded(.up)) + 1) : width
             alpha.pixels.withUnsafeBufferPointer { alpha in
-                face.pixels.withUnsafeBufferPointer { face in
-                    shade.withUnsafeBufferPointer { shade in
-                        let a = alpha.baseAddress! + row, f = face.baseAddress! + row
-                        typealias Lanes = SIMD8<Float>
-                        let key = light.key, lx = l.x
-                        let steps = Lanes(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
-                        var x = 0
-                        while x + 8 <= width {
-                            let fl = UnsafeRawPointer(f + x).loadUnaligned(as: Lanes.self)
-                            guard all(fl .<= 0.001) else {
-                                for k in x..<(x + 8) { out[k] = gain(x: k, a: a[k], f: f[k], gyf: gyf, below: below, shade: shade) }
-                                x += 8
-                                continue
-                            }
-                            let al = UnsafeRawPointer(a + x).loadUnaligned(as: Lanes.self)
-                            let px = Lanes(repeating: Float(x)) + steps
-                            var side = (px - centreX) / bodySpan
-                            side = side.replacing(with: 1, where: Lanes(repeating: 1) .< side)
-                            side = side.replacing(with: -1, where: side .< -1)
-                            let bodyTerm = side * lx * 0.5 - below
-                            var term = fl * Lanes(repeating: 0) + (1 - fl) * bodyTerm
-                            term = term.replacing(with: 0.9, where: Lanes(repeating: 0.9) .< term)
-                            term = term.replacing(with: -0.9, where: term .< -0.9)
-                            let lit = 1 + al * key * term
-                            UnsafeMutableRawPointer(out.baseAddress! + x).storeBytes(of: lit.replacing(with: 1, where: .!(al .> 0.002)),
-                                                                                     as: Lanes.self)
+                term.withUnsafeBufferPointer { term in
+                    let a = alpha.baseAddress! + row
+                    typealias Lanes = SIMD8<Float>
+                    let steps = Lanes(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
+                    var x = 0
+                    while x + 8 <= width {
+                        guard x + 8 <= gridStart || x >= gridEnd else {
+                            for k in x..<(x + 8) { out[k] = gain(x: k, a: a[k], gyf: gyf, below: below, term: term) }
                             x += 8
+                            continue
                         }
-                        while x < width {
-                            out[x] = gain(x: x, a: a[x], f: f[x], gyf: gyf, below: below, shade: shade)
-                            x += 1
-                        }
+                        let al = UnsafeRawPointer(a + x).loadUnaligned(as: Lanes.self)
+                        let px = Lanes(repeating: Float(x)) + steps
+                        var side = (px - centreX) / bodySpan
+                        side = side.replacing(with: 1, where: Lanes(repeating: 1) .< side)
+                        side = side.replacing(with: -1, where: side .< -1)
+                        let lit = 1 + al * key * Self.shaped(side * lx * 0.5 - below)
+                        UnsafeMutableRawPointer(out.baseAddress! + x).storeBytes(of: lit.replacing(with: 1, where: .!(al .> 0.002)),
+                                                                                 as: Lanes.self)
+                        x += 8
+                    }
+                    while x < width {
+                        out[x] = gain(x: x, a: a[x], gyf: gyf, below: below, term: term)
+                        x += 1
                     }
                 }
             }
         }
 
-        /// The gain of one pixel at column `x` with matte `a` and face oval `f` in a row with
-        /// grid row `gyf` and body falloff `below`.
+        /// The gain of one pixel at column `x` with matte `a` in a row with grid row `gyf` and
+        /// body falloff `below`: the grid's term, read bilinearly, where the pixel lies between
+        /// grid cells' centres, the shaped body term elsewhere.
         @inline(__always)
-        func gain(x: Int, a: Float, f: Float, gyf: Float, below: Float, shade: UnsafeBufferPointer<Float>) -> Float {
+        func gain(x: Int, a: Float, gyf: Float, below: Float, term: UnsafeBufferPointer<Float>) -> Float {
             guard a > 0.002 else { return 1 }
             let px = Float(x) + 0.5
             let gxf = (px - gx0) / cell - 0.5
-            var faceTerm: Float = 0
-            if f > 0.001, gxf >= 0, gyf >= 0, gxf < Float(gw - 1), gyf < Float(gh - 1) {
+            let t: Float
+            if gxf >= 0, gyf >= 0, gxf < Float(gw - 1), gyf < Float(gh - 1) {
                 let ix = Int(gxf), iy = Int(gyf), tx = gxf - Float(ix), ty = gyf - Float(iy)
-                let s = (shade[iy * gw + ix] * (1 - tx) + shade[iy * gw + ix + 1] * tx) * (1 - ty)
-                    + (shade[(iy + 1) * gw + ix] * (1 - tx) + shade[(iy + 1) * gw + ix + 1] * tx) * ty
-                faceTerm = (s - reference) * 3
+                t = (term[iy * gw + ix] * (1 - tx) + term[iy * gw + ix + 1] * tx) * (1 - ty)
+                    + (term[(iy + 1) * gw + ix] * (1 - tx) + term[(iy + 1) * gw + ix + 1] * tx) * ty
+            } else {
+                let side = max(-1, min(1, (px - centreX) / bodySpan))
+                t = Self.shaped(side * lx * 0.5 - below)
             }
-            let side = max(-1, min(1, (px - centreX) / bodySpan))
-            let bodyTerm = side * l.x * 0.5 - below
-            let term = f * faceTerm + (1 - f) * bodyTerm
-            return 1 + a * light.key * max(-0.9, min(0.9, term))
+            return 1 + a * key * t
         }
     }
 

@@ -56,8 +56,8 @@ extension Look {
         {"name": "artistic",
          "summary": "Low-key charcoal canvas, directional light with a deeper shadow side.",
          "backdrop": {"kind": "canvas", "colour": "#3A3B3D", "mottle": 0.55, "vignette": 0.45, "glow": 0.3},
-         "light": {"key": 0.42, "azimuth": -45, "elevation": 30, "clarity": 0.15},
-         "grade": {"exposure": -0.15, "warmth": 0.02, "saturation": 0.85, "contrast": 0.22},
+         "light": {"key": 0.42, "azimuth": -45, "elevation": 30, "clarity": 0.05},
+         "grade": {"exposure": -0.15, "warmth": 0.02, "saturation": 0.95, "contrast": 0.1},
          "retouch": {"strength": "light"},
          "framing": {"fit": "standard", "aspect": 0.8, "eyeLine": 0.36}}
         """),

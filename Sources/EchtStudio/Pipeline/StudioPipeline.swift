@@ -37,7 +37,7 @@ public enum StudioPipeline {
         Trace.mark("  framed", since: started)
         let balance = look.light.autoBalance
             ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
-        var person = MeshLight.lit(framedForeground, balance: balance.gains, mesh: outMesh, faceMask: masks.face,
+        var person = MeshLight.lit(framedForeground, balance: balance.gains, mesh: outMesh,
                                    alpha: alpha, light: look.light)
         Trace.mark("  balance+light", since: started)
         person = Retouch.apply(look.retouch, image: consume person, masks: masks, faceWidth: faceWidth)
