@@ -29,16 +29,21 @@ struct MeshLightTests {
         let field = try #require(MeshLight.Field(mesh: mesh, light: light))
         var row = [Float](repeating: 0, count: width)
         var differing = 0
-        field.term.withUnsafeBufferPointer { term in
-            for y in 0..<height {
-                row.withUnsafeMutableBufferPointer { field.gains(row: y, alpha: alpha, into: $0) }
-                let py = Float(y) + 0.5, gyf = (py - field.gy0) / field.cell - 0.5
-                let below = max(0, py - field.maxY) / (field.faceWidth * 8) * 0.3
-                for x in 0..<width where row[x] != field.gain(x: x, a: alpha.pixels[y * width + x], gyf: gyf, below: below, term: term) {
+        var onGrid = 0
+        for y in 0..<height {
+            row.withUnsafeMutableBufferPointer { field.gains(row: y, alpha: alpha, into: $0) }
+            let py = Float(y) + 0.5, gyf = (py - field.gy0) / field.cell - 0.5
+            let below = max(0, py - field.maxY) / (field.faceWidth * 8) * 0.3
+            var line = gyf >= 0 && gyf < Float(field.gh - 1) ? [Float](repeating: 0, count: field.gw) : []
+            line.withUnsafeMutableBufferPointer { field.gridLine(gyf, into: $0) }
+            if !line.isEmpty { onGrid += 1 }
+            line.withUnsafeBufferPointer { line in
+                for x in 0..<width where row[x] != field.gain(x: x, a: alpha.pixels[y * width + x], below: below, line: line) {
                     differing += 1
                 }
             }
         }
+        #expect(onGrid > 0 && onGrid < height, "rows on and off the grid")
         #expect(differing == 0)
     }
 }

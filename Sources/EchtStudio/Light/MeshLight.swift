@@ -180,15 +180,17 @@ public enum MeshLight {
             // Columns [gridStart, gridEnd) may read the grid; the runs of eight avoid them.
             let gridStart = rowOnGrid ? max(0, Int(gx0 + 0.5 * cell)) : width
             let gridEnd = rowOnGrid ? min(width, Int((gx0 + (Float(gw) - 0.5) * cell).rounded(.up)) + 1) : width
-            alpha.pixels.withUnsafeBufferPointer { alpha in
-                term.withUnsafeBufferPointer { term in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: rowOnGrid ? gw : 0) { line in
+                gridLine(gyf, into: line)
+                let line = UnsafeBufferPointer(line)
+                alpha.pixels.withUnsafeBufferPointer { alpha in
                     let a = alpha.baseAddress! + row
                     typealias Lanes = SIMD8<Float>
                     let steps = Lanes(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
                     var x = 0
                     while x + 8 <= width {
                         guard x + 8 <= gridStart || x >= gridEnd else {
-                            for k in x..<(x + 8) { out[k] = gain(x: k, a: a[k], gyf: gyf, below: below, term: term) }
+                            for k in x..<(x + 8) { out[k] = gain(x: k, a: a[k], below: below, line: line) }
                             x += 8
                             continue
                         }
@@ -203,26 +205,35 @@ public enum MeshLight {
                         x += 8
                     }
                     while x < width {
-                        out[x] = gain(x: x, a: a[x], gyf: gyf, below: below, term: term)
+                        out[x] = gain(x: x, a: a[x], below: below, line: line)
                         x += 1
                     }
                 }
             }
         }
 
-        /// The gain of one pixel at column `x` with matte `a` in a row with grid row `gyf` and
-        /// body falloff `below`: the grid's term, read bilinearly, where the pixel lies between
-        /// grid cells' centres, the shaped body term elsewhere.
+        /// The grid's term interpolated to grid row `gyf` (a row of `gw` values), into `line`;
+        /// nothing when `line` is empty (the row is off the grid).
+        func gridLine(_ gyf: Float, into line: UnsafeMutableBufferPointer<Float>) {
+            guard !line.isEmpty else { return }
+            let iy = Int(gyf), ty = gyf - Float(iy)
+            term.withUnsafeBufferPointer { term in
+                for i in 0..<gw { line[i] = term[iy * gw + i] * (1 - ty) + term[(iy + 1) * gw + i] * ty }
+            }
+        }
+
+        /// The gain of one pixel at column `x` with matte `a` in a row with body falloff `below`
+        /// and the grid's term `line` (`gridLine`, empty off the grid): that term, read
+        /// linearly, where the pixel lies between grid cells' centres, the shaped body term elsewhere.
         @inline(__always)
-        func gain(x: Int, a: Float, gyf: Float, below: Float, term: UnsafeBufferPointer<Float>) -> Float {
+        func gain(x: Int, a: Float, below: Float, line: UnsafeBufferPointer<Float>) -> Float {
             guard a > 0.002 else { return 1 }
             let px = Float(x) + 0.5
             let gxf = (px - gx0) / cell - 0.5
             let t: Float
-            if gxf >= 0, gyf >= 0, gxf < Float(gw - 1), gyf < Float(gh - 1) {
-                let ix = Int(gxf), iy = Int(gyf), tx = gxf - Float(ix), ty = gyf - Float(iy)
-                t = (term[iy * gw + ix] * (1 - tx) + term[iy * gw + ix + 1] * tx) * (1 - ty)
-                    + (term[(iy + 1) * gw + ix] * (1 - tx) + term[(iy + 1) * gw + ix + 1] * tx) * ty
+            if !line.isEmpty, gxf >= 0, gxf < Float(gw - 1) {
+                let ix = Int(gxf), tx = gxf - Float(ix)
+                t = line[ix] * (1 - tx) + line[ix + 1] * tx
             } else {
                 let side = max(-1, min(1, (px - centreX) / bodySpan))
                 t = Self.shaped(side * lx * 0.5 - below)
