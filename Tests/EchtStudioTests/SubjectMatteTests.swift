@@ -174,4 +174,23 @@ struct SubjectMatteTests {
             }
         }
     }
+
+    /// The seated woman (second face), who also looks aside, keeps the curls that stand out
+    /// beyond her face's outline on that side: the blonde woman behind her is nearly her size
+    /// (not far behind), so her head is not cut at its outline (`HeadSpan`; without that gate
+    /// the mean alpha here falls to 0.51).
+    @Test func theSeatedWomanKeepsHerCurls() throws {
+        let name = "group-5faces-office-01.jpg"
+        let session = try StudioSession()
+        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+        let found = try session.analyse(image, name: name)
+        let woman = try #require(found.facesBySize.dropFirst().first)
+        #expect(abs(woman.detection.box.center.x - 228) < 20, "the seated woman is the second face")
+        let styles = [FramingStyle(fit: .standard), FramingStyle(fit: .loose)]
+        let analysis = try found.addingMattes(for: [woman], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let index = try #require(analysis.faces.firstIndex(of: woman))
+        let matte = try #require(analysis.mattes[index])
+        let curls = Self.meanAlpha(matte, (270, 220, 300, 270))
+        #expect(curls > 0.8, "her curls beside the blonde woman: mean alpha \(curls)")
+    }
 }
