@@ -69,9 +69,12 @@ extension PortraitAnalyzer {
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
         }
-        let boxes = [face.detection.box] + faces.filter { $0 != face }.map(\.detection.box)
+        let everyone = [face] + faces.filter { $0 != face }
         let guide = SelfieSegmenter.guide(input: input)
-        let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: boxes)
+        let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: everyone.map(\.detection.box),
+                                                            spans: everyone.map { f in
+            f.landmarks.flatMap { HeadSpan(mesh: $0, box: f.detection.box, others: everyone.filter { $0 != f }.map(\.detection.box)) }
+        })
         var owner = partition
         var mask = raw
         var cut: [Bool] = []

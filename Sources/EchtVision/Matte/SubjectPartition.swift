@@ -38,6 +38,11 @@ enum SubjectPartition {
     static let besideHeadCost: Float = 3
     /// Distance (in face widths) from a head's centre to its edge: heads are claimed first.
     static let headWeight: Float = 0.1
+    /// Cost factor of steps beyond a turned face's outline on the side it looks towards
+    /// (`HeadSpan`), from the forehead down to the mouth: a neighbour's body passing behind it.
+    static let facingCost: Float = 30
+    /// The same above the forehead, where the hair may sweep forward beyond the skull's arc.
+    static let hairCost: Float = 10
 
     /// The mask (any size, covering photo rectangle `region`) with every cell that does not
     /// belong to face `subject` of `faces` (detection boxes in photo pixels) set to 0.
@@ -53,13 +58,17 @@ enum SubjectPartition {
 
     /// Per cell, the index of the face it belongs to, or -1 (background, or reached by no face),
     /// and that face's distance to it (infinity for the fringe and unowned cells).
-    static func owners(of mask: Image, guide: Image? = nil, region: PixelRect, faces: [PixelRect]) -> (owner: [Int], distance: [Float]) {
+    /// `spans`: per face (in the order of `faces`), its `HeadSpan` when it is turned aside with
+    /// someone far behind it; none when empty.
+    static func owners(of mask: Image, guide: Image? = nil, region: PixelRect, faces: [PixelRect],
+                       spans: [HeadSpan?] = []) -> (owner: [Int], distance: [Float]) {
         let w = mask.width, h = mask.height, n = w * h
         let cellW = region.width / Float(w), cellH = region.height / Float(h)
         var owner = [Int](repeating: -1, count: n)
         var best = [Float](repeating: .infinity, count: n)
         for (k, box) in faces.enumerated() {
-            let d = distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box)
+            let d = distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
+                              span: k < spans.count ? spans[k] : nil)
             for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
         }
         // The faint fringe (background < value < reach) within `fringeCells` of a reached cell
@@ -128,8 +137,11 @@ enum SubjectPartition {
     /// The head (an ellipse around the face box, reaching up over the hair) is claimed first:
     /// a visible head is in front of whatever lies behind it. From there, steps down cost
     /// `downWeight` and steps up `upWeight` of a horizontal step: a body hangs below its head,
-    /// and what lies above a head belongs to someone else.
-    static func distances(mask: Image, guide: Image?, cellW: Float, cellH: Float, region: PixelRect, face: PixelRect) -> [Float] {
+    /// and what lies above a head belongs to someone else. With `span` (a turned face), the head
+    /// ends at the face's outline on the side it looks towards, and steps beyond the outline
+    /// above the mouth cost `hairCost` or `facingCost` times more.
+    static func distances(mask: Image, guide: Image?, cellW: Float, cellH: Float, region: PixelRect, face: PixelRect,
+                          span: HeadSpan? = nil) -> [Float] {
         let w = mask.width, h = mask.height
         let scale = max(face.width, face.height, 1)
         let stepX = cellW / scale, down = cellH * downWeight / scale, up = cellH * upWeight / scale
@@ -149,12 +161,27 @@ enum SubjectPartition {
             let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
             return rx * rx + ry * ry > headRoom * headRoom
         }
+        // A turned face's outline on the side it looks towards (see `HeadSpan`).
+        let outline = span?.outline(rows: h, top: region.minY, cellH: cellH, centre: c, above: above)
+        let forehead = span?.topY ?? 0
+        func beyondFace(_ x: Int, _ y: Int) -> Bool {
+            guard let span, let outline else { return false }
+            let px = region.minX + (Float(x) + 0.5) * cellW
+            return span.side < 0 ? px < outline[y] : px > outline[y]
+        }
+        func beforeFace(_ x: Int, _ y: Int) -> Float {
+            guard let span, beyondFace(x, y) else { return 1 }
+            let py = region.minY + (Float(y) + 0.5) * cellH
+            return py < forehead ? hairCost : py < span.mouthY ? facingCost : 1
+        }
         // The head's cells, nearest its centre first.
         for y in 0..<h {
             let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / (py < c.y ? above : below)
             guard abs(ry) <= 1 else { continue }
             for x in 0..<w where mask.pixels[y * w + x] >= reach {
-                let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
+                let px = region.minX + (Float(x) + 0.5) * cellW
+                if beyondFace(x, y) { continue }
+                let rx = (px - c.x) / ax
                 let r = (rx * rx + ry * ry).squareRoot()
                 if r <= 1 { dist[y * w + x] = headWeight * r; heap.push(headWeight * r, y * w + x) }
             }
@@ -194,6 +221,7 @@ enum SubjectPartition {
                     }
                     step *= 1 + softCost * max(0, core - p) / core
                     if besideHead(xx, yy) { step *= besideHeadCost }
+                    step *= beforeFace(xx, yy)
                     if d + step < dist[j] { dist[j] = d + step; heap.push(d + step, j) }
                 }
             }
