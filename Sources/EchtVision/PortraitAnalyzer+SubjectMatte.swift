@@ -89,6 +89,9 @@ extension PortraitAnalyzer {
                 mask = kept
             }
         }
+        // The old backdrop the model took for person beside the head (a drape framed by hat and shoulder).
+        let backdrop = BackdropLookalikes.cells(mask: mask, raw: raw, guide: guide, region: crop, face: face.detection.box)
+        for i in mask.pixels.indices where backdrop[i] { mask.pixels[i] = 0; owner[i] = -1 }
         return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity },
                             others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background }, cut: cut)
     }

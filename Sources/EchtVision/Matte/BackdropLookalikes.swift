@@ -1,0 +1,141 @@
+import EchtImaging
+
+/// Removes the old backdrop that the selfie model marks as person beside the subject's head:
+/// a drape or wall the colour of the one it marks as background elsewhere in the same photo
+/// (a pink satin drape framed by a hat brim, hair and shoulder reads as part of the person).
+/// A mask cell goes when its hue (chromaticity of the model's own input, `SelfieSegmenter.guide`)
+/// lies near a chromatic colour of the photo's deep background and clearly off every colour of
+/// the person's sure cells (all but those beside the head), never below the face between its
+/// sides (neck, chest). The cells go together, as parts grown from cells beside the head (brows
+/// to shoulders), and only a part the model doubts (mean value below `unsure`) and that covers
+/// `smallestArea`: hair, earrings and collars the model is sure of stay, whatever their colour.
+enum BackdropLookalikes {
+    /// Cells this many cells deep inside background (mask ≤ `SubjectPartition.background`) or
+    /// person (mask ≥ `personValue`) give colour samples: edges mix the two.
+    static let sampleDepth = 2
+    /// Mask value at or above which a cell is surely person.
+    static let personValue: Float = 0.95
+    /// Side (cells) of the blocks whose mean colours are the samples.
+    static let block = 4
+    /// Largest colour distance (chromaticity, see `chroma`) to a background sample for a cell to look like it.
+    static let nearBackground: Float = 0.05
+    /// A cell looks like the backdrop when its background distance is below this share of its person distance.
+    static let ratio: Float = 0.5
+    /// Least saturation ((max − min) / max of sRGB) of a background sample.
+    static let minimumSaturation: Float = 0.15
+    /// Least colour distance to every person sample for a cell to look like the backdrop.
+    static let farFromPerson: Float = 0.02
+    /// Largest mean model value over what goes: only where the model doubts itself.
+    static let unsure: Float = 0.6
+    /// Half width (in face widths) of the column below the face centre that never goes.
+    static let neckWidth: Float = 0.35
+    /// Smallest face (detection box side, photo pixels) whose matte is searched.
+    static let smallestFace: Float = 100
+    /// Smallest area (in face-box areas) of what goes.
+    static let smallestArea: Float = 0.05
+
+    /// Per cell of `mask` (the subject's share, covering photo rectangle `region`; `raw` the
+    /// model's mask there, `guide` its sRGB colours at the mask's size) whether it is backdrop
+    /// the model took for person; `face` is the subject's detection box.
+    static func cells(mask: Image, raw: Image, guide: Image, region: PixelRect, face: PixelRect) -> [Bool] {
+        let w = mask.width, h = mask.height, n = w * h
+        // A small face's cells hold the photo's blur, in which cloth and backdrop mix.
+        guard min(face.width, face.height) >= smallestFace else { return [Bool](repeating: false, count: n) }
+        let cellW = region.width / Float(w), cellH = region.height / Float(h)
+        let c = face.center
+        func point(_ i: Int) -> SIMD2<Float> {
+            SIMD2(region.minX + (Float(i % w) + 0.5) * cellW, region.minY + (Float(i / w) + 0.5) * cellH)
+        }
+        // The head ellipse of `SubjectPartition` (0.6 face widths each side, 0.85 face heights up, 0.6 down).
+        func head(_ p: SIMD2<Float>) -> Float {
+            let rx = (p.x - c.x) / (face.width * 0.6), ry = (p.y - c.y) / (face.height * (p.y < c.y ? 0.85 : 0.6))
+            return (rx * rx + ry * ry).squareRoot()
+        }
+        let colour = (0..<n).map { chroma(SIMD3(guide.pixels[$0 * 3], guide.pixels[$0 * 3 + 1], guide.pixels[$0 * 3 + 2])) }
+        let deepBackground = deep(raw, width: w, height: h) { $0 <= SubjectPartition.background }
+        let deepPerson = deep(raw, width: w, height: h) { $0 >= personValue }
+        // Beside the head (brows to shoulders, outside the head): where the backdrop is looked for.
+        func beside(_ p: SIMD2<Float>) -> Bool {
+            p.y > c.y - 0.3 * face.height && p.y < c.y + 0.5 * face.height && head(p) > SubjectPartition.headRoom
+        }
+        // Below the face, between its sides, hang the neck and chest: never backdrop.
+        func belowFace(_ p: SIMD2<Float>) -> Bool { p.y > c.y && abs(p.x - c.x) < neckWidth * face.width }
+        // Person samples: every sure cell but those beside the head.
+        let personSample = (0..<n).map { deepPerson[$0] && !beside(point($0)) }
+        // Background samples: chromatic ones only (a grey backdrop has the hue of every grey suit).
+        let chromatic = (0..<n).map { i -> Bool in
+            let v = SIMD3(guide.pixels[i * 3], guide.pixels[i * 3 + 1], guide.pixels[i * 3 + 2])
+            return deepBackground[i] && (v.max() - v.min()) / max(v.max(), 1e-3) > minimumSaturation
+        }
+        let background = means(colour, where: chromatic, width: w, height: h)
+        let person = means(colour, where: personSample, width: w, height: h)
+        guard !background.isEmpty, !person.isEmpty else { return [Bool](repeating: false, count: n) }
+        var lookalike = [Bool](repeating: false, count: n)
+        for i in 0..<n where mask.pixels[i] >= SubjectPartition.reach && !belowFace(point(i)) {
+            let dB = nearest(colour[i], background)
+            guard dB < nearBackground else { continue }
+            let dF = nearest(colour[i], person)
+            lookalike[i] = dB < ratio * dF && dF >= farFromPerson
+        }
+        // Seeds beside the head (brows to shoulders), grown through lookalike cells; a part goes
+        // when it covers `smallestArea` and the model doubts it.
+        var gone = [Bool](repeating: false, count: n), seen = gone
+        for start in 0..<n where lookalike[start] && !seen[start] && beside(point(start)) {
+            var part = [start], stack = [start], doubt: Float = 0
+            seen[start] = true
+            while let i = stack.popLast() {
+                doubt += raw.pixels[i]
+                SubjectPartition.forEachNeighbour(of: i, width: w, height: h) { j in
+                    if !seen[j] && lookalike[j] { seen[j] = true; part.append(j); stack.append(j) }
+                }
+            }
+            guard Float(part.count) * cellW * cellH >= smallestArea * face.width * face.height,
+                  doubt < unsure * Float(part.count) else { continue }
+            for i in part { gone[i] = true }
+        }
+        return gone
+    }
+
+    /// Chromaticity (each channel over the sum), lightness left out: a fold's shadow keeps the cloth's hue.
+    static func chroma(_ c: SIMD3<Float>) -> SIMD3<Float> { c / max(c.sum(), 1e-3) }
+
+    /// Cells whose every neighbour within `sampleDepth` passes `test` on `mask`.
+    static func deep(_ mask: Image, width w: Int, height h: Int, _ test: (Float) -> Bool) -> [Bool] {
+        let r = sampleDepth
+        return (0..<(w * h)).map { i in
+            let x = i % w, y = i / w
+            for yy in max(0, y - r)...min(h - 1, y + r) {
+                for xx in max(0, x - r)...min(w - 1, x + r) where !test(mask.pixels[yy * w + xx]) { return false }
+            }
+            return true
+        }
+    }
+
+    /// The mean colour of the chosen cells of each `block`² block holding at least half a block
+    /// of them; means within `1 / quantum` of one another are kept once.
+    static func means(_ colour: [SIMD3<Float>], where chosen: [Bool], width w: Int, height h: Int) -> [SIMD3<Float>] {
+        var out: [SIMD3<Float>] = [], seen = Set<SIMD3<Int32>>()
+        for by in stride(from: 0, to: h, by: block) {
+            for bx in stride(from: 0, to: w, by: block) {
+                var sum = SIMD3<Float>(), count = 0
+                for y in by..<min(h, by + block) {
+                    for x in bx..<min(w, bx + block) where chosen[y * w + x] { sum += colour[y * w + x]; count += 1 }
+                }
+                guard count * 2 >= block * block else { continue }
+                let mean = sum / Float(count)
+                if seen.insert(SIMD3<Int32>((mean * quantum).rounded(.toNearestOrEven))).inserted { out.append(mean) }
+            }
+        }
+        return out
+    }
+
+    /// Steps per unit of chromaticity at which sample means count as one.
+    static let quantum: Float = 500
+
+    /// Distance from `c` to the nearest of `samples`.
+    static func nearest(_ c: SIMD3<Float>, _ samples: [SIMD3<Float>]) -> Float {
+        var best = Float.infinity
+        for s in samples { let d = s - c; best = min(best, (d * d).sum()) }
+        return best.squareRoot()
+    }
+}
