@@ -8,9 +8,9 @@ import EchtImaging
 /// there sinks to 0.2–0.6, and to 0 on dark paint, and the refinement cuts holes. The same
 /// model on a wider view of the same place (the person smaller, with room around them, the
 /// photo padded with black) is sure of the whole torso. Cells the wide look is sure of, away
-/// from its own outline, are lifted to `lift`: person for the guided filter, still unsure for
-/// the colour band, which may yet take them away where the photo's colours tell background.
-/// The outline stays the first look's (the wide one is coarser).
+/// from its own outline and from the first look's open background, are lifted to `lift`
+/// (surely person). The outline stays the first look's: the wide one is coarser, and near the
+/// outline it takes in dark things beside the body (a flag by a sleeve, a box by a shoulder).
 enum ContextView {
     /// How much wider than the region the wide look is (about the region's centre).
     static let widening: Float = 1.7
@@ -26,8 +26,8 @@ enum ContextView {
     /// Cells (of the first look) from the open background within which nothing is lifted: the
     /// first look's outline and what lies just beyond it (lumps into a flag) stay as they are.
     static let depth = 4
-    /// The value a cell the wide look is sure of is lifted to (at least).
-    static let lift: Float = 0.75
+    /// The value a lifted cell gets (at least): sure person for the refinement's bounds and band.
+    static let lift: Float = 0.95
 
     /// The wide look's region for a first look on `region`.
     static func region(around region: PixelRect) -> PixelRect {
@@ -37,7 +37,8 @@ enum ContextView {
     }
 
     /// `mask` (the first look, over `region`) with the cells the wide look `wide` (over
-    /// `wideRegion`, any size) is surely person on, `inset` cells inside its outline, raised to `lift`.
+    /// `wideRegion`, any size) is surely person on, `inset` cells inside its outline and more
+    /// than `depth` cells from the first look's open background, raised to `lift`.
     static func lifting(_ mask: Image, region: PixelRect, wide: Image, wideRegion: PixelRect) -> Image {
         let w = mask.width, h = mask.height
         // The wide look resampled (nearest cell) to the first look's cells.
