@@ -8,7 +8,8 @@ struct ContextViewTests {
     /// A 64² first look over a 640² region: background 0 above row 20 and beside the body; the
     /// body (columns 16–47, rows 20–63) unsure at 0.4 with a hole of 0 in its middle (rows
     /// 40–45, columns 28–35); a 0.4 lump (columns 48–51, rows 30–35) beside it, joined to the
-    /// background. The wide look (the same region, 64²) is sure of the body and the lump.
+    /// background. The wide look (the same region, 64²) is sure of the body and the lump, but for
+    /// a doubted pocket (0.7, rows 50–53, columns 24–27) inside the body.
     static func scene() -> (first: Image, wide: Image) {
         let n = 64
         var first = [Float](repeating: 0, count: n * n), wide = first
@@ -18,7 +19,8 @@ struct ContextViewTests {
                 let hole = y >= 40 && y < 46 && x >= 28 && x < 36
                 let lump = x >= 48 && x < 52 && y >= 30 && y < 36
                 if (body && !hole) || lump { first[y * n + x] = 0.4 }
-                if body || lump { wide[y * n + x] = 1 }
+                let pocket = y >= 50 && y < 54 && x >= 24 && x < 28
+                if body || lump { wide[y * n + x] = pocket ? 0.7 : 1 }
             }
         }
         return (Image(width: n, height: n, channels: 1, pixels: first), Image(width: n, height: n, channels: 1, pixels: wide))
@@ -32,6 +34,7 @@ struct ContextViewTests {
         // Deep inside the body and in the enclosed hole: sure person.
         #expect(out[52 * n + 32] >= ContextView.lift)
         #expect(out[42 * n + 31] >= ContextView.lift, "the enclosed hole stays open")
+        #expect(out[51 * n + 25] >= ContextView.lift, "the wide look's doubted pocket leaves a hole")
         // The outline (within `depth` of the background) and the lump keep the first look's values.
         #expect(out[30 * n + 17] == 0.4)
         #expect(out[22 * n + 32] == 0.4)

@@ -19,6 +19,9 @@ enum ContextView {
     static let headroom: Float = 0.08
     /// Wide-look values at or above this are sure person.
     static let sure: Float = 0.9
+    /// Wide-look values below this are its background; between this and `sure`, cells count as
+    /// sure where the sure part encloses them.
+    static let doubt: Float = 0.5
     /// Cells (of the first look) by which the wide look's sure part is shrunk: its outline is coarser.
     static let inset = 4
     /// First-look values at or below this are background.
@@ -41,8 +44,8 @@ enum ContextView {
     /// than `depth` cells from the first look's open background, raised to `lift`.
     static func lifting(_ mask: Image, region: PixelRect, wide: Image, wideRegion: PixelRect) -> Image {
         let w = mask.width, h = mask.height
-        // The wide look resampled (nearest cell) to the first look's cells.
-        var sureHere = Raster(width: w, height: h, channels: 1)
+        // The wide look resampled (nearest cell) to the first look's cells (0 outside it).
+        var wideHere = [Float](repeating: 0, count: w * h)
         for y in 0..<h {
             let py = region.minY + (Float(y) + 0.5) * region.height / Float(h)
             let v = Int((py - wideRegion.minY) / wideRegion.height * Float(wide.height))
@@ -51,9 +54,14 @@ enum ContextView {
                 let px = region.minX + (Float(x) + 0.5) * region.width / Float(w)
                 let u = Int((px - wideRegion.minX) / wideRegion.width * Float(wide.width))
                 guard u >= 0, u < wide.width else { continue }
-                if wide.pixels[v * wide.width + u] >= sure { sureHere.values[y * w + x] = 1 }
+                wideHere[y * w + x] = wide.pixels[v * wide.width + u]
             }
         }
+        // Sure: at least `sure`, or a less sure pocket the sure part encloses (paint the wide
+        // look doubts inside a sure torso), not joined to its background (< `doubt`) by unsure cells.
+        let joined = Self.flood(from: { wideHere[$0] < doubt }, through: { wideHere[$0] < sure }, width: w, height: h)
+        var sureHere = Raster(width: w, height: h, channels: 1)
+        for i in 0..<(w * h) where wideHere[i] >= sure || (wideHere[i] >= doubt && !joined[i]) { sureHere.values[i] = 1 }
         // Shrunk by `inset`: only cells whose whole neighbourhood is sure (the region's own
         // edges count as sure, the body goes on past them).
         let shrunk = sureHere.boxBlurred(radius: inset)
@@ -62,22 +70,31 @@ enum ContextView {
         // The open background: cells the first look puts there (≤ `outside`) that the wide look
         // does not hold, and every such cell joined to them (a box beside the body, a flag beside
         // a sleeve that the coarser wide look takes in). Holes the body encloses stay out of it.
+        let openCells = Self.flood(from: { mask.pixels[$0] <= outside && !wideSure[$0] }, through: { mask.pixels[$0] <= outside },
+                                   width: w, height: h)
         var open = Raster(width: w, height: h, channels: 1)
+        for i in 0..<(w * h) where openCells[i] { open.values[i] = 1 }
+        // Lifted: sure in the wide look and more than `depth` cells from the open background.
+        let near = open.boxBlurred(radius: depth)
+        var out = mask
+        for i in out.pixels.indices where wideSure[i] && near.values[i] < 1e-4 { out.pixels[i] = max(out.pixels[i], lift) }
+        return out
+    }
+
+    /// The cells `through` accepts that are joined (4-connected, within `through`) to a cell `from` accepts.
+    static func flood(from seed: (Int) -> Bool, through pass: (Int) -> Bool, width w: Int, height h: Int) -> [Bool] {
+        var reached = [Bool](repeating: false, count: w * h)
         var stack: [Int] = []
-        for i in 0..<(w * h) where mask.pixels[i] <= outside && !wideSure[i] { open.values[i] = 1; stack.append(i) }
+        for i in 0..<(w * h) where seed(i) && pass(i) { reached[i] = true; stack.append(i) }
         while let i = stack.popLast() {
             let x = i % w, y = i / w
             for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
                 let u = x + dx, v = y + dy
                 guard u >= 0, v >= 0, u < w, v < h else { continue }
                 let j = v * w + u
-                if open.values[j] == 0 && mask.pixels[j] <= outside { open.values[j] = 1; stack.append(j) }
+                if !reached[j] && pass(j) { reached[j] = true; stack.append(j) }
             }
         }
-        // Lifted: sure in the wide look and more than `depth` cells from the open background.
-        let near = open.boxBlurred(radius: depth)
-        var out = mask
-        for i in out.pixels.indices where wideSure[i] && near.values[i] < 1e-4 { out.pixels[i] = max(out.pixels[i], lift) }
-        return out
+        return reached
     }
 }
