@@ -65,7 +65,14 @@ extension PortraitAnalyzer {
         let crop = claimRegion(for: face, among: faces, in: image, region: region)
         // One sampling of the region serves the model and the colour guide of the split below.
         let input = SelfieSegmenter.input(for: image, region: crop)
-        let raw = try segmenter.coarseMask(input: input)
+        var raw = try segmenter.coarseMask(input: input)
+        // A wider look fills a lone person's body where the first look is unsure of it
+        // (`ContextView`); beside other people the wide look runs them together.
+        if faces.allSatisfy({ $0 == face }) {
+            let wideRegion = ContextView.region(around: crop)
+            raw = ContextView.lifting(raw, region: crop, wide: try segmenter.coarseMask(for: image, region: wideRegion),
+                                      wideRegion: wideRegion)
+        }
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
         }
