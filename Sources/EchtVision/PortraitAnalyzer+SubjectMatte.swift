@@ -65,7 +65,8 @@ extension PortraitAnalyzer {
         let crop = claimRegion(for: face, among: faces, in: image, region: region)
         // One sampling of the region serves the model and the colour guide of the split below.
         let input = SelfieSegmenter.input(for: image, region: crop)
-        var raw = try segmenter.coarseMask(input: input)
+        let firstLook = try segmenter.coarseMask(input: input)
+        var raw = firstLook
         // A wider look fills a lone person's body where the first look is unsure of it
         // (`ContextView`); beside other people the wide look runs them together.
         if faces.allSatisfy({ $0 == face }) {
@@ -97,7 +98,8 @@ extension PortraitAnalyzer {
             }
         }
         // The old backdrop the model took for person beside the head (a drape framed by hat and shoulder).
-        let backdrop = BackdropLookalikes.cells(mask: mask, raw: raw, guide: guide, region: crop, face: face.detection.box)
+        // Its doubt and colour samples come from the first look: the wide look can be sure of a drape.
+        let backdrop = BackdropLookalikes.cells(mask: mask, raw: firstLook, guide: guide, region: crop, face: face.detection.box)
         for i in mask.pixels.indices where backdrop[i] { mask.pixels[i] = 0; owner[i] = -1 }
         return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity },
                             others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background }, cut: cut)
