@@ -8,38 +8,24 @@ import Testing
 /// person, they touch the subject's outline and no face is found on them, so the face split kept
 /// them in every painted backdrop. They go now; the subject's own edges stay.
 struct DefocusedBystanderTests {
-    /// A box of photo pixels and what the subject's matte must hold there.
-    struct Box: CustomStringConvertible {
-        let name: String, x: Range<Int>, y: Range<Int>, person: Bool
-        var description: String { "\(name) (x \(x.lowerBound)–\(x.upperBound), y \(y.lowerBound)–\(y.upperBound))" }
-    }
-
     /// Clooney (3061×4600): mean alpha in boxes on the bystander's camera, blurred face and dark
     /// hair (before the fix 1.00, 1.00, 1.00; after 0.00 each), and on his jacket beside them, his
     /// beard's edge and his hair (1.00 before; 1.00, 1.00, 1.00 after).
     static let boxes = [
-        Box(name: "camera", x: 100..<500, y: 2900..<3350, person: false),
-        Box(name: "blurred face", x: 200..<600, y: 2350..<2700, person: false),
-        Box(name: "bystander's hair", x: 250..<650, y: 2000..<2200, person: false),
-        Box(name: "jacket beside the camera", x: 900..<1000, y: 3500..<4000, person: true),
-        Box(name: "beard beside the face", x: 950..<1050, y: 2250..<2450, person: true),
-        Box(name: "hair", x: 1100..<1600, y: 750..<950, person: true),
+        MatteBox(name: "camera", x: 100..<500, y: 2900..<3350, person: false),
+        MatteBox(name: "blurred face", x: 200..<600, y: 2350..<2700, person: false),
+        MatteBox(name: "bystander's hair", x: 250..<650, y: 2000..<2200, person: false),
+        MatteBox(name: "jacket beside the camera", x: 900..<1000, y: 3500..<4000, person: true),
+        MatteBox(name: "beard beside the face", x: 950..<1050, y: 2250..<2450, person: true),
+        MatteBox(name: "hair", x: 1100..<1600, y: 750..<950, person: true),
     ]
 
     @Test(.enabled(if: VisionModels.available && Fixtures.devPhotos != nil, "needs ../shared/photos/dev and the models"))
     func blurredPhotographersLeaveTheSubjectsMatte() throws {
-        let analyzer = try #require(VisionModels.analyzer)
-        let url = Fixtures.devPhotos!.appendingPathComponent("portrait-xlarge-4600px-beard-cluttered-01.jpg")
-        let image = try ImageFile.decode(contentsOf: url).image
-        let faces = try analyzer.faces(in: image)
-        let face = try #require(faces.max { $0.detection.box.width < $1.detection.box.width })
-        let whole = PixelRect(minX: 0, minY: 0, maxX: Float(image.width), maxY: Float(image.height))
-        let matte = try analyzer.subjectMatte(for: face, among: faces, in: image, region: whole)
+        let matte = try MatteBox.largestSubjectMatte(inDevPhoto: "portrait-xlarge-4600px-beard-cluttered-01.jpg")
         Self.expectAPlainJacketEdge(matte)
         for box in Self.boxes {
-            var sum: Float = 0
-            for y in box.y { for x in box.x { sum += matte.coverage(x: x, y: y) } }
-            let mean = sum / Float(box.x.count * box.y.count)
+            let mean = box.alpha(in: matte).mean
             print("bystander test: \(box): mean alpha \(mean)")
             if box.person {
                 #expect(mean > 0.9, "\(box): the subject lost \(1 - mean) of it")
