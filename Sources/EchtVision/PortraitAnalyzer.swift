@@ -51,6 +51,12 @@ public struct PortraitAnalyzer: Sendable {
         /// fill the mesh crop well enough already: on the dev photos the proposals confirmed no
         /// face above it that the plain boxes missed, and cost 20 ms per rejected candidate.
         public var zoomLargestFace: Float = 32
+        /// Try a dim, small candidate that nothing else confirms on shifted and rescaled crops,
+        /// each fit checked by the mesh's second pass (`DimCropRetry`). On the dev photos, as
+        /// they are, mirrored and scaled 0.8× and 1.25×, it confirms the low-light woman in the
+        /// brown hat (both passes 0.94 and 0.98 as is; found at 1.25× too) and no dim
+        /// non-face (bark: 0.48 at most on both).
+        public var dimRetry = true
         /// A confirmed face whose box overlaps the box of a face at least this many times wider
         /// (by `partOverlap` of its own area or more) is a part of that face, not a face: the
         /// Apollo 11 photo scaled 1.25× gave Armstrong's ear as a 19 px face (presence 0.77,
@@ -155,7 +161,8 @@ public struct PortraitAnalyzer: Sendable {
     /// first fit reaching `confidentPresence` is taken, otherwise (with `mirroredRetry`) the
     /// same crops are tried flipped, and the most confident fit of all is kept.
     /// Questionable boxes (`FaceDetector.isQuestionable`) need `questionablePresence`. When
-    /// none is confirmed, `zoomConfirm` tries the short-range model's zoomed proposals.
+    /// none is confirmed, `zoomConfirm` tries the short-range model's zoomed proposals, then
+    /// `DimCropRetry` shifted and rescaled crops of a dim, small candidate.
     func confirm(_ candidate: FaceCandidate, in image: Image) throws(VisionError) -> (FaceDetection, FaceLandmarks)? {
         let crops = [(candidate.detection, 1.0), (candidate.detection, FaceMesh.retryCropScale)]
             + candidate.alternatives.sorted { $0.score > $1.score }.prefix(options.alternativesTried).map { ($0, 1.0) }
@@ -172,8 +179,12 @@ public struct PortraitAnalyzer: Sendable {
         }
         if let best { return best }
         let box = candidate.detection.box
-        guard options.zoomConfirmation, max(box.width, box.height) <= options.zoomLargestFace else { return nil }
-        return try zoomConfirm(candidate.detection, in: image)
+        if options.zoomConfirmation, max(box.width, box.height) <= options.zoomLargestFace,
+           let zoomed = try zoomConfirm(candidate.detection, in: image) { return zoomed }
+        let retry = DimCropRetry()
+        guard options.dimRetry, retry.applies(to: candidate.detection, in: image),
+              let landmarks = try retry.landmarks(in: image, for: candidate.detection, mesh: mesh) else { return nil }
+        return (candidate.detection, landmarks)
     }
 
     /// The last resort for a candidate the mesh rejected on every box: the short-range model's
