@@ -44,10 +44,7 @@ struct HeadSpan: Sendable, Equatable {
     /// and 454), in half the distance between them.
     init?(mesh: FaceLandmarks, box: PixelRect, others: [PixelRect]) {
         guard mesh.points.count >= 468 else { return nil }
-        guard others.contains(where: { other in
-            other.width <= Self.behindSize * box.width && other.center.y < box.minY
-                && abs(other.center.x - box.center.x) <= Self.behindReach * box.width
-        }) else { return nil }
+        guard Self.someoneFarBehind(box, among: others) else { return nil }
         let right = mesh.points[234].x, left = mesh.points[454].x
         let cheeks = abs(left - right) / 2
         guard cheeks > 0 else { return nil }
@@ -85,6 +82,15 @@ struct HeadSpan: Sendable, Equatable {
                 return centre.x + side * reach * (1 - r * r).squareRoot()
             }
             return edge(min(py, maxY - band))
+        }
+    }
+
+    /// Whether among `others` (detection boxes) a face stands far behind the face of `box`: at
+    /// most `behindSize` its size, above its box, within `behindReach` sideways.
+    static func someoneFarBehind(_ box: PixelRect, among others: [PixelRect]) -> Bool {
+        others.contains { other in
+            other.width <= behindSize * box.width && other.center.y < box.minY
+                && abs(other.center.x - box.center.x) <= behindReach * box.width
         }
     }
 

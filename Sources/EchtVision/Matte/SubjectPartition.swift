@@ -26,6 +26,14 @@ enum SubjectPartition {
     static let downWeight: Float = 0.2
     /// Cost of a step up relative to a horizontal one of the same length.
     static let upWeight: Float = 6
+    /// Above the head's ellipse, within its width, through cells of the hair's colour, steps up
+    /// cost this (relative to a horizontal step) instead of `upWeight`: hair piles up above the
+    /// head (full curls rise far beyond the ellipse), and a neighbour standing behind reaches it
+    /// only sideways or from above (`ceiling` still bounds it). Not for a face with someone far
+    /// behind it (`HeadSpan.someoneFarBehind`), whose body fills the space above the head.
+    static let crownUpWeight: Float = 1
+    /// Largest sRGB distance from the hair's colour of a cell the hair's rise passes through.
+    static let hairMatch: Float = 0.15
     /// Extra cost (in face widths) per unit of sRGB colour change between neighbouring cells.
     static let colourWeight: Float = 4
     /// Colour change between neighbouring cells that costs nothing (texture, noise).
@@ -68,7 +76,8 @@ enum SubjectPartition {
         var best = [Float](repeating: .infinity, count: n)
         for (k, box) in faces.enumerated() {
             let d = distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
-                              span: k < spans.count ? spans[k] : nil)
+                              span: k < spans.count ? spans[k] : nil,
+                              crown: !HeadSpan.someoneFarBehind(box, among: faces.enumerated().filter { $0.offset != k }.map(\.element)))
             for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
         }
         // The faint fringe (background < value < reach) within `fringeCells` of a reached cell
@@ -137,15 +146,18 @@ enum SubjectPartition {
     /// The head (an ellipse around the face box, reaching up over the hair) is claimed first:
     /// a visible head is in front of whatever lies behind it. From there, steps down cost
     /// `downWeight` and steps up `upWeight` of a horizontal step: a body hangs below its head,
-    /// and what lies above a head belongs to someone else. With `span` (a turned face), the head
+    /// and what lies above a head belongs to someone else, but for the hair rising straight above
+    /// it (`crownUpWeight`; not with `crown` false: someone stands far behind, whose body fills
+    /// the space above the head). With `span` (a turned face), the head
     /// ends at the face's outline on the side it looks towards, and steps beyond the outline
     /// above the mouth cost `hairCost` or `facingCost` times more.
     static func distances(mask: Image, guide: Image?, cellW: Float, cellH: Float, region: PixelRect, face: PixelRect,
-                          span: HeadSpan? = nil) -> [Float] {
+                          span: HeadSpan? = nil, crown: Bool = true) -> [Float] {
         let w = mask.width, h = mask.height
         let scale = max(face.width, face.height, 1)
         let stepX = cellW / scale, down = cellH * downWeight / scale, up = cellH * upWeight / scale
         let downDiagonal = (stepX * stepX + down * down).squareRoot(), upDiagonal = (stepX * stepX + up * up).squareRoot()
+        let crownUp = cellH * crownUpWeight / scale, crownUpDiagonal = (stepX * stepX + crownUp * crownUp).squareRoot()
         var dist = [Float](repeating: .infinity, count: w * h)
         var heap = CellHeap()
         let c = face.center
@@ -160,6 +172,30 @@ enum SubjectPartition {
             let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / (py < c.y ? above : below)
             let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
             return rx * rx + ry * ry > headRoom * headRoom
+        }
+        // Above the head's ellipse and within its width, where the colour is the hair's: the
+        // hair's rise (`crownUpWeight`). The hair's colour: the mean of the head's sure cells
+        // above the face box.
+        let crownRow = Int(((c.y - above) - region.minY) / cellH)
+        var hair = SIMD3<Float>(repeating: 0), hairCells: Float = 0
+        if crown, let guide {
+            let boxRow = Int((face.minY - region.minY) / cellH)
+            for y in max(0, crownRow)..<max(0, crownRow, min(h, boxRow)) {
+                let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / above
+                for x in 0..<w where mask.pixels[y * w + x] >= core {
+                    let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
+                    guard rx * rx + ry * ry <= 1 else { continue }
+                    let k = (y * w + x) * 3
+                    hair += SIMD3(guide.pixels[k], guide.pixels[k + 1], guide.pixels[k + 2]); hairCells += 1
+                }
+            }
+        }
+        if hairCells > 0 { hair /= hairCells }
+        func aboveHead(_ x: Int, _ y: Int) -> Bool {
+            guard hairCells > 0, let guide, y < crownRow, abs(region.minX + (Float(x) + 0.5) * cellW - c.x) <= ax else { return false }
+            let k = (y * w + x) * 3
+            let e = SIMD3(guide.pixels[k], guide.pixels[k + 1], guide.pixels[k + 2]) - hair
+            return (e * e).sum() <= hairMatch * hairMatch
         }
         // A turned face's outline on the side it looks towards (see `HeadSpan`).
         let outline = span?.outline(rows: h, top: region.minY, cellH: cellH, centre: c, above: above)
@@ -213,6 +249,7 @@ enum SubjectPartition {
                     let j = yy * w + xx, p = mask.pixels[j]
                     guard p >= reach else { continue }
                     var step = dy == 0 ? stepX : dx == 0 ? (dy > 0 ? down : up) : (dy > 0 ? downDiagonal : upDiagonal)
+                    if dy < 0 && aboveHead(xx, yy) { step = dx == 0 ? crownUp : crownUpDiagonal }
                     if let guide {
                         // Crossing a colour edge (one person's clothes to another's) costs extra.
                         var change: Float = 0
