@@ -44,7 +44,9 @@ public struct StudioSession: Sendable {
     /// Loads the models from `modelsDirectory` (default: `ECHT_MODELS` or `~/.cache/echt/models`).
     public init(modelsDirectory: URL = PortraitAnalyzer.defaultModelsDirectory) throws(StudioError) {
         _ = LargeBlockReuse.applied
+        let start = Date()
         do { analyzer = try PortraitAnalyzer(modelsDirectory: modelsDirectory) } catch { throw .vision(error.description) }
+        Trace.mark("models loaded", since: start)
     }
 
     /// Runs every look on one photo file and writes its folder.
@@ -81,7 +83,9 @@ public struct StudioSession: Sendable {
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
         var sign: SignOutput?
         if let signer = options.signer {
+            let mark = Date()
             do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
+            Trace.mark("signer ready", since: mark)
         }
         let writer = OutputWriter(sign: sign, force: options.force)
         let earlier = FolderContents(folder)
