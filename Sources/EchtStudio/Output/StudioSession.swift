@@ -122,12 +122,18 @@ public struct StudioSession: Sendable {
                 }
             }
             mark = Date()
-            let analysis: StudioAnalysis
+            // The analysis with its full-size mattes is read by the framings only: the slot lets it
+            // go once the last framing has read it, so the renders reuse that memory instead of
+            // growing the heap (every new page costs a fault and the kernel's zeroing).
+            let analysis = ResultSlots<StudioAnalysis>(count: 1)
             do {
                 defer { searches.wait() }
                 levelling.wait()
-                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
-                                                  wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
+                analysis.set(0) { () throws(StudioError) -> StudioAnalysis in
+                    try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                                           wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
+                }
+                if case let .failure(error) = analysis.outcome(0) { throw error }
             }
             Trace.mark("subject mattes", since: mark)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
@@ -137,6 +143,7 @@ public struct StudioSession: Sendable {
             let subjects = faces.flatMap { face in styles.map { (face, $0) } }
             let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
             let filesPerJob = options.presets.count + 2
+            analysis.setUses(0, subjects.count)
             let framed = ResultSlots<FramedSubject>(count: subjects.count)
             // Each look's result keeps only its sheet tile once its files are queued.
             let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
@@ -152,7 +159,7 @@ public struct StudioSession: Sendable {
                     defer { Trace.mark("contact sheet made", since: mark) }
                     let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { _ in }
                     preview.wait()
-                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, image: image, analysis: analysis,
+                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, image: image, analysis: found,
                                                                         headshots: finished.map(\.0), names: names),
                                                     inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
                 }
@@ -163,8 +170,8 @@ public struct StudioSession: Sendable {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
                         let mark = Date()
-                        defer { Trace.mark("frame \(style.fit)", since: mark) }
-                        return try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
+                        defer { Trace.mark("frame \(style.fit)", since: mark); analysis.used(0) }
+                        return try StudioPipeline.frame(image: image, analysis: analysis.outcome(0).get(), face: face, style: style, sourceName: name)
                     }
                     let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
                     framed.setUses(subjectIndex, looks.count)
@@ -204,7 +211,7 @@ public struct StudioSession: Sendable {
             let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { message in
                 FileHandle.standardError.write(Data(message.utf8))
             }
-            var report = photoReport(file: file, folder: folder, image: image, analysis: analysis, headshots: finished.map(\.0), names: names)
+            var report = photoReport(file: file, folder: folder, image: image, analysis: found, headshots: finished.map(\.0), names: names)
             let sheetStart = Date()
             try sheet.outcome(0).get().write(names: names, writer: writer)
             Trace.mark("contact sheet written", since: sheetStart)
@@ -238,7 +245,7 @@ public struct StudioSession: Sendable {
         return finished
     }
 
-    /// The run's report before its time is known.
+    /// The run's report before its time is known; of `analysis` only the faces are counted.
     func photoReport(file: URL, folder: URL, image: Image, analysis: StudioAnalysis, headshots: [HeadshotReport],
                      names: OutputNames) -> PhotoReport {
         PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
