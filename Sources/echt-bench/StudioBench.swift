@@ -20,7 +20,7 @@ func runStudioBenchmark(file: String, runs: Int, signed: Bool) throws -> Never {
         : nil
     var timings: [StudioBenchmark.Timing] = []
     let kind = signed ? "signed" : "unsigned"
-    for index in 0..<runs {
+    for index in 0..<max(runs, 1) {
         let timing = try StudioBenchmark.run(file: URL(fileURLWithPath: file), signer: signer, session: session)
         timings.append(timing)
         print(String(format: "run %d: decode+encode %.3f s (CPU %.3f s), studio (3 looks, %@) %.3f s (CPU %.3f s)", index + 1,
