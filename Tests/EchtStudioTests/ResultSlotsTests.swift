@@ -28,6 +28,21 @@ import Testing
         #expect(throws: StudioError.self) { try slots.outcome(0).get() }
     }
 
+    @Test("a value put in is taken over: the slot alone keeps it, until its last reader is done")
+    func putTakesTheValueOver() {
+        let slots = ResultSlots<Token>(count: 1)
+        weak var held: Token?
+        do {
+            let token = Token()
+            held = token
+            slots.put(0, consume token)
+        }
+        #expect(held != nil, "the slot keeps what was put in")
+        slots.setUses(0, 1)
+        slots.used(0)
+        #expect(held == nil, "kept after its last reader")
+    }
+
     @Test("a failure is kept for reporting after the last reader")
     func keepsFailures() {
         let slots = ResultSlots<Token>(count: 1)

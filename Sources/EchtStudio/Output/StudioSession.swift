@@ -135,7 +135,16 @@ public struct StudioSession: Sendable {
                 }
                 if case let .failure(error) = analysis.outcome(0) { throw error }
             }
+            // The whole photo's levels hold the photo itself (`PhotoLevels.linear`): let them go too.
+            wholePhotoLevels.setUses(0, 1)
+            wholePhotoLevels.used(0)
             Trace.mark("subject mattes", since: mark)
+            // From here only the framings read the photo (each also makes the reduced surroundings
+            // its defocused looks blur; the verifier's input landmarks are made already): the slot
+            // lets it go after the last framing, so the renders reuse its memory.
+            let photoWidth = image.width, photoHeight = image.height
+            let photo = ResultSlots<Image>(count: 1)
+            photo.put(0, consume image)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
             // style: they run once per (face, style). Each framing queues its looks' renders and each
             // render queues its files' encode+write, all on one pool of workers, so the cores stay
@@ -144,6 +153,7 @@ public struct StudioSession: Sendable {
             let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
             let filesPerJob = options.presets.count + 2
             analysis.setUses(0, subjects.count)
+            photo.setUses(0, subjects.count)
             let framed = ResultSlots<FramedSubject>(count: subjects.count)
             // Each look's result keeps only its sheet tile once its files are queued.
             let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
@@ -159,7 +169,7 @@ public struct StudioSession: Sendable {
                     defer { Trace.mark("contact sheet made", since: mark) }
                     let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { _ in }
                     preview.wait()
-                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, image: image, analysis: found,
+                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, width: photoWidth, height: photoHeight, analysis: found,
                                                                         headshots: finished.map(\.0), names: names),
                                                     inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
                 }
@@ -170,8 +180,13 @@ public struct StudioSession: Sendable {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
                         let mark = Date()
-                        defer { Trace.mark("frame \(style.fit)", since: mark); analysis.used(0) }
-                        return try StudioPipeline.frame(image: image, analysis: analysis.outcome(0).get(), face: face, style: style, sourceName: name)
+                        defer { Trace.mark("frame \(style.fit)", since: mark); photo.used(0) }
+                        let image = try photo.outcome(0).get()
+                        // The framing takes its own copy of the mattes and drops it once they are warped.
+                        let read = analysis.outcome(0)
+                        analysis.used(0)
+                        return try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face, style: style, sourceName: name)
+                            .addingSurroundings(for: options.looks, from: image)
                     }
                     let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
                     framed.setUses(subjectIndex, looks.count)
@@ -183,8 +198,8 @@ public struct StudioSession: Sendable {
                                 defer { Trace.mark("render \(look.name)", since: mark) }
                                 let subject = framed.outcome(subjectIndex)
                                 framed.used(subjectIndex)
-                                let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
-                                                                       look: look, options: studioOptions)
+                                let result = try StudioPipeline.render(photo: { () throws(StudioError) -> Image in try photo.outcome(0).get() },
+                                                                       framed: subject.get(), face: face, look: look, options: studioOptions)
                                 files = outputFiles(result, face: number, names: names, quality: options.quality)
                                 let tile: Image
                                 do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
@@ -211,7 +226,7 @@ public struct StudioSession: Sendable {
             let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { message in
                 FileHandle.standardError.write(Data(message.utf8))
             }
-            var report = photoReport(file: file, folder: folder, image: image, analysis: found, headshots: finished.map(\.0), names: names)
+            var report = photoReport(file: file, folder: folder, width: photoWidth, height: photoHeight, analysis: found, headshots: finished.map(\.0), names: names)
             let sheetStart = Date()
             try sheet.outcome(0).get().write(names: names, writer: writer)
             Trace.mark("contact sheet written", since: sheetStart)
@@ -245,10 +260,11 @@ public struct StudioSession: Sendable {
         return finished
     }
 
-    /// The run's report before its time is known; of `analysis` only the faces are counted.
-    func photoReport(file: URL, folder: URL, image: Image, analysis: StudioAnalysis, headshots: [HeadshotReport],
+    /// The run's report before its time is known (`width`×`height`: the photo's size); of
+    /// `analysis` only the faces are counted.
+    func photoReport(file: URL, folder: URL, width: Int, height: Int, analysis: StudioAnalysis, headshots: [HeadshotReport],
                      names: OutputNames) -> PhotoReport {
-        PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
+        PhotoReport(input: file.path, folder: folder.path, width: width, height: height,
                     faces: analysis.faces.count, headshots: headshots,
                     sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
     }
