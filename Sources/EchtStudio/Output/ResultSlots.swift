@@ -19,6 +19,11 @@ final class ResultSlots<Value>: @unchecked Sendable {
         if uses[index] == 0, case .success? = slots[index] { slots[index] = .failure(.imaging("a released studio result was read again")) }
     }
 
+    /// Fills a slot with `value`, taking it over (the caller keeps no copy when it passes `consume x`).
+    func put(_ index: Int, _ value: consuming Value) {
+        lock.lock(); slots[index] = .success(value); lock.unlock()
+    }
+
     func set(_ index: Int, _ work: () throws(StudioError) -> Value) {
         let outcome: Result<Value, StudioError>
         do { outcome = .success(try work()) } catch { outcome = .failure(error) }

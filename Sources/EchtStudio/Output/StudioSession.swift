@@ -44,7 +44,9 @@ public struct StudioSession: Sendable {
     /// Loads the models from `modelsDirectory` (default: `ECHT_MODELS` or `~/.cache/echt/models`).
     public init(modelsDirectory: URL = PortraitAnalyzer.defaultModelsDirectory) throws(StudioError) {
         _ = LargeBlockReuse.applied
+        let start = Date()
         do { analyzer = try PortraitAnalyzer(modelsDirectory: modelsDirectory) } catch { throw .vision(error.description) }
+        Trace.mark("models loaded", since: start)
     }
 
     /// Runs every look on one photo file and writes its folder.
@@ -81,7 +83,9 @@ public struct StudioSession: Sendable {
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
         var sign: SignOutput?
         if let signer = options.signer {
+            let mark = Date()
             do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
+            Trace.mark("signer ready", since: mark)
         }
         let writer = OutputWriter(sign: sign, force: options.force)
         let earlier = FolderContents(folder)
@@ -118,14 +122,29 @@ public struct StudioSession: Sendable {
                 }
             }
             mark = Date()
-            let analysis: StudioAnalysis
+            // The analysis with its full-size mattes is read by the framings only: the slot lets it
+            // go once the last framing has read it, so the renders reuse that memory instead of
+            // growing the heap (every new page costs a fault and the kernel's zeroing).
+            let analysis = ResultSlots<StudioAnalysis>(count: 1)
             do {
                 defer { searches.wait() }
                 levelling.wait()
-                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
-                                                  wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
+                analysis.set(0) { () throws(StudioError) -> StudioAnalysis in
+                    try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                                           wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
+                }
+                if case let .failure(error) = analysis.outcome(0) { throw error }
             }
+            // The whole photo's levels hold the photo itself (`PhotoLevels.linear`): let them go too.
+            wholePhotoLevels.setUses(0, 1)
+            wholePhotoLevels.used(0)
             Trace.mark("subject mattes", since: mark)
+            // From here only the framings read the photo (each also makes the reduced surroundings
+            // its defocused looks blur; the verifier's input landmarks are made already): the slot
+            // lets it go after the last framing, so the renders reuse its memory.
+            let photoWidth = image.width, photoHeight = image.height
+            let photo = ResultSlots<Image>(count: 1)
+            photo.put(0, consume image)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
             // style: they run once per (face, style). Each framing queues its looks' renders and each
             // render queues its files' encode+write, all on one pool of workers, so the cores stay
@@ -133,6 +152,8 @@ public struct StudioSession: Sendable {
             let subjects = faces.flatMap { face in styles.map { (face, $0) } }
             let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
             let filesPerJob = options.presets.count + 2
+            analysis.setUses(0, subjects.count)
+            photo.setUses(0, subjects.count)
             let framed = ResultSlots<FramedSubject>(count: subjects.count)
             // Each look's result keeps only its sheet tile once its files are queued.
             let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
@@ -148,7 +169,7 @@ public struct StudioSession: Sendable {
                     defer { Trace.mark("contact sheet made", since: mark) }
                     let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { _ in }
                     preview.wait()
-                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, image: image, analysis: analysis,
+                    return try ContactSheet.prepare(report: photoReport(file: file, folder: folder, width: photoWidth, height: photoHeight, analysis: found,
                                                                         headshots: finished.map(\.0), names: names),
                                                     inputTile: inputTile.outcome(0).get(), headshots: finished, names: names, writer: writer)
                 }
@@ -159,8 +180,13 @@ public struct StudioSession: Sendable {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
                         let mark = Date()
-                        defer { Trace.mark("frame \(style.fit)", since: mark) }
-                        return try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
+                        defer { Trace.mark("frame \(style.fit)", since: mark); photo.used(0) }
+                        let image = try photo.outcome(0).get()
+                        // The framing takes its own copy of the mattes and drops it once they are warped.
+                        let read = analysis.outcome(0)
+                        analysis.used(0)
+                        return try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face, style: style, sourceName: name)
+                            .addingSurroundings(for: options.looks, from: image)
                     }
                     let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
                     framed.setUses(subjectIndex, looks.count)
@@ -172,8 +198,8 @@ public struct StudioSession: Sendable {
                                 defer { Trace.mark("render \(look.name)", since: mark) }
                                 let subject = framed.outcome(subjectIndex)
                                 framed.used(subjectIndex)
-                                let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
-                                                                       look: look, options: studioOptions)
+                                let result = try StudioPipeline.render(photo: { () throws(StudioError) -> Image in try photo.outcome(0).get() },
+                                                                       framed: subject.get(), face: face, look: look, options: studioOptions)
                                 files = outputFiles(result, face: number, names: names, quality: options.quality)
                                 let tile: Image
                                 do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
@@ -200,7 +226,7 @@ public struct StudioSession: Sendable {
             let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { message in
                 FileHandle.standardError.write(Data(message.utf8))
             }
-            var report = photoReport(file: file, folder: folder, image: image, analysis: analysis, headshots: finished.map(\.0), names: names)
+            var report = photoReport(file: file, folder: folder, width: photoWidth, height: photoHeight, analysis: found, headshots: finished.map(\.0), names: names)
             let sheetStart = Date()
             try sheet.outcome(0).get().write(names: names, writer: writer)
             Trace.mark("contact sheet written", since: sheetStart)
@@ -234,10 +260,11 @@ public struct StudioSession: Sendable {
         return finished
     }
 
-    /// The run's report before its time is known.
-    func photoReport(file: URL, folder: URL, image: Image, analysis: StudioAnalysis, headshots: [HeadshotReport],
+    /// The run's report before its time is known (`width`×`height`: the photo's size); of
+    /// `analysis` only the faces are counted.
+    func photoReport(file: URL, folder: URL, width: Int, height: Int, analysis: StudioAnalysis, headshots: [HeadshotReport],
                      names: OutputNames) -> PhotoReport {
-        PhotoReport(input: file.path, folder: folder.path, width: image.width, height: image.height,
+        PhotoReport(input: file.path, folder: folder.path, width: width, height: height,
                     faces: analysis.faces.count, headshots: headshots,
                     sheet: names.sheet.path, sheetImage: names.sheetImage.path, seconds: 0)
     }

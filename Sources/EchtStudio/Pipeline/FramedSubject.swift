@@ -23,14 +23,34 @@ public struct FramedSubject: Sendable {
     let faceWidth: Float
     /// The input's side of the honesty measures, shared by the looks.
     let honesty: HonestyReference
+    /// The photo through the frame at 1/factor size, by factor, for the defocused backdrops of
+    /// the looks it was made for (`addingSurroundings`); a look finds what is missing here in the photo.
+    var surroundings: [Int: Image] = [:]
+
+    /// This subject with the surroundings each defocused backdrop among `looks` (those of this
+    /// framing style) reads, made from `image`: rendering those looks needs the photo no more.
+    func addingSurroundings(for looks: [Look], from image: Image) -> FramedSubject {
+        var out = self
+        for look in looks where look.framing == style && look.backdrop.kind == .defocus {
+            let factor = StudioPipeline.defocusFactor(blur: look.backdrop.blur, height: framing.height)
+            if out.surroundings[factor] == nil {
+                out.surroundings[factor] = StudioPipeline.surroundings(of: image, transform: framing.transform, width: framing.width,
+                                                                       height: framing.height, factor: factor)
+            }
+        }
+        return out
+    }
 }
 
 extension StudioPipeline {
     /// Frames `face` for `style`: everything a look needs before its own light, retouch, grade
-    /// and backdrop. Throws when the matte misses the face.
-    public static func frame(image: Image, analysis: StudioAnalysis, face: Face, style: FramingStyle,
+    /// and backdrop. Throws when the matte misses the face. The full-size matte is let go as soon
+    /// as it is warped: a caller that hands over its only copy of `analysis` gets that memory back
+    /// for the rest of the framing.
+    public static func frame(image: Image, analysis: consuming StudioAnalysis, face: Face, style: FramingStyle,
                              sourceName: String = "photo") throws(StudioError) -> FramedSubject {
         guard let matte = analysis.matte(for: face) else { throw .missingMatte(sourceName) }
+        _ = consume analysis
         guard matte.fits(photoWidth: image.width, photoHeight: image.height) else {
             throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
                                      received: "\(matte.alpha.width)x\(matte.alpha.height) at (\(matte.originX), \(matte.originY))")
@@ -53,6 +73,7 @@ extension StudioPipeline {
         let (inside, alpha, foreground) = Warp.renderMatte(alpha: matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0),
                                                             foreground: matte.foreground.rgb, transform: local, width: w, height: h,
                                                             photo: (image.width, image.height, t), regionHoldsFrame: covered)
+        _ = consume matte
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)

@@ -27,6 +27,15 @@ public enum StudioPipeline {
     /// with `look.framing`; looks sharing a framing style can share `framed`.
     public static func render(image: Image, framed: FramedSubject, face: Face, look: Look,
                               options: StudioOptions = .init()) throws(StudioError) -> StudioResult {
+        try render(photo: { image }, framed: framed, face: face, look: look, options: options)
+    }
+
+    /// `render(image:framed:face:look:options:)`, reading the photo only where it must: for a
+    /// defocused backdrop `framed` has no surroundings for (`FramedSubject.addingSurroundings`)
+    /// and for input landmarks `options` lacks. The studio session lets the photo go after the
+    /// framings this way.
+    static func render(photo: () throws(StudioError) -> Image, framed: FramedSubject, face: Face, look: Look,
+                       options: StudioOptions) throws(StudioError) -> StudioResult {
         precondition(framed.style == look.framing, "the subject was framed for another framing style")
         guard let mesh = face.landmarks else { throw .missingLandmarks(options.sourceName) }
         let started = Date()
@@ -49,7 +58,12 @@ public enum StudioPipeline {
         let eyes = (MeshRegions.rightEyeCentre(outMesh) + MeshRegions.leftEyeCentre(outMesh)) / 2
         var backdrop: ReducedImage
         if look.backdrop.kind == .defocus {
-            backdrop = defocusedSurroundings(image: image, alpha: alpha, transform: t, width: w, height: h,
+            let factor = defocusFactor(blur: look.backdrop.blur, height: h)
+            let source: Image
+            if let made = framed.surroundings[factor] { source = made } else {
+                source = surroundings(of: try photo(), transform: t, width: w, height: h, factor: factor)
+            }
+            backdrop = defocusedSurroundings(source: source, alpha: alpha, factor: factor, width: w, height: h,
                                              blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.apply(to: $0)) }
         } else {
             backdrop = BackdropRenderer.reduced(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
@@ -71,7 +85,10 @@ public enum StudioPipeline {
             // Both sides are measured alike: the mesh in tracking mode around the input's
             // landmarks, once on the input and once on the output, so a face the detector's
             // crop fits less surely (looking down) adds no crop-to-crop difference of its own.
-            let input = options.inputLandmarks.first { $0.expected == mesh } ?? InputLandmarks(image: image, expected: mesh, verifier: verifier)
+            let input: InputLandmarks
+            if let found = options.inputLandmarks.first(where: { $0.expected == mesh }) { input = found } else {
+                input = InputLandmarks(image: try photo(), expected: mesh, verifier: verifier)
+            }
             do {
                 let found = try input.found.get()
                 if let output = try verifier.landmarks(in: headshot, expected: outMesh) {
@@ -107,17 +124,28 @@ public enum StudioPipeline {
 
     /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here
     /// is blurred by at least the backdrop's blur, so it is computed and kept at a fraction of
-    /// the output size (never finer than a tenth of that blur); compositing upsamples it.
-    static func defocusedSurroundings(image: Image, alpha: Image, transform t: SimilarityTransform, width w: Int, height h: Int,
+    /// the output size (`defocusFactor`); compositing upsamples it. `photo`: `surroundings(of:…)`.
+    static func defocusedSurroundings(source photo: Image, alpha: Image, factor: Int, width w: Int, height h: Int,
                                       blur: Float, finish: (Image) -> Image) -> ReducedImage {
-        let factor = min(max(Int(max(1, blur * Float(h)) / 10), 1), 4)
-        let sw = (w + factor - 1) / factor, sh = (h + factor - 1) / factor
-        var small = t
-        small.scale *= Double(factor)
-        let photo = Warp.render(image.rgb, transform: small, width: sw, height: sh)
+        let sh = (h + factor - 1) / factor
         let smallAlpha = factor > 1 ? Warp.downsampleBox(alpha, factor: factor) : alpha
         let defocused = BackdropRenderer.defocus(.init(image: photo, alpha: smallAlpha), radiusFraction: blur * Float(h) / Float(sh * factor))
         return ReducedImage(small: finish(defocused), factor: factor, width: w, height: h)
+    }
+
+    /// The reduction of a defocused backdrop `blur` (of the frame height `h`) is made at: never
+    /// finer than a tenth of the blur, at most 4.
+    static func defocusFactor(blur: Float, height h: Int) -> Int {
+        min(max(Int(max(1, blur * Float(h)) / 10), 1), 4)
+    }
+
+    /// The photo through the frame `t`, `w`×`h`, at 1/`factor` of that size: what a defocused
+    /// backdrop blurs.
+    static func surroundings(of image: Image, transform t: SimilarityTransform, width w: Int, height h: Int, factor: Int) -> Image {
+        let sw = (w + factor - 1) / factor, sh = (h + factor - 1) / factor
+        var small = t
+        small.scale *= Double(factor)
+        return Warp.render(image.rgb, transform: small, width: sw, height: sh)
     }
 
     /// The least share of the face the matte must cover before the backdrop is replaced.

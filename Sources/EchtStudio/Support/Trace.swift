@@ -6,7 +6,8 @@ import Glibc
 /// Stage timings on standard error when `ECHT_TRACE` is set (for finding slow stages). Each mark
 /// also gives the calling thread's CPU time so far and the thread's id: looks render in parallel
 /// on a loaded machine, where the difference of two marks' CPU times on one thread is the stage's
-/// own work and the wall time is not.
+/// own work and the wall time is not. On Linux each mark also gives the process's resident
+/// memory (the heap's first-touch page faults follow its growth).
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["ECHT_TRACE"] != nil
 
@@ -16,11 +17,19 @@ enum Trace {
         #if canImport(Glibc)
         var cpu = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
-        let line = String(format: "[trace] %@ %.3f s (thread %lu CPU %.4f s)\n", label(), wall, UInt(pthread_self()),
-                          Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9)
+        let line = String(format: "[trace] %@ %.3f s (thread %lu CPU %.4f s)%@\n", label(), wall, UInt(pthread_self()),
+                          Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9, residentMegabytes().map { String(format: " RSS %.0f MB", $0) } ?? "")
         #else
         let line = String(format: "[trace] %@ %.3f s\n", label(), wall)
         #endif
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Resident memory of this process in MB (`/proc/self/statm`), nil where there is none.
+    static func residentMegabytes() -> Double? {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1e6
     }
 }
