@@ -121,9 +121,11 @@ public struct StudioSession: Sendable {
             let analysis: StudioAnalysis
             do {
                 defer { searches.wait() }
-                levelling.wait()
-                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
-                                                  wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
+                // The model runs on the subjects while the levels are still being made.
+                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name) {
+                    levelling.wait()
+                    return try? wholePhotoLevels.outcome(0).get()
+                }
             }
             Trace.mark("subject mattes", since: mark)
             // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
