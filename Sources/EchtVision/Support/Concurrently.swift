@@ -18,6 +18,12 @@ enum Concurrently {
         }
     }
 
+    /// `first` and `second` at once.
+    static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        let (a, b, _) = run(first, second, {})
+        return (a, b)
+    }
+
     /// One job's result; only that job writes it, and it is read after every job has finished.
     private final class Box<Value>: @unchecked Sendable {
         var value: Value?
