@@ -168,27 +168,33 @@ public struct StudioSession: Sendable {
                     framed.setUses(subjectIndex, looks.count)
                     for (index, (_, look)) in looks {
                         pool.add {
-                            var files: [OutputFile] = []
                             rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
                                 let mark = Date()
                                 defer { Trace.mark("render \(look.name)", since: mark) }
                                 let subject = framed.outcome(subjectIndex)
                                 framed.used(subjectIndex)
-                                let result = try StudioPipeline.render(image: image, framed: subject.get(), face: face,
-                                                                       look: look, options: studioOptions)
-                                files = outputFiles(result, face: number, names: names, quality: options.quality)
+                                var (result, check) = try StudioPipeline.renderUnchecked(image: image, framed: subject.get(), face: face,
+                                                                                         look: look, options: studioOptions)
+                                // The files do not depend on the landmark check: they are queued
+                                // first, so a free worker writes them while this one checks.
+                                for (k, output) in outputFiles(result, face: number, names: names, quality: options.quality).enumerated() {
+                                    pool.add {
+                                        written.set(index * filesPerJob + k) { () throws(StudioError) in
+                                            let mark = Date()
+                                            defer { Trace.mark("write \(output.url.lastPathComponent)", since: mark) }
+                                            try writer.write(output.image, alpha: output.alpha, to: output.url, encoding: output.encoding, edits: output.edits)
+                                        }
+                                    }
+                                }
+                                if let check, let verifier {
+                                    result = check.applied(check.run(verifier: verifier, inputLandmarks: studioOptions.inputLandmarks), to: result)
+                                    Trace.mark("  verify", since: mark)
+                                }
                                 let tile: Image
                                 do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
                                     throw .imaging("\(error)")
                                 }
                                 return (headshotReport(result, face: number, names: names, options: options), tile)
-                            }
-                            for (k, output) in files.enumerated() {
-                                pool.add {
-                                    written.set(index * filesPerJob + k) { () throws(StudioError) in
-                                        try writer.write(output.image, alpha: output.alpha, to: output.url, encoding: output.encoding, edits: output.edits)
-                                    }
-                                }
                             }
                             if rendersLeft.finishOne() { pool.add(makeSheet) }
                         }

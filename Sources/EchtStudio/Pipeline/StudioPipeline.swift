@@ -27,6 +27,15 @@ public enum StudioPipeline {
     /// with `look.framing`; looks sharing a framing style can share `framed`.
     public static func render(image: Image, framed: FramedSubject, face: Face, look: Look,
                               options: StudioOptions = .init()) throws(StudioError) -> StudioResult {
+        let (result, check) = try renderUnchecked(image: image, framed: framed, face: face, look: look, options: options)
+        guard let check, let verifier = options.verifier else { return result }
+        return check.applied(check.run(verifier: verifier, inputLandmarks: options.inputLandmarks), to: result)
+    }
+
+    /// `render` but for its landmark check, which comes back to be run apart (nil without a
+    /// verifier in `options`); the result's landmark errors are nil until it is applied.
+    static func renderUnchecked(image: Image, framed: FramedSubject, face: Face, look: Look,
+                                options: StudioOptions) throws(StudioError) -> (StudioResult, LandmarkCheck?) {
         precondition(framed.style == look.framing, "the subject was framed for another framing style")
         guard let mesh = face.landmarks else { throw .missingLandmarks(options.sourceName) }
         let started = Date()
@@ -65,26 +74,12 @@ public enum StudioPipeline {
         // with the options; the output's side is measured on this headshot.
         let reference = framed.honesty
         let (textureOut, geometryError) = reference.measure(headshot: headshot, skin: masks.skin)
-        var errorMean: Double?, errorMax: Double?
         var notes = framing.notes
-        if let verifier = options.verifier {
-            // Both sides are measured alike: the mesh in tracking mode around the input's
-            // landmarks, once on the input and once on the output, so a face the detector's
-            // crop fits less surely (looking down) adds no crop-to-crop difference of its own.
-            let input = options.inputLandmarks.first { $0.expected == mesh } ?? InputLandmarks(image: image, expected: mesh, verifier: verifier)
-            do {
-                let found = try input.found.get()
-                if let output = try verifier.landmarks(in: headshot, expected: outMesh) {
-                    (errorMean, errorMax) = HonestyMeasures.landmarkError(input: found, output: output, transform: t)
-                } else {
-                    notes.append("The face was not found again on the output, so the landmark check did not run.")
-                }
-            } catch {
-                notes.append("The landmark check could not run: \(error).")
-            }
-        }
-        Trace.mark("  measure+verify", since: started)
-        let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
+        // The landmark check of the output (below) runs after this returns.
+        let check = options.verifier == nil ? nil
+            : LandmarkCheck(image: image, mesh: mesh, outMesh: outMesh, transform: t, headshot: headshot, notesIndex: notes.count)
+        Trace.mark("  measure", since: started)
+        let honesty = HonestyReport(landmarkErrorMean: nil, landmarkErrorMax: nil,
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     geometryError: geometryError,
                                     skinTextureKept: reference.inputTexture > 0 ? textureOut / reference.inputTexture : 1,
@@ -100,9 +95,10 @@ public enum StudioPipeline {
         }
         let edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
                                        generatedShare: reference.generatedShare)
-        return StudioResult(look: look, framing: framing, headshot: headshot,
-                            cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
-                            honesty: honesty, edits: edits, notes: notes, balance: balance)
+        let result = StudioResult(look: look, framing: framing, headshot: headshot,
+                                  cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
+                                  honesty: honesty, edits: edits, notes: notes, balance: balance)
+        return (result, check)
     }
 
     /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here
