@@ -65,8 +65,10 @@ public struct StudioSession: Sendable {
         levelling.enter(); thumbnailing.enter()
         DispatchQueue.global().async {
             wholePhotoLevels.set(0) { () throws(StudioError) -> PhotoLevels in refiner.levels(of: image, concurrent: false) }
+            Trace.mark("whole photo levels", since: start)
             levelling.leave()
             inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
+            Trace.mark("input thumbnails", since: start)
             thumbnailing.leave()
         }
         defer { thumbnailing.wait() }

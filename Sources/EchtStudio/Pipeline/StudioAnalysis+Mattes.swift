@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import EchtImaging
 import EchtVision
 
@@ -54,6 +55,7 @@ extension StudioAnalysis {
         }
         let fromWholePhoto = wholeRegion
         let jobs = levelJobs
+        let start = Date()
         let claims = ResultSlots<SubjectClaim>(count: claimed.count)
         DispatchQueue.concurrentPerform(iterations: claimed.count + jobs.count) { n in
             guard n < claimed.count else {
@@ -68,6 +70,7 @@ extension StudioAnalysis {
                 }
             }
         }
+        Trace.mark("  claims", since: start)
         var all: [SubjectClaim] = []
         for n in claimed.indices { all.append(try claims.outcome(n).get()) }
         let neighbours = all
@@ -88,9 +91,12 @@ extension StudioAnalysis {
                 } else {
                     made = try levels.outcome(k).get()
                 }
+                Trace.mark("  levels ready", since: start)
                 let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: made)
                 let window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
                                                  sourceWidth: image.width, sourceHeight: image.height)
+                Trace.mark("  prepared", since: start)
+                defer { Trace.mark("  full-resolution pass", since: start) }
                 return prepared.matte(within: window)
             }
         }
