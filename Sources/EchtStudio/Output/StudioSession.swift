@@ -54,24 +54,19 @@ public struct StudioSession: Sendable {
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
-        // While the face search (one thread) leaves a core idle, that core makes what needs the
-        // photo only, on one thread: the matte's reduced copies of the whole photo (a lone
-        // subject's matte, whose model sees the whole photo, reads them), then the contact
-        // sheet's input side (written once the folder is known).
+        // While the face search (one thread) leaves a core idle, that core makes the matte's
+        // reduced copies of the whole photo (a lone subject's matte, whose model sees the whole
+        // photo, reads them), on one thread.
         let refiner = MatteRefiner(options: analyzer.options.matte)
         let wholePhotoLevels = ResultSlots<PhotoLevels>(count: 1)
-        let inputThumbnails = ResultSlots<(preview: Image, tile: Image)>(count: 1)
-        let levelling = DispatchGroup(), thumbnailing = DispatchGroup()
-        levelling.enter(); thumbnailing.enter()
+        let levelling = DispatchGroup()
+        levelling.enter()
         DispatchQueue.global().async {
             wholePhotoLevels.set(0) { () throws(StudioError) -> PhotoLevels in refiner.levels(of: image, concurrent: false) }
             Trace.mark("whole photo levels", since: start)
             levelling.leave()
-            inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
-            Trace.mark("input thumbnails", since: start)
-            thumbnailing.leave()
         }
-        defer { thumbnailing.wait() }
+        defer { levelling.wait() }
         var mark = Date()
         let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
@@ -94,16 +89,20 @@ public struct StudioSession: Sendable {
         do throws(StudioError) {
             var styles: [FramingStyle] = []
             for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
-            // The input preview is written while the matte stage (mostly one thread) leaves a core idle.
+            // The contact sheet's input side (its tile, and the input preview written) is made on one
+            // core while the matte stage refines the mattes (mostly one thread) once the model has
+            // run; the claims before that use both cores.
             let inputTile = ResultSlots<Image>(count: 1)
             let preview = DispatchGroup()
-            DispatchQueue.global().async(group: preview) {
-                inputTile.set(0) { () throws(StudioError) -> Image in
-                    thumbnailing.wait()
-                    return try ContactSheet.writeInputPreview(inputThumbnails.outcome(0).get(), names: names, writer: writer)
+            let previewing = RunOnce {
+                DispatchQueue.global().async(group: preview) {
+                    inputTile.set(0) { () throws(StudioError) -> Image in
+                        defer { Trace.mark("input preview", since: start) }
+                        return try ContactSheet.writeInputPreview(ContactSheet.inputThumbnails(image), names: names, writer: writer)
+                    }
                 }
             }
-            defer { preview.wait() }
+            defer { previewing.run(); preview.wait() }
             // The verifier's landmarks on the input are the same for every look of a face: they
             // are found once per face, also while the matte stage leaves a core idle.
             let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
@@ -124,7 +123,8 @@ public struct StudioSession: Sendable {
             do {
                 defer { searches.wait() }
                 // The model runs on the subjects while the levels are still being made.
-                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name) {
+                analysis = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                                                  whileRefining: previewing.run) {
                     levelling.wait()
                     return try? wholePhotoLevels.outcome(0).get()
                 }

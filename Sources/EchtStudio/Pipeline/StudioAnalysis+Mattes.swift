@@ -22,9 +22,11 @@ extension StudioAnalysis {
     /// `addingMattes` with the whole photo's `PhotoLevels` still being made elsewhere: a subject
     /// whose model region is the whole photo calls `awaitingWholePhotoLevels` (which may block
     /// until they are made) only when its matte needs them, after the model has run on it; nil,
-    /// or levels of another size, make them here.
+    /// or levels of another size, make them here. `whileRefining` is called once the model has run
+    /// on every subject, before the mattes are refined (mostly on one thread): work to start on
+    /// the core that then idles.
     public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
-                             sourceName: String,
+                             sourceName: String, whileRefining: @escaping @Sendable () -> Void = {},
                              awaitingWholePhotoLevels: @escaping @Sendable () -> PhotoLevels?) throws(StudioError) -> StudioAnalysis {
         let chosen = subjects ?? faces
         let faces = faces
@@ -71,6 +73,7 @@ extension StudioAnalysis {
             }
         }
         Trace.mark("  claims", since: start)
+        whileRefining()
         var all: [SubjectClaim] = []
         for n in claimed.indices { all.append(try claims.outcome(n).get()) }
         let neighbours = all
