@@ -1,4 +1,5 @@
 import EchtImaging
+import EchtInference
 
 extension PortraitAnalyzer {
     /// One person's matte: the selfie model runs on `region` of the photo (the subject's head
@@ -63,16 +64,27 @@ extension PortraitAnalyzer {
     /// `subjectMatte`, which other people's mattes use to settle the cells both own.
     public func claim(for face: Face, among faces: [Face], in image: Image, region: PixelRect) throws(VisionError) -> SubjectClaim {
         let crop = claimRegion(for: face, among: faces, in: image, region: region)
-        // One sampling of the region serves the model and the colour guide of the split below.
-        let input = SelfieSegmenter.input(for: image, region: crop)
-        let firstLook = try segmenter.coarseMask(input: input)
+        let segmenter = segmenter, split = options.matteSubjectsOnly
+        // The model's looks and the region's sharpness read the photo only: they run at once.
+        let (first, wide, sharpness) = Concurrently.run({
+            Result { () throws(VisionError) -> (Tensor, Image) in
+                // One sampling of the region serves the model and the colour guide of the split below.
+                let input = SelfieSegmenter.input(for: image, region: crop)
+                return (input, try segmenter.coarseMask(input: input))
+            }
+        }, {
+            // A wider look fills a lone person's body where the first look is unsure of it
+            // (`ContextView`); beside other people the wide look runs them together.
+            Result { () throws(VisionError) -> (mask: Image, region: PixelRect)? in
+                guard faces.allSatisfy({ $0 == face }) else { return nil }
+                let wideRegion = ContextView.region(around: crop)
+                return (try segmenter.coarseMask(for: image, region: wideRegion), wideRegion)
+            }
+        }, { split ? DefocusMap(image: image, region: crop) : nil })
+        let (input, firstLook) = try first.get()
         var raw = firstLook
-        // A wider look fills a lone person's body where the first look is unsure of it
-        // (`ContextView`); beside other people the wide look runs them together.
-        if faces.allSatisfy({ $0 == face }) {
-            let wideRegion = ContextView.region(around: crop)
-            raw = ContextView.lifting(raw, region: crop, wide: try segmenter.coarseMask(for: image, region: wideRegion),
-                                      wideRegion: wideRegion)
+        if let wide = try wide.get() {
+            raw = ContextView.lifting(raw, region: crop, wide: wide.mask, wideRegion: wide.region)
         }
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
@@ -88,7 +100,7 @@ extension PortraitAnalyzer {
         var cut: [Bool] = []
         for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
         // Blurred bystanders touching the subject, whom no face split can remove.
-        if let map = DefocusMap(image: image, region: crop) {
+        if let map = sharpness {
             let (kept, removed, plain) = DefocusedBystanders.removing(from: mask, map: map, region: crop, photoWidth: image.width,
                                                                          face: face.detection.box)
             if removed {

@@ -56,22 +56,19 @@ public struct StudioSession: Sendable {
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
-        // While the face search (one thread) leaves a core idle, that core makes what needs the
-        // photo only, on one thread: the matte's reduced copies of the whole photo (a lone
-        // subject's matte, whose model sees the whole photo, reads them), then the contact
-        // sheet's input side (written once the folder is known).
+        // While the face search (one thread) leaves a core idle, that core makes the matte's
+        // reduced copies of the whole photo (a lone subject's matte, whose model sees the whole
+        // photo, reads them), on one thread.
         let refiner = MatteRefiner(options: analyzer.options.matte)
         let wholePhotoLevels = ResultSlots<PhotoLevels>(count: 1)
-        let inputThumbnails = ResultSlots<(preview: Image, tile: Image)>(count: 1)
-        let levelling = DispatchGroup(), thumbnailing = DispatchGroup()
-        levelling.enter(); thumbnailing.enter()
+        let levelling = DispatchGroup()
+        levelling.enter()
         DispatchQueue.global().async {
             wholePhotoLevels.set(0) { () throws(StudioError) -> PhotoLevels in refiner.levels(of: image, concurrent: false) }
+            Trace.mark("whole photo levels", since: start)
             levelling.leave()
-            inputThumbnails.set(0) { () throws(StudioError) -> (preview: Image, tile: Image) in try ContactSheet.inputThumbnails(image) }
-            thumbnailing.leave()
         }
-        defer { thumbnailing.wait() }
+        defer { levelling.wait() }
         var mark = Date()
         let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
@@ -96,16 +93,20 @@ public struct StudioSession: Sendable {
         do throws(StudioError) {
             var styles: [FramingStyle] = []
             for look in options.looks where !styles.contains(look.framing) { styles.append(look.framing) }
-            // The input preview is written while the matte stage (mostly one thread) leaves a core idle.
+            // The contact sheet's input side (its tile, and the input preview written) is made on one
+            // core while the matte stage refines the mattes (mostly one thread) once the model has
+            // run; the claims before that use both cores.
             let inputTile = ResultSlots<Image>(count: 1)
             let preview = DispatchGroup()
-            DispatchQueue.global().async(group: preview) {
-                inputTile.set(0) { () throws(StudioError) -> Image in
-                    thumbnailing.wait()
-                    return try ContactSheet.writeInputPreview(inputThumbnails.outcome(0).get(), names: names, writer: writer)
+            let previewing = RunOnce {
+                DispatchQueue.global().async(group: preview) {
+                    inputTile.set(0) { () throws(StudioError) -> Image in
+                        defer { Trace.mark("input preview", since: start) }
+                        return try ContactSheet.writeInputPreview(ContactSheet.inputThumbnails(image), names: names, writer: writer)
+                    }
                 }
             }
-            defer { preview.wait() }
+            defer { previewing.run(); preview.wait() }
             // The verifier's landmarks on the input are the same for every look of a face: they
             // are found once per face, also while the matte stage leaves a core idle.
             let verifier: (any FaceVerifier)? = options.verify ? VisionVerifier(analyzer: analyzer) : nil
@@ -128,13 +129,19 @@ public struct StudioSession: Sendable {
             let analysis = ResultSlots<StudioAnalysis>(count: 1)
             do {
                 defer { searches.wait() }
-                levelling.wait()
+                // The model runs on the subjects while the levels are still being made.
                 analysis.set(0) { () throws(StudioError) -> StudioAnalysis in
                     try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
-                                           wholePhotoLevels: try? wholePhotoLevels.outcome(0).get())
+                                           whileRefining: previewing.run) {
+                        levelling.wait()
+                        return try? wholePhotoLevels.outcome(0).get()
+                    }
                 }
                 if case let .failure(error) = analysis.outcome(0) { throw error }
             }
+            // The input preview has started by now if the matte stage refined anything; it holds
+            // the photo only until it is made.
+            previewing.run()
             // The whole photo's levels hold the photo itself (`PhotoLevels.linear`): let them go too.
             wholePhotoLevels.setUses(0, 1)
             wholePhotoLevels.used(0)
@@ -192,27 +199,34 @@ public struct StudioSession: Sendable {
                     framed.setUses(subjectIndex, looks.count)
                     for (index, (_, look)) in looks {
                         pool.add {
-                            var files: [OutputFile] = []
                             rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
                                 let mark = Date()
                                 defer { Trace.mark("render \(look.name)", since: mark) }
                                 let subject = framed.outcome(subjectIndex)
                                 framed.used(subjectIndex)
-                                let result = try StudioPipeline.render(photo: { () throws(StudioError) -> Image in try photo.outcome(0).get() },
-                                                                       framed: subject.get(), face: face, look: look, options: studioOptions)
-                                files = outputFiles(result, face: number, names: names, quality: options.quality)
+                                var (result, check) = try StudioPipeline.renderUnchecked(
+                                    photo: { () throws(StudioError) -> Image in try photo.outcome(0).get() },
+                                    framed: subject.get(), face: face, look: look, options: studioOptions)
+                                // The files do not depend on the landmark check: they are queued
+                                // first, so a free worker writes them while this one checks.
+                                for (k, output) in outputFiles(result, face: number, names: names, quality: options.quality).enumerated() {
+                                    pool.add {
+                                        written.set(index * filesPerJob + k) { () throws(StudioError) in
+                                            let mark = Date()
+                                            defer { Trace.mark("write \(output.url.lastPathComponent)", since: mark) }
+                                            try writer.write(output.image, alpha: output.alpha, to: output.url, encoding: output.encoding, edits: output.edits)
+                                        }
+                                    }
+                                }
+                                if let check, let verifier {
+                                    result = check.applied(check.run(verifier: verifier), to: result)
+                                    Trace.mark("  verify", since: mark)
+                                }
                                 let tile: Image
                                 do { tile = try ContactSheet.thumbnail(result.headshot.rgb, height: ContactSheet.thumbnailHeight) } catch {
                                     throw .imaging("\(error)")
                                 }
                                 return (headshotReport(result, face: number, names: names, options: options), tile)
-                            }
-                            for (k, output) in files.enumerated() {
-                                pool.add {
-                                    written.set(index * filesPerJob + k) { () throws(StudioError) in
-                                        try writer.write(output.image, alpha: output.alpha, to: output.url, encoding: output.encoding, edits: output.edits)
-                                    }
-                                }
                             }
                             if rendersLeft.finishOne() { pool.add(makeSheet) }
                         }

@@ -13,11 +13,17 @@ final class TaskPool: @unchecked Sendable {
 
     /// Runs every task (and every task they add) on `workers` threads; returns when all are done.
     func run(workers: Int) {
-        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { worker in
+            let start = Date()
+            var busy = 0.0
             while let task = next() {
+                let began = Date()
                 task()
+                busy += Date().timeIntervalSince(began)
                 condition.lock(); running -= 1; condition.broadcast(); condition.unlock()
             }
+            // How long this worker waited for work (a core idle but for other processes).
+            Trace.mark(String(format: "pool worker %d idle %.3f s of", worker, Date().timeIntervalSince(start) - busy), since: start)
         }
     }
 

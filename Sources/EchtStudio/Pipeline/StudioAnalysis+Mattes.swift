@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import EchtImaging
 import EchtVision
 
@@ -14,6 +15,19 @@ extension StudioAnalysis {
     /// region is the whole photo uses them.
     public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
                              sourceName: String, wholePhotoLevels: PhotoLevels? = nil) throws(StudioError) -> StudioAnalysis {
+        try addingMattes(for: subjects, styles: styles, image: image, analyzer: analyzer, sourceName: sourceName,
+                         awaitingWholePhotoLevels: { wholePhotoLevels })
+    }
+
+    /// `addingMattes` with the whole photo's `PhotoLevels` still being made elsewhere: a subject
+    /// whose model region is the whole photo calls `awaitingWholePhotoLevels` (which may block
+    /// until they are made) only when its matte needs them, after the model has run on it; nil,
+    /// or levels of another size, make them here. `whileRefining` is called once the model has run
+    /// on every subject, before the mattes are refined (mostly on one thread): work to start on
+    /// the core that then idles.
+    public func addingMattes(for subjects: [Face]?, styles: [FramingStyle], image: Image, analyzer: PortraitAnalyzer,
+                             sourceName: String, whileRefining: @escaping @Sendable () -> Void = {},
+                             awaitingWholePhotoLevels: @escaping @Sendable () -> PhotoLevels?) throws(StudioError) -> StudioAnalysis {
         let chosen = subjects ?? faces
         let faces = faces
         let regions: [PixelRect?] = faces.map { face in
@@ -35,16 +49,15 @@ extension StudioAnalysis {
         let levels = ResultSlots<PhotoLevels>(count: chosen.count)
         let whole = PixelRect(minX: 0, minY: 0, maxX: Float(image.width), maxY: Float(image.height))
         var levelJobs: [(Int, PixelRect)] = []
+        var wholeRegion = [Bool](repeating: false, count: chosen.count)
         for (k, face) in chosen.enumerated() {
             guard let region = faces.firstIndex(of: face).flatMap({ regions[$0] }) else { continue }
             let crop = analyzer.claimRegion(for: face, among: faces, in: image, region: region)
-            if crop == whole, let made = wholePhotoLevels, made.width == image.width, made.height == image.height {
-                levels.set(k) { () throws(StudioError) -> PhotoLevels in made }
-            } else {
-                levelJobs.append((k, crop))
-            }
+            if crop == whole { wholeRegion[k] = true } else { levelJobs.append((k, crop)) }
         }
+        let fromWholePhoto = wholeRegion
         let jobs = levelJobs
+        let start = Date()
         let claims = ResultSlots<SubjectClaim>(count: claimed.count)
         DispatchQueue.concurrentPerform(iterations: claimed.count + jobs.count) { n in
             guard n < claimed.count else {
@@ -59,6 +72,8 @@ extension StudioAnalysis {
                 }
             }
         }
+        Trace.mark("  claims", since: start)
+        whileRefining()
         var all: [SubjectClaim] = []
         for n in claimed.indices { all.append(try claims.outcome(n).get()) }
         let neighbours = all
@@ -68,9 +83,23 @@ extension StudioAnalysis {
                 guard let own = neighbours.first(where: { $0.face == chosen[k] }), let mesh = chosen[k].landmarks else {
                     throw .missingLandmarks(sourceName)
                 }
-                let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: try levels.outcome(k).get())
+                let made: PhotoLevels
+                if fromWholePhoto[k] {
+                    // Made elsewhere while the model ran; waited for only now.
+                    if let given = awaitingWholePhotoLevels(), given.width == image.width, given.height == image.height {
+                        made = given
+                    } else {
+                        made = analyzer.matteLevels(of: image, in: whole)
+                    }
+                } else {
+                    made = try levels.outcome(k).get()
+                }
+                Trace.mark("  levels ready", since: start)
+                let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: made)
                 let window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
                                                  sourceWidth: image.width, sourceHeight: image.height)
+                Trace.mark("  prepared", since: start)
+                defer { Trace.mark("  full-resolution pass", since: start) }
                 return prepared.matte(within: window)
             }
         }

@@ -36,6 +36,16 @@ public enum StudioPipeline {
     /// framings this way.
     static func render(photo: () throws(StudioError) -> Image, framed: FramedSubject, face: Face, look: Look,
                        options: StudioOptions) throws(StudioError) -> StudioResult {
+        let (result, check) = try renderUnchecked(photo: photo, framed: framed, face: face, look: look, options: options)
+        guard let check, let verifier = options.verifier else { return result }
+        return check.applied(check.run(verifier: verifier), to: result)
+    }
+
+    /// `render(photo:framed:face:look:options:)` but for its landmark check, which comes back to be
+    /// run apart (nil without a verifier in `options`); the result's landmark errors are nil until
+    /// it is applied.
+    static func renderUnchecked(photo: () throws(StudioError) -> Image, framed: FramedSubject, face: Face, look: Look,
+                                options: StudioOptions) throws(StudioError) -> (StudioResult, LandmarkCheck?) {
         precondition(framed.style == look.framing, "the subject was framed for another framing style")
         guard let mesh = face.landmarks else { throw .missingLandmarks(options.sourceName) }
         let started = Date()
@@ -79,29 +89,19 @@ public enum StudioPipeline {
         // with the options; the output's side is measured on this headshot.
         let reference = framed.honesty
         let (textureOut, geometryError) = reference.measure(headshot: headshot, skin: masks.skin)
-        var errorMean: Double?, errorMax: Double?
         var notes = framing.notes
+        // The landmark check of the output (below) runs after this returns; the input's side is
+        // found here when `options` lacks it.
+        var check: LandmarkCheck?
         if let verifier = options.verifier {
-            // Both sides are measured alike: the mesh in tracking mode around the input's
-            // landmarks, once on the input and once on the output, so a face the detector's
-            // crop fits less surely (looking down) adds no crop-to-crop difference of its own.
             let input: InputLandmarks
             if let found = options.inputLandmarks.first(where: { $0.expected == mesh }) { input = found } else {
                 input = InputLandmarks(image: try photo(), expected: mesh, verifier: verifier)
             }
-            do {
-                let found = try input.found.get()
-                if let output = try verifier.landmarks(in: headshot, expected: outMesh) {
-                    (errorMean, errorMax) = HonestyMeasures.landmarkError(input: found, output: output, transform: t)
-                } else {
-                    notes.append("The face was not found again on the output, so the landmark check did not run.")
-                }
-            } catch {
-                notes.append("The landmark check could not run: \(error).")
-            }
+            check = LandmarkCheck(input: input, outMesh: outMesh, transform: t, headshot: headshot, notesIndex: notes.count)
         }
-        Trace.mark("  measure+verify", since: started)
-        let honesty = HonestyReport(landmarkErrorMean: errorMean, landmarkErrorMax: errorMax,
+        Trace.mark("  measure", since: started)
+        let honesty = HonestyReport(landmarkErrorMean: nil, landmarkErrorMax: nil,
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     geometryError: geometryError,
                                     skinTextureKept: reference.inputTexture > 0 ? textureOut / reference.inputTexture : 1,
@@ -117,9 +117,10 @@ public enum StudioPipeline {
         }
         let edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
                                        generatedShare: reference.generatedShare)
-        return StudioResult(look: look, framing: framing, headshot: headshot,
-                            cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
-                            honesty: honesty, edits: edits, notes: notes, balance: balance)
+        let result = StudioResult(look: look, framing: framing, headshot: headshot,
+                                  cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
+                                  honesty: honesty, edits: edits, notes: notes, balance: balance)
+        return (result, check)
     }
 
     /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here

@@ -48,8 +48,11 @@ enum BystanderCut {
                 inBystander[y * w + x] = true
             }
         }
-        let toBystander = chamfer(from: inBystander, width: w, height: h)
-        let toSubject = chamfer(from: (0..<n).map { person[$0] && !inBystander[$0] }, width: w, height: h)
+        let subject = (0..<n).map { person[$0] && !inBystander[$0] }
+        // The two distance maps and the grid's sharpness are independent: they run at once.
+        let (toBystander, toSubject, sharp) = Concurrently.run({ chamfer(from: inBystander, width: w, height: h) },
+                                                               { chamfer(from: subject, width: w, height: h) },
+                                                               { sharpness(map) })
         // Seeds: 1 bystander, 2 subject, 0 undecided (person pixels only).
         var seed = [UInt8](repeating: 0, count: n)
         for i in 0..<n where person[i] {
@@ -63,11 +66,11 @@ enum BystanderCut {
                 seed[i] = 2
             }
         }
-        let sharp = sharpness(map)
         let bystanderCost = sharp.map { $0 < 0 ? 1 : 1 + bystanderSharpCost * $0 }
         let subjectCost = sharp.map { $0 < 0 ? 1 : 1 + subjectSoftCost * (1 - $0) }
-        let fromBystander = geodesic(seeds: seed.map { $0 == 1 }, passable: person, cost: bystanderCost, width: w, height: h)
-        let fromSubject = geodesic(seeds: seed.map { $0 == 2 }, passable: person, cost: subjectCost, width: w, height: h)
+        let (fromBystander, fromSubject) = Concurrently.run(
+            { geodesic(seeds: seed.map { $0 == 1 }, passable: person, cost: bystanderCost, width: w, height: h) },
+            { geodesic(seeds: seed.map { $0 == 2 }, passable: person, cost: subjectCost, width: w, height: h) })
         let raw = (0..<n).map { person[$0] && seed[$0] != 2 && fromBystander[$0] < fromSubject[$0] }
         return (smoothed(raw, person: person, width: w, height: h, radius: smoothing), sharp)
     }

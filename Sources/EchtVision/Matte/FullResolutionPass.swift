@@ -18,13 +18,17 @@ enum FullResolutionPass {
     /// `k` of the photo's detail in the foreground (1; 0 keeps the local mean F̄).
     static let gridChannels = 13
 
+    /// Values past the last grid column of the pass's interpolated row, so that the last column's
+    /// 13 channels load as one `SIMD16`.
+    static let spare = 16 - gridChannels
+
     /// Alpha `a·sRGB(I) + b` clamped to 0...1 and foreground `F̄ + kα(I − αF̄ − (1−α)B̄)` clamped to
     /// `ForegroundEstimator.floor`·min(4(1−α), 1)·F̄...max(1, I), for the 3-channel linear `photo`
     /// and a 13-channel `grid` of any smaller size; alpha is kept within the grid's bounds. Only
     /// the pixels of `window` (nil: the whole photo) are computed; the arrays hold the window's.
     static func run(photo: Raster, grid: Raster, window: Window? = nil, threads: Int) -> (alpha: [Float], foreground: [Float]) {
         precondition(photo.channels == 3 && grid.channels == gridChannels, "expected a 3-channel photo and a 13-channel grid")
-        let pw = photo.width, ph = photo.height, gw = grid.width, gh = grid.height, c = gridChannels
+        let pw = photo.width, ph = photo.height, gw = grid.width, gh = grid.height, c = gridChannels, spare = spare
         let area = window ?? Window(x: 0, y: 0, width: pw, height: ph)
         precondition(area.x >= 0 && area.y >= 0 && area.width > 0 && area.height > 0
                      && area.x + area.width <= pw && area.y + area.height <= ph, "window outside the photo")
@@ -46,7 +50,7 @@ enum FullResolutionPass {
             foreground.withUnsafeMutableBufferPointer { fgBuffer in
                 let out = SendablePointers(alpha: alphaBuffer.baseAddress!, foreground: fgBuffer.baseAddress!)
                 let work: @Sendable (Int) -> Void = { band in
-                    var row = [Float](repeating: 0, count: gw * c)
+                    var row = [Float](repeating: 0, count: gw * c + spare)
                     photo.values.withUnsafeBufferPointer { image in
                         grid.values.withUnsafeBufferPointer { g in
                             lo.withUnsafeBufferPointer { lo in
@@ -60,19 +64,24 @@ enum FullResolutionPass {
                                                 for j in firstColumn..<lastColumn { row[j] = g[top + j] + (g[bottom + j] - g[top + j]) * fy }
                                                 for x in 0..<w {
                                                     let i = y * w + x, source = ((y0 + y) * pw + x0 + x) * 3
-                                                    let p = row.baseAddress! + lo[x] * c, q = gw > 1 ? p + c : p, f = fx[x]
+                                                    let p = row.baseAddress! + lo[x] * c, q = gw > 1 ? p + c : p
+                                                    // All 13 channels interpolated at once (the row has 3 spare
+                                                    // values at its end): each lane the scalar p + (q − p)·f.
+                                                    let pv = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+                                                    let qv = UnsafeRawPointer(q).loadUnaligned(as: SIMD16<Float>.self)
+                                                    let m = pv + (qv - pv) * fx[x]
                                                     let r = image[source], gr = image[source + 1], bl = image[source + 2]
-                                                    var v = p[3] + (q[3] - p[3]) * f
-                                                    v += (p[0] + (q[0] - p[0]) * f) * encode(r, table)
-                                                    v += (p[1] + (q[1] - p[1]) * f) * encode(gr, table)
-                                                    v += (p[2] + (q[2] - p[2]) * f) * encode(bl, table)
-                                                    let a = min(max(v, p[10] + (q[10] - p[10]) * f), p[11] + (q[11] - p[11]) * f)
+                                                    var v = m[3]
+                                                    v += m[0] * encode(r, table)
+                                                    v += m[1] * encode(gr, table)
+                                                    v += m[2] * encode(bl, table)
+                                                    let a = min(max(v, m[10]), m[11])
                                                     out.alpha[i] = a
                                                     let fg = out.foreground + i * 3
-                                                    let k = p[12] + (q[12] - p[12]) * f
-                                                    fg[0] = fuse(r, p[4] + (q[4] - p[4]) * f, p[7] + (q[7] - p[7]) * f, a, k)
-                                                    fg[1] = fuse(gr, p[5] + (q[5] - p[5]) * f, p[8] + (q[8] - p[8]) * f, a, k)
-                                                    fg[2] = fuse(bl, p[6] + (q[6] - p[6]) * f, p[9] + (q[9] - p[9]) * f, a, k)
+                                                    let k = m[12]
+                                                    fg[0] = fuse(r, m[4], m[7], a, k)
+                                                    fg[1] = fuse(gr, m[5], m[8], a, k)
+                                                    fg[2] = fuse(bl, m[6], m[9], a, k)
                                                 }
                                             }
                                         }

@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+
+/// Independent pieces of work run at once, each on whatever core is free
+/// (`DispatchQueue.concurrentPerform`); the caller gets every result when all are done.
+enum Concurrently {
+    /// `first`, `second` and `third` at once.
+    static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                withoutActuallyEscaping(third) { third in
+                    let a = Box<A>(), b = Box<B>(), c = Box<C>()
+                    let jobs = Jobs(run: [{ a.value = first() }, { b.value = second() }, { c.value = third() }])
+                    DispatchQueue.concurrentPerform(iterations: 3) { jobs.run[$0]() }
+                    return (a.value!, b.value!, c.value!)
+                }
+            }
+        }
+    }
+
+    /// `first` and `second` at once.
+    static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        let (a, b, _) = run(first, second, {})
+        return (a, b)
+    }
+
+    /// One job's result; only that job writes it, and it is read after every job has finished.
+    private final class Box<Value>: @unchecked Sendable {
+        var value: Value?
+    }
+
+    /// The jobs, handed to the workers of `concurrentPerform`; each runs once.
+    private struct Jobs: @unchecked Sendable {
+        let run: [() -> Void]
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import EchtVision
+
+/// `Concurrently.run` hands back each job's own result, in the order given, every job run once.
+struct ConcurrentlyTests {
+    @Test func eachJobsResultComesBackInItsPlace() {
+        let runs = RunCount()
+        let (a, b, c) = Concurrently.run({ runs.add(); return (0..<1000).reduce(0, +) },
+                                         { runs.add(); return "second" },
+                                         { runs.add(); return [Float](repeating: 2, count: 3) })
+        #expect(a == 499_500 && b == "second" && c == [2, 2, 2])
+        let (d, e) = Concurrently.run({ runs.add(); return 1 }, { runs.add(); return Optional<Int>.none })
+        #expect(d == 1 && e == nil)
+        #expect(runs.count == 5)
+    }
+}
+
+/// Jobs run, counted under a lock.
+private final class RunCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs = 0
+    func add() { lock.lock(); runs += 1; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return runs }
+}
