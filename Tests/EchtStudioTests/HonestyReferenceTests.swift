@@ -78,9 +78,7 @@ struct HonestyReferenceDevPhotoTests {
     /// enough that the measures' blurs scale with it (none sits at its floor).
     @Test func aSessionsSharedReferencesGiveThePerLookFigures() throws {
         let name = "portrait-2282px-smile-dark-bg-01.jpg"
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
-        let found = try session.analyse(image, name: name)
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
         let looks = Look.defaultNames.map { Look.builtIn[$0]! }
         var styles: [FramingStyle] = []

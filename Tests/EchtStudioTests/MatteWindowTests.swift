@@ -15,10 +15,8 @@ struct MatteWindowTests {
     /// coverage on the photo's border, and the frames made from the window are identical.
     @Test(arguments: ["portrait-xlarge-4600px-beard-cluttered-01.jpg", "portrait-2282px-smile-dark-bg-01.jpg"])
     func regionMatteFramesLikeTheWholePhotoMatte(_ name: String) throws {
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let styles = [FramingStyle(fit: .loose), FramingStyle(fit: .standard)]
-        let found = try session.analyse(image, name: name)
         let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
         let windowed = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
         let region = Framing.matteRegion(face: try #require(face.landmarks), styles: styles, sourceWidth: image.width, sourceHeight: image.height)

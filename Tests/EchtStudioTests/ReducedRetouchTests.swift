@@ -18,9 +18,7 @@ struct ReducedRetouchTests {
     /// The person of `name` framed for the standard headshot, with the skin mask and the face
     /// width the retouch gets.
     static func framedSkin(_ name: String) throws -> (person: Image, skin: Image, faceWidth: Float) {
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
-        let found = try session.analyse(image, name: name)
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
         let style = FramingStyle(fit: .standard)
         let analysis = try found.addingMattes(for: [face], styles: [style], image: image, analyzer: session.analyzer, sourceName: name)

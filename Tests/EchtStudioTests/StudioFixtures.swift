@@ -62,4 +62,12 @@ enum StudioFixtures {
         let image = try astronaut()
         return (image, StudioAnalysis(faces: [try astronautFace()], matte: try astronautMatte(image: image)))
     }
+
+    /// A dev photo decoded and searched for faces by a default session (no mattes yet), with that
+    /// session for the steps a test takes next.
+    static func analysedDevPhoto(_ name: String) throws -> (session: StudioSession, image: Image, found: StudioAnalysis) {
+        let session = try StudioSession()
+        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+        return (session, image, try session.analyse(image, name: name))
+    }
 }

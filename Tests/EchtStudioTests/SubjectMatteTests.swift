@@ -12,10 +12,9 @@ struct SubjectMatteTests {
     /// Every face of `name` framed loosely (the widest frame, holding the most neighbours)
     /// with its own matte, largest face first.
     static func framedSubjects(_ name: String) throws -> (StudioAnalysis, [(Face, Result<FramedSubject, StudioError>)]) {
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let style = FramingStyle(fit: .loose)
-        let analysis = try session.analyse(image, name: name)
+        let analysis = try found
             .addingMattes(for: nil, styles: [style], image: image, analyzer: session.analyzer, sourceName: name)
         let framed = analysis.facesBySize.map { face in
             (face, Result { () throws(StudioError) -> FramedSubject in
@@ -149,9 +148,7 @@ struct SubjectMatteTests {
     /// issue #5); his hair, glasses and shoulder on that side stay.
     @Test func theStandingWomanIsGoneBesideTheSeatedMan() throws {
         let name = "group-5faces-office-01.jpg"
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
-        let found = try session.analyse(image, name: name)
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let man = try #require(found.facesBySize.first)
         #expect(abs(man.detection.box.center.x - 1018) < 20 && abs(man.detection.box.center.y - 387) < 20, "the seated man is the largest face")
         let styles = [FramingStyle(fit: .standard), FramingStyle(fit: .loose)]
@@ -183,9 +180,7 @@ struct SubjectMatteTests {
     /// the mean alpha here falls to 0.51).
     @Test func theSeatedWomanKeepsHerCurls() throws {
         let name = "group-5faces-office-01.jpg"
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
-        let found = try session.analyse(image, name: name)
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let woman = try #require(found.facesBySize.dropFirst().first)
         #expect(abs(woman.detection.box.center.x - 228) < 20, "the seated woman is the second face")
         let styles = [FramingStyle(fit: .standard), FramingStyle(fit: .loose)]
@@ -208,9 +203,7 @@ extension SubjectMatteTests {
     /// lumps of her beige jacket (0.34 in the box above it, against 0.09).
     @Test func theSeatedWomansCurlsStayHersBesideTheStandingWoman() throws {
         let name = "group-5faces-office-01.jpg"
-        let session = try StudioSession()
-        let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
-        let found = try session.analyse(image, name: name)
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let bySize = found.facesBySize
         let man = bySize[0], seated = bySize[1], standing = bySize[2]
         #expect(abs(seated.detection.box.center.x - 228) < 20, "the seated woman is the second face")
