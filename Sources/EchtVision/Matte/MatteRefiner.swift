@@ -111,7 +111,13 @@ public struct MatteRefiner: Sendable {
                 Raster(width: $0.width, height: $0.height, channels: 1, values: $0.pixels).resized(width: guideSmall.width, height: guideSmall.height)
             }
             for i in p.values.indices {
-                trust.values[i] = band.values[i * 2 + 1] * (1 - min(max(theirs?.values[i] ?? 0, 0), 1)) * (1 - (plainSmall?.values[i] ?? 0))
+                let own = (1 - min(max(theirs?.values[i] ?? 0, 0), 1)) * (1 - (plainSmall?.values[i] ?? 0))
+                trust.values[i] = band.values[i * 2 + 1] * own
+                // Blown highlights hold no colour to decide by: the mask decides, decisively.
+                let blown = BlownHighlights.weight(guideSmall.values[i * 3], guideSmall.values[i * 3 + 1], guideSmall.values[i * 3 + 2])
+                if blown > 0 {
+                    p.values[i] += (BlownHighlights.input(mask: maskSmall.values[i]) - p.values[i]) * blown * own
+                }
                 p.values[i] += (band.values[i * 2] - p.values[i]) * trust.values[i]
             }
         }
