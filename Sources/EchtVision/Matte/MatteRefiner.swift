@@ -8,7 +8,8 @@ import Foundation
 ///    raised around 0.5 (the model's mask is soft everywhere, not only at the edges). In the
 ///    band along the mask's outline, the photo's colours replace it where they tell person
 ///    from background (`EdgeBand`), and the mask's alpha bounds are lifted there: the outline
-///    moves to the photo's edge and thin parts the 256² mask half-covers come back.
+///    moves to the photo's edge and thin parts the 256² mask half-covers come back. Blown
+///    highlights, whose colour tells nothing, follow the mask decisively (`BlownHighlights`).
 /// 2. A colour guided filter with a small radius (edges stay as sharp as the photo's) fits
 ///    `alpha ≈ a·I + b` locally; `a`, `b` are upsampled and applied to the full-resolution
 ///    guide, so strands of hair follow the photo.
