@@ -8,7 +8,8 @@ import Foundation
 ///    raised around 0.5 (the model's mask is soft everywhere, not only at the edges). In the
 ///    band along the mask's outline, the photo's colours replace it where they tell person
 ///    from background (`EdgeBand`), and the mask's alpha bounds are lifted there: the outline
-///    moves to the photo's edge and thin parts the 256² mask half-covers come back.
+///    moves to the photo's edge and thin parts the 256² mask half-covers come back. Blown
+///    highlights, whose colour tells nothing, follow the mask decisively (`BlownHighlights`).
 /// 2. A colour guided filter with a small radius (edges stay as sharp as the photo's) fits
 ///    `alpha ≈ a·I + b` locally; `a`, `b` are upsampled and applied to the full-resolution
 ///    guide, so strands of hair follow the photo.
@@ -111,7 +112,13 @@ public struct MatteRefiner: Sendable {
                 Raster(width: $0.width, height: $0.height, channels: 1, values: $0.pixels).resized(width: guideSmall.width, height: guideSmall.height)
             }
             for i in p.values.indices {
-                trust.values[i] = band.values[i * 2 + 1] * (1 - min(max(theirs?.values[i] ?? 0, 0), 1)) * (1 - (plainSmall?.values[i] ?? 0))
+                let own = (1 - min(max(theirs?.values[i] ?? 0, 0), 1)) * (1 - (plainSmall?.values[i] ?? 0))
+                trust.values[i] = band.values[i * 2 + 1] * own
+                // Blown highlights hold no colour to decide by: the mask decides, decisively.
+                let blown = BlownHighlights.weight(guideSmall.values[i * 3], guideSmall.values[i * 3 + 1], guideSmall.values[i * 3 + 2])
+                if blown > 0 {
+                    p.values[i] += (BlownHighlights.input(mask: maskSmall.values[i]) - p.values[i]) * blown * own
+                }
                 p.values[i] += (band.values[i * 2] - p.values[i]) * trust.values[i]
             }
         }
