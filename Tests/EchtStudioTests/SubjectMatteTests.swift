@@ -174,6 +174,41 @@ struct SubjectMatteTests {
         }
     }
 
+    /// The same default headshot: two more pieces of that woman, both his in the split. Her
+    /// jacket's lit edge between his hair and the whiteboard (a grey wisp right of his hair; the
+    /// model doubts it, he reaches it only across his hair's colour edge) belongs to nobody
+    /// (`SubjectPartition.dropFarDoubts`); her black skirt beside his shoulder below the mouth,
+    /// where `HeadSpan`'s dear zone ends, is hers as it continues her cells above
+    /// (`SubjectPartition.continueBehind`). Mean alpha before: wisp 0.26, skirt 0.81. His hair
+    /// beside the wisp, his shoulder and the jacket's edge by the skirt stay.
+    @Test func theStandingWomansJacketEdgeAndSkirtAreGoneBesideTheSeatedMan() throws {
+        let name = "group-5faces-office-01.jpg"
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
+        let man = try #require(found.facesBySize.first)
+        #expect(abs(man.detection.box.center.x - 1018) < 20 && abs(man.detection.box.center.y - 387) < 20, "the seated man is the largest face")
+        let styles = [FramingStyle(fit: .standard), FramingStyle(fit: .loose)]
+        let analysis = try found.addingMattes(for: [man], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let index = try #require(analysis.faces.firstIndex(of: man))
+        let matte = try #require(analysis.mattes[index])
+        let boxes: [(String, (Int, Int, Int, Int), Bool)] = [
+            ("her jacket's lit edge right of his hair", (1135, 270, 1170, 380), false),
+            ("her skirt beside his shoulder", (852, 440, 878, 530), false),
+            ("his hair over the ear", (1080, 260, 1110, 300), true),
+            ("his shoulder on that side", (900, 455, 935, 495), true),
+            ("his jacket's edge by the skirt", (888, 440, 905, 520), true),
+        ]
+        for (part, box, kept) in boxes {
+            let mean = Self.meanAlpha(matte, box)
+            if kept {
+                #expect(mean > 0.95, "\(part): mean alpha \(mean)")
+            } else {
+                #expect(mean < 0.15, "\(part): mean alpha \(mean)")
+            }
+        }
+        let hairEdge = Self.meanAlpha(matte, (1100, 230, 1125, 290))
+        #expect(hairEdge > 0.75, "his hair's right edge beside the wisp: mean alpha \(hairEdge)")
+    }
+
     /// The seated woman (second face), who also looks aside, keeps the curls that stand out
     /// beyond her face's outline on that side: the blonde woman behind her is nearly her size
     /// (not far behind), so her head is not cut at its outline (`HeadSpan`; without that gate

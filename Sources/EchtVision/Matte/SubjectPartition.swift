@@ -80,6 +80,8 @@ enum SubjectPartition {
                               crown: !HeadSpan.someoneFarBehind(box, among: faces.enumerated().filter { $0.offset != k }.map(\.element)))
             for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
         }
+        // Doubtful cells beside a head that its owner reaches only the long way belong to nobody.
+        dropFarDoubts(owner: &owner, distance: best, mask: mask, region: region, faces: faces)
         // The faint fringe (background < value < reach) within `fringeCells` of a reached cell
         // follows the nearest one, whoever owns it; a wide soft area (a person the model is unsure of,
         // half hidden behind the subject) belongs to nobody.
@@ -94,6 +96,14 @@ enum SubjectPartition {
                 if !reached[j] && mask.pixels[j] > background {
                     reached[j] = true; owner[j] = owner[i]; depth[j] = depth[i] + 1; queue.append(j)
                 }
+            }
+        }
+        // Someone far behind a turned face passes behind it on the side it looks to, and on below
+        // the mouth, where the face's own shoulder may rise too: there colour tells them apart.
+        if let guide {
+            for (k, span) in spans.enumerated() where k < faces.count {
+                guard let span else { continue }
+                continueBehind(span, of: k, faces: faces, owner: &owner, mask: mask, guide: guide, region: region)
             }
         }
         // A face's share is what hangs together with its head: an island cut off by someone
