@@ -9,6 +9,8 @@ import EchtImaging
 /// sides (neck, chest). The cells go together, as parts grown from cells beside the head (brows
 /// to shoulders), and only a part the model doubts (mean value below `unsure`) and that covers
 /// `smallestArea`: hair, earrings and collars the model is sure of stay, whatever their colour.
+/// A part that goes takes its folds along (`folds`): neighbouring cells of the backdrop's hue
+/// that the model doubts, even where a person colour is as near (satin in shadow by a red scarf).
 enum BackdropLookalikes {
     /// Cells this many cells deep inside background (mask ≤ `SubjectPartition.background`) or
     /// person (mask ≥ `personValue`) give colour samples: edges mix the two.
@@ -33,6 +35,8 @@ enum BackdropLookalikes {
     static let smallestFace: Float = 100
     /// Smallest area (in face-box areas) of what goes.
     static let smallestArea: Float = 0.05
+    /// Largest model value of a cell that goes along with a part as one of its folds.
+    static let foldDoubt: Float = 0.8
 
     /// Per cell of `mask` (the subject's share, covering photo rectangle `region`; `raw` the
     /// model's mask there, `guide` its sRGB colours at the mask's size) whether it is backdrop
@@ -70,10 +74,12 @@ enum BackdropLookalikes {
         let background = means(colour, where: chromatic, width: w, height: h)
         let person = means(colour, where: personSample, width: w, height: h)
         guard !background.isEmpty, !person.isEmpty else { return [Bool](repeating: false, count: n) }
-        var lookalike = [Bool](repeating: false, count: n)
-        for i in 0..<n where mask.pixels[i] >= SubjectPartition.reach && !belowFace(point(i)) {
+        var lookalike = [Bool](repeating: false, count: n), backdropHue = lookalike
+        for i in 0..<n where mask.pixels[i] >= SubjectPartition.reach {
             let dB = nearest(colour[i], background)
             guard dB < nearBackground else { continue }
+            backdropHue[i] = true
+            guard !belowFace(point(i)) else { continue }
             let dF = nearest(colour[i], person)
             lookalike[i] = dB < ratio * dF && dF >= farFromPerson
         }
@@ -93,7 +99,36 @@ enum BackdropLookalikes {
                   doubt < unsure * Float(part.count) else { continue }
             for i in part { gone[i] = true }
         }
-        return gone
+        return folds(of: gone, hue: backdropHue, raw: raw)
+    }
+
+    /// `gone` grown through its folds: cells of the backdrop's `hue` (per cell of `raw`, the
+    /// model's mask) that the model doubts (below `foldDoubt`) next to what goes. Colour alone
+    /// kept them: a drape's shadowed folds lie as near a person colour (a red scarf over skin,
+    /// lips) as the backdrop's, but they continue a part that goes, and the model is sure of the
+    /// scarf. The neck column does not stop them (the part already decided what this colour is
+    /// there); their rim, next to any cell not of the hue (a hat brim, a scarf, the open
+    /// background), stays for the refinement to find the edge in the photo.
+    static func folds(of gone: [Bool], hue: [Bool], raw: Image) -> [Bool] {
+        let w = raw.width, h = raw.height
+        var out = gone, stack = gone.indices.filter { gone[$0] }
+        func rim(_ i: Int) -> Bool {
+            let x = i % w, y = i / w
+            for yy in max(0, y - 1)...min(h - 1, y + 1) {
+                for xx in max(0, x - 1)...min(w - 1, x + 1) {
+                    if !hue[yy * w + xx] { return true }
+                }
+            }
+            return false
+        }
+        while let i = stack.popLast() {
+            SubjectPartition.forEachNeighbour(of: i, width: w, height: h) { j in
+                guard !out[j], hue[j], raw.pixels[j] < foldDoubt, !rim(j) else { return }
+                out[j] = true
+                stack.append(j)
+            }
+        }
+        return out
     }
 
     /// Chromaticity (each channel over the sum), lightness left out: a fold's shadow keeps the cloth's hue.
