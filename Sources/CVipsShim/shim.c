@@ -38,6 +38,11 @@ int echt_load_file(const char *filename, int fail_on, VipsImage **out) {
     return *out ? 0 : -1;
 }
 
+int echt_load_file_sequential(const char *filename, int fail_on, VipsImage **out) {
+    *out = vips_image_new_from_file(filename, "fail_on", (VipsFailOn)fail_on, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    return *out ? 0 : -1;
+}
+
 int echt_load_buffer(const void *data, size_t length, int fail_on, VipsImage **out) {
     // new_from_buffer does not copy; keep a private copy alive as long as the image.
     VipsBlob *blob = vips_blob_copy(data, length);

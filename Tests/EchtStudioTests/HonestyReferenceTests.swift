@@ -19,7 +19,9 @@ enum PerLookHonesty {
         let textureOut = HonestyMeasures.highFrequencyEnergy(headshot, mask: framed.masks.skin, sigma: sigma)
         let geometry = GeometryRegistration.displacement(output: headshot, input: image, transform: t, face: framed.masks.face,
                                                          detailSigma: max(1.5, framed.faceWidth * 0.02))
-        let provenance = HonestyMeasures.provenance(alpha: framed.alpha, inside: framed.inside)
+        let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t,
+                                     width: framed.framing.width, height: framed.framing.height)
+        let provenance = HonestyMeasures.provenance(alpha: framed.alpha, inside: inside)
         var mean: Double?, largest: Double?
         if let verifier, let mesh = face.landmarks {
             let reference = try verifier.landmarks(in: image, expected: mesh) ?? mesh

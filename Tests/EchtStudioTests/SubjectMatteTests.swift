@@ -11,7 +11,7 @@ import Testing
 struct SubjectMatteTests {
     /// Every face of `name` framed loosely (the widest frame, holding the most neighbours)
     /// with its own matte, largest face first.
-    static func framedSubjects(_ name: String) throws -> (StudioAnalysis, [(Face, Result<FramedSubject, StudioError>)]) {
+    static func framedSubjects(_ name: String) throws -> (StudioAnalysis, [(Face, Result<FramedSubject, StudioError>)], photo: (width: Int, height: Int)) {
         let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let style = FramingStyle(fit: .loose)
         let analysis = try found
@@ -21,7 +21,7 @@ struct SubjectMatteTests {
                 try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
             })
         }
-        return (analysis, framed)
+        return (analysis, framed, (image.width, image.height))
     }
 
     /// The subject's alpha at points of the photo (other people's face centres, and their
@@ -44,7 +44,7 @@ struct SubjectMatteTests {
     /// Everyone whose eyes are in the picture: the woman standing at the top right (the
     /// smallest face, fifth) has her eyes above the photo's top edge and is refused as such.
     @Test func everyoneInTheOfficeGetsTheirOwnHeadshot() throws {
-        let (analysis, framed) = try Self.framedSubjects("group-5faces-office-01.jpg")
+        let (analysis, framed, _) = try Self.framedSubjects("group-5faces-office-01.jpg")
         #expect(analysis.faces.count == 5)
         var probes = 0
         for (number, (face, result)) in framed.enumerated() {
@@ -68,7 +68,7 @@ struct SubjectMatteTests {
     /// Two people side by side: each cut-out holds nothing of the other, whose side of the
     /// bisector between the two faces is backdrop.
     @Test func theNeighbourIsGoneFromEachCutout() throws {
-        let (analysis, framed) = try Self.framedSubjects("group-2faces-indoor-obama-biden-01.jpg")
+        let (analysis, framed, photo) = try Self.framedSubjects("group-2faces-indoor-obama-biden-01.jpg")
         #expect(analysis.faces.count == 2)
         var total = 0
         for (face, result) in framed {
@@ -77,9 +77,11 @@ struct SubjectMatteTests {
             let a = face.detection.box.center, b = other.detection.box.center
             let axis = (b - a) / ((b - a) * (b - a)).sum().squareRoot(), middle = (a + b) / 2
             let t = subject.framing.transform
+            let inside = Warp.insideMask(sourceWidth: photo.width, sourceHeight: photo.height, transform: t,
+                                         width: subject.framing.width, height: subject.framing.height)
             var sum: Float = 0, count = 0
             for y in 0..<subject.framing.height {
-                for x in 0..<subject.framing.width where subject.inside[x, y, 0] > 0 {
+                for x in 0..<subject.framing.width where inside[x, y, 0] > 0 {
                     let p = t.sourcePoint(SIMD2<Float>(Float(x) + 0.5, Float(y) + 0.5))
                     guard ((p - middle) * axis).sum() > 0 else { continue }
                     sum += subject.alpha[x, y, 0]; count += 1
@@ -123,7 +125,7 @@ struct SubjectMatteTests {
     /// them came back as a fleck of alpha over her hair (issue #5; up to 0.95). A faint loop of her
     /// own curls' top (alpha at most 0.12) is no fleck.
     @Test func noFleckFloatsAboveTheOfficeHeads() throws {
-        let (analysis, _) = try Self.framedSubjects("group-5faces-office-01.jpg")
+        let (analysis, _, _) = try Self.framedSubjects("group-5faces-office-01.jpg")
         var checked = 0
         for (face, matte) in zip(analysis.faces, analysis.mattes) {
             guard let matte else { continue }

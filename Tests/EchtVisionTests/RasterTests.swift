@@ -49,6 +49,29 @@ struct RasterTests {
         #expect((width * height * channels >= Raster.concurrentBlurSize) == (width == 300), "the large case must take the concurrent path")
     }
 
+    /// The area shrink equals, bit for bit, block-at-a-time means: each block summed from zero row
+    /// by row, left to right, then multiplied by 1/factor² (partial blocks at the right and bottom
+    /// dropped), in one band or in the concurrent bands a raster of a megapixel gets.
+    @Test(arguments: [(37, 23, 1, 4), (40, 31, 3, 7), (41, 30, 3, 5), (43, 17, 3, 8), (20, 9, 2, 3), (1030, 1024, 3, 8), (1031, 1025, 3, 5)])
+    func areaDownscaleEqualsBlockAtATimeMeans(width: Int, height: Int, channels c: Int, factor: Int) {
+        let r = Self.random(width: width, height: height, channels: c, seed: 29)
+        let w = width / factor, h = height / factor, norm = 1 / Float(factor * factor)
+        var expected = [Float](repeating: 0, count: w * h * c)
+        for y in 0..<h {
+            for x in 0..<w {
+                for k in 0..<c {
+                    var sum: Float = 0
+                    for sy in (y * factor)..<((y + 1) * factor) {
+                        for sx in (x * factor)..<((x + 1) * factor) { sum += r.values[(sy * width + sx) * c + k] }
+                    }
+                    expected[(y * w + x) * c + k] = sum * norm
+                }
+            }
+        }
+        #expect(r.areaDownscaled(by: factor, concurrent: false).values == expected)
+        #expect(r.areaDownscaled(by: factor).values == expected)
+    }
+
     @Test func resizeAndAreaDownscaleKeepConstantsAndMeans() {
         let r = Self.random(width: 64, height: 48, channels: 3, seed: 11)
         let down = r.areaDownscaled(by: 4)

@@ -55,6 +55,10 @@ const char *echt_find_loader(const char *filename);
 const char *echt_find_loader_buffer(const void *data, size_t length);
 /// Opens a file lazily: only the header is read until pixels are requested.
 int echt_load_file(const char *filename, int fail_on, VipsImage **out);
+/// Opens a file lazily for one top-to-bottom read of its pixels (libvips' sequential access):
+/// the decoder streams its rows to the reader instead of into a whole-image buffer first. A
+/// second read of the pixels, or a read out of order (a rotation), fails.
+int echt_load_file_sequential(const char *filename, int fail_on, VipsImage **out);
 /// Opens bytes in memory lazily (libvips keeps a reference to nothing: the bytes are copied).
 int echt_load_buffer(const void *data, size_t length, int fail_on, VipsImage **out);
 /// Wraps a copy of raw interleaved samples.

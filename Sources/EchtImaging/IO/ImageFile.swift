@@ -14,9 +14,17 @@ public enum ImageFile {
     }
 
     /// Decodes a file into upright working-space pixels.
+    /// An upright file whose pixels are read once (no alpha band to read apart) is reopened for
+    /// sequential access: the decoder then streams its rows into the conversion instead of
+    /// filling a whole-image buffer first (the same pixels, less memory and copying).
     public static func decode(contentsOf url: URL, options: DecodeOptions = DecodeOptions()) throws(ImagingError) -> DecodedImage {
         let opened = try open(url, options: options)
-        return DecodedImage(image: try WorkingSpaceConversion.image(from: opened.vips), info: opened.info)
+        var pixels = opened.vips
+        if opened.info.orientation == 1, WorkingSpaceConversion.readsPixelsOnce(opened.vips) {
+            let path = url.path
+            pixels = try VipsImageRef.make("load", source: path) { echt_load_file_sequential(path, Int32(ECHT_FAIL_ON_ERROR), $0) }
+        }
+        return DecodedImage(image: try WorkingSpaceConversion.image(from: pixels), info: opened.info)
     }
 
     /// Decodes encoded bytes held in memory; `name` stands in for the file name in errors.

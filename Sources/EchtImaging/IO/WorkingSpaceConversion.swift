@@ -15,9 +15,9 @@ enum WorkingSpaceConversion {
     static func image(from opened: VipsImageRef) throws(ImagingError) -> Image {
         let upright = try opened.autorotated()
         let bands = upright.bands
-        let isCMYK = Int(upright.interpretation) == Int(ECHT_INTERPRETATION_CMYK) && bands >= 4
-        let colourBands = isCMYK ? 4 : (bands <= 2 ? 1 : 3)
+        let colourBands = colourBandCount(of: upright)
         let hasAlpha = bands > colourBands
+        let isCMYK = Int(upright.interpretation) == Int(ECHT_INTERPRETATION_CMYK) && bands >= 4
         let colour = bands == colourBands ? upright : try upright.bands(from: 0, count: colourBands)
         let profile = upright.blob("icc-profile-data")
         // An sRGB profile adds nothing to the exact sRGB curve below but lcms' table rounding.
@@ -43,6 +43,19 @@ enum WorkingSpaceConversion {
             channels = 4
         }
         return Image(width: width, height: height, channels: channels, pixels: samples)
+    }
+
+    /// The colour bands of `image`: 4 for CMYK, 1 for grey, else 3; any band beyond them is alpha.
+    private static func colourBandCount(of image: VipsImageRef) -> Int {
+        let bands = image.bands
+        if Int(image.interpretation) == Int(ECHT_INTERPRETATION_CMYK) && bands >= 4 { return 4 }
+        return bands <= 2 ? 1 : 3
+    }
+
+    /// Whether `image(from:)` reads the pixels of `image` in one pass, top to bottom (it has no
+    /// alpha band, which is read apart), so they may come from a sequential load.
+    static func readsPixelsOnce(_ image: VipsImageRef) -> Bool {
+        image.bands == colourBandCount(of: image)
     }
 
     /// Linear light from sRGB-encoded samples of any integer or float format.

@@ -7,53 +7,48 @@ import Glibc
 
 extension Warp {
     /// Renders a matte's `alpha` (1 channel) and `foreground` (3 channels, same size) through
-    /// `transform` (output pixel → matte pixel), with the photo's inside mask (`photo`: its size
-    /// and the transform to photo pixels). `regionHoldsFrame` says that every output pixel inside
-    /// the photo is inside the matte's region too, so the photo's mask stands for the region's.
-    /// Returns where the frame lies inside the photo (1 or 0), the alpha rendered, clamped to
-    /// 0...1 and 0 outside the matte's region, and the foreground rendered, all `width`×`height`:
-    /// the same as `insideMask`s, `render(_:_:transform:width:height:)` and the clamp;
-    /// when neither image needs a pre-blur or shrink and the frame is rotated (the usual case:
+    /// `transform` (output pixel → matte pixel); `photo` gives the photo's size and the transform
+    /// to photo pixels. `regionHoldsFrame` says that every output pixel inside the photo is
+    /// inside the matte's region too, so the photo's inside test stands for the region's.
+    /// Returns the alpha rendered, clamped to 0...1 and 0 outside the matte's region (outside the
+    /// photo when `regionHoldsFrame`), and the foreground rendered, both `width`×`height`: the
+    /// same as `render(_:_:transform:width:height:)`, the clamp and `insideMask`.
+    /// When neither image needs a pre-blur or shrink and the frame is rotated (the usual case:
     /// the frame is levelled), it is made in one pass that computes no intermediate image.
     static func renderMatte(alpha: Image, foreground: Image, transform: SimilarityTransform, width: Int, height: Int,
-                            photo: (width: Int, height: Int, transform: SimilarityTransform), regionHoldsFrame: Bool) -> (inside: Image, alpha: Image, foreground: Image) {
+                            photo: (width: Int, height: Int, transform: SimilarityTransform), regionHoldsFrame: Bool) -> (alpha: Image, foreground: Image) {
         precondition(alpha.channels == 1 && foreground.channels == 3, "expected a 1-channel alpha and a 3-channel foreground")
+        let region = regionHoldsFrame ? (photo.width, photo.height, photo.transform) : (alpha.width, alpha.height, transform)
         guard alpha.width == foreground.width, alpha.height == foreground.height,
               let (local, window) = onePassWindow(transform: transform, width: width, height: height,
                                                   sourceWidth: alpha.width, sourceHeight: alpha.height) else {
-            let inside = insideMask(sourceWidth: photo.width, sourceHeight: photo.height, transform: photo.transform, width: width, height: height)
-            let inRegion = regionHoldsFrame ? inside
-                : insideMask(sourceWidth: alpha.width, sourceHeight: alpha.height, transform: transform, width: width, height: height)
+            let inRegion = insideMask(sourceWidth: region.0, sourceHeight: region.1, transform: region.2, width: width, height: height)
             var (warped, colours) = render(alpha, foreground, transform: transform, width: width, height: height)
             for i in 0..<warped.pixels.count { warped.pixels[i] = min(1, max(0, warped.pixels[i])) * inRegion.pixels[i] }
-            return (inside, warped, colours)
+            return (warped, colours)
         }
         return fusedMatte(alpha: alpha, foreground: foreground, sampling: local, window: window,
-                          region: regionHoldsFrame ? nil : transform, photo: photo, width: width, height: height)
+                          region: InsideRows(sourceWidth: region.0, sourceHeight: region.1, transform: region.2, width: width),
+                          width: width, height: height)
     }
 
     /// The one-pass form of `renderMatte`: `sampling` maps output pixels to the `window` of the
-    /// matte (rotated path of the bilinear sampler); `region`, when given, maps them to the matte
-    /// for its inside test. Every value is computed by the same operations in the same order as
-    /// `insideMask`, the bilinear sampler and the clamp, so the results are identical.
+    /// matte (rotated path of the bilinear sampler); `region` says which output pixels lie inside
+    /// the matte's region (or the photo). Every value is computed by the same operations in the
+    /// same order as the bilinear sampler, the clamp and `insideMask`, so the results are identical.
     private static func fusedMatte(alpha: Image, foreground: Image, sampling: SimilarityTransform,
-                                   window part: (x0: Int, y0: Int, width: Int, height: Int), region: SimilarityTransform?,
-                                   photo: (width: Int, height: Int, transform: SimilarityTransform),
-                                   width: Int, height: Int) -> (inside: Image, alpha: Image, foreground: Image) {
+                                   window part: (x0: Int, y0: Int, width: Int, height: Int), region: InsideRows,
+                                   width: Int, height: Int) -> (alpha: Image, foreground: Image) {
         let n = width * height, stride = alpha.width, sw = part.width, sh = part.height
         let ca = cos(sampling.angle) * sampling.scale, sa = sin(sampling.angle) * sampling.scale
-        let pca = cos(photo.transform.angle) * photo.transform.scale, psa = sin(photo.transform.angle) * photo.transform.scale
-        let rca = region.map { cos($0.angle) * $0.scale } ?? 0, rsa = region.map { sin($0.angle) * $0.scale } ?? 0
         let maxX = Float(sw - 1), maxY = Float(sh - 1), lastX = sw - 2 < 0 ? 0 : sw - 2, lastY = sh - 2 < 0 ? 0 : sh - 2
-        let pw = Double(photo.width), ph = Double(photo.height), rw = Double(alpha.width), rh = Double(alpha.height)
         // Per-column products, formed once (each equals the per-pixel product).
-        let columns = UnsafeMutablePointer<Double>.allocate(capacity: width * 6)
+        let columns = UnsafeMutablePointer<Double>.allocate(capacity: width * 2)
         defer { columns.deallocate() }
-        let caX = columns, saX = columns + width, pcaX = columns + 2 * width, psaX = columns + 3 * width
-        let rcaX = columns + 4 * width, rsaX = columns + 5 * width
+        let caX = columns, saX = columns + width
         for x in 0..<width {
             let ox = Double(x) + 0.5
-            caX[x] = ca * ox; saX[x] = sa * ox; pcaX[x] = pca * ox; psaX[x] = psa * ox; rcaX[x] = rca * ox; rsaX[x] = rsa * ox
+            caX[x] = ca * ox; saX[x] = sa * ox
         }
         // One row's taps: the first source sample's index, the steps to the right and lower
         // neighbours (0 where clamped at the edge) and the two fractions.
@@ -62,60 +57,98 @@ extension Warp {
         defer { taps.deallocate(); fractions.deallocate() }
         let base = taps, stepX = taps + width, stepY = taps + 2 * width, fx = fractions, fy = fractions + width
         let origin = part.y0 * stride + part.x0
-        var insideOut: [Float] = [], foregroundOut: [Float] = []
-        // Every sample of all three outputs is written below.
+        var foregroundOut: [Float] = []
+        // Every sample of both outputs is written below.
         let alphaOut = [Float](unsafeUninitializedCapacity: n) { alphaBuffer, alphaCount in
-            insideOut = [Float](unsafeUninitializedCapacity: n) { insideBuffer, insideCount in
-                foregroundOut = [Float](unsafeUninitializedCapacity: n * 3) { fgBuffer, fgCount in
-                    alpha.pixels.withUnsafeBufferPointer { a in
-                        foreground.pixels.withUnsafeBufferPointer { f in
-                            let src = a.baseAddress!, colours = f.baseAddress!
-                            let outA = alphaBuffer.baseAddress!, outI = insideBuffer.baseAddress!, outF = fgBuffer.baseAddress!
-                            for y in 0..<height {
-                                let oy = Double(y) + 0.5
-                                let saY = sa * oy, caY = ca * oy, psaY = psa * oy, pcaY = pca * oy, rsaY = rsa * oy, rcaY = rca * oy
-                                let row = y * width
-                                for x in 0..<width {
-                                    let cf = min(max(Float(caX[x] - saY + sampling.translationX - 0.5), 0), maxX)
-                                    let rf = min(max(Float(saX[x] + caY + sampling.translationY - 0.5), 0), maxY)
-                                    let ci = min(Int(cf), lastX), ri = min(Int(rf), lastY)
-                                    base[x] = origin &+ ri &* stride &+ ci
-                                    stepX[x] = min(ci &+ 1, sw - 1) &- ci
-                                    stepY[x] = (min(ri &+ 1, sh - 1) &- ri) &* stride
-                                    fx[x] = cf - Float(ci); fy[x] = rf - Float(ri)
-                                    let px = pcaX[x] - psaY + photo.transform.translationX, py = psaX[x] + pcaY + photo.transform.translationY
-                                    outI[row + x] = min(px, py, pw - px, ph - py) >= 0 ? 1 : 0
-                                }
-                                for x in 0..<width {
-                                    let inRegion: Float
-                                    if let region {
-                                        let qx = rcaX[x] - rsaY + region.translationX, qy = rsaX[x] + rcaY + region.translationY
-                                        inRegion = min(qx, qy, rw - qx, rh - qy) >= 0 ? 1 : 0
-                                    } else {
-                                        inRegion = outI[row + x]
-                                    }
-                                    let p00 = base[x], p10 = p00 &+ stepX[x], p01 = p00 &+ stepY[x], p11 = p01 &+ stepX[x]
-                                    let tx = fx[x], ty = fy[x]
-                                    let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                                    let v = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
-                                    outA[row + x] = min(1, max(0, v)) * inRegion
-                                    let o = (row &+ x) &* 3
-                                    let q00 = p00 &* 3, q10 = p10 &* 3, q01 = p01 &* 3, q11 = p11 &* 3
-                                    outF[o] = w00 * colours[q00] + w10 * colours[q10] + w01 * colours[q01] + w11 * colours[q11]
-                                    outF[o + 1] = w00 * colours[q00 + 1] + w10 * colours[q10 + 1] + w01 * colours[q01 + 1] + w11 * colours[q11 + 1]
-                                    outF[o + 2] = w00 * colours[q00 + 2] + w10 * colours[q10 + 2] + w01 * colours[q01 + 2] + w11 * colours[q11 + 2]
-                                }
+            foregroundOut = [Float](unsafeUninitializedCapacity: n * 3) { fgBuffer, fgCount in
+                alpha.pixels.withUnsafeBufferPointer { a in
+                    foreground.pixels.withUnsafeBufferPointer { f in
+                        let src = a.baseAddress!, colours = f.baseAddress!
+                        let outA = alphaBuffer.baseAddress!, outF = fgBuffer.baseAddress!
+                        for y in 0..<height {
+                            let oy = Double(y) + 0.5
+                            let saY = sa * oy, caY = ca * oy
+                            let row = y * width, inside = region.span(row: y)
+                            for x in 0..<width {
+                                let cf = min(max(Float(caX[x] - saY + sampling.translationX - 0.5), 0), maxX)
+                                let rf = min(max(Float(saX[x] + caY + sampling.translationY - 0.5), 0), maxY)
+                                let ci = min(Int(cf), lastX), ri = min(Int(rf), lastY)
+                                base[x] = origin &+ ri &* stride &+ ci
+                                stepX[x] = min(ci &+ 1, sw - 1) &- ci
+                                stepY[x] = (min(ri &+ 1, sh - 1) &- ri) &* stride
+                                fx[x] = cf - Float(ci); fy[x] = rf - Float(ri)
+                            }
+                            for x in 0..<width {
+                                let inRegion: Float = inside.contains(x) ? 1 : 0
+                                let p00 = base[x], p10 = p00 &+ stepX[x], p01 = p00 &+ stepY[x], p11 = p01 &+ stepX[x]
+                                let tx = fx[x], ty = fy[x]
+                                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                let v = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                                outA[row &+ x] = min(1, max(0, v)) * inRegion
+                                let o = (row &+ x) &* 3
+                                let q00 = p00 &* 3, q10 = p10 &* 3, q01 = p01 &* 3, q11 = p11 &* 3
+                                outF[o] = w00 * colours[q00] + w10 * colours[q10] + w01 * colours[q01] + w11 * colours[q11]
+                                outF[o &+ 1] = w00 * colours[q00 &+ 1] + w10 * colours[q10 &+ 1] + w01 * colours[q01 &+ 1] + w11 * colours[q11 &+ 1]
+                                outF[o &+ 2] = w00 * colours[q00 &+ 2] + w10 * colours[q10 &+ 2] + w01 * colours[q01 &+ 2] + w11 * colours[q11 &+ 2]
                             }
                         }
                     }
-                    fgCount = n * 3
                 }
-                insideCount = n
+                fgCount = n * 3
             }
             alphaCount = n
         }
-        return (Image(width: width, height: height, channels: 1, pixels: insideOut),
-                Image(width: width, height: height, channels: 1, pixels: alphaOut),
+        return (Image(width: width, height: height, channels: 1, pixels: alphaOut),
                 Image(width: width, height: height, channels: 3, pixels: foregroundOut))
+    }
+}
+
+/// Which output pixels of each row fall inside a source image (`Warp.insideMask`'s test,
+/// `min(px, py, w − px, h − py) ≥ 0` at the pixel centre), as one range of columns per row.
+/// Along a row each of the four terms is a monotone function of the column (a product with the
+/// column centre, then sums with constants, each rounded monotonically), so the pixels that
+/// pass all four form one run; its ends are found by bisection on the same expressions, so the
+/// ranges hold exactly the pixels the per-pixel test passes.
+struct InsideRows {
+    private let ca: Double, sa: Double, translationX: Double, translationY: Double
+    private let sourceWidth: Double, sourceHeight: Double, width: Int
+
+    /// The rows of a `width`-pixel-wide output mapped into a `sourceWidth`×`sourceHeight` image by `transform`.
+    init(sourceWidth: Int, sourceHeight: Int, transform: SimilarityTransform, width: Int) {
+        ca = cos(transform.angle) * transform.scale; sa = sin(transform.angle) * transform.scale
+        translationX = transform.translationX; translationY = transform.translationY
+        self.sourceWidth = Double(sourceWidth); self.sourceHeight = Double(sourceHeight); self.width = width
+    }
+
+    /// The columns of output row `y` whose centres fall inside the source (empty when none does).
+    func span(row y: Int) -> Range<Int> {
+        let oy = Double(y) + 0.5
+        let saY = sa * oy, caY = ca * oy
+        // The four terms at column x, as `insideMask` and the one-pass warps compute them.
+        let terms: [(Int) -> Double] = [
+            { self.ca * (Double($0) + 0.5) - saY + self.translationX },
+            { self.sa * (Double($0) + 0.5) + caY + self.translationY },
+            { self.sourceWidth - (self.ca * (Double($0) + 0.5) - saY + self.translationX) },
+            { self.sourceHeight - (self.sa * (Double($0) + 0.5) + caY + self.translationY) },
+        ]
+        var low = 0, high = width
+        for term in terms where low < high {
+            let first = term(0) >= 0, last = term(width - 1) >= 0
+            switch (first, last) {
+            case (true, true): continue
+            case (false, false): return 0..<0
+            case (true, false):
+                // Holds on a prefix: the first column where it fails.
+                var a = 0, b = width - 1
+                while b - a > 1 { let m = (a + b) / 2; if term(m) >= 0 { a = m } else { b = m } }
+                high = min(high, b)
+            case (false, true):
+                // Holds on a suffix: the first column where it holds.
+                var a = 0, b = width - 1
+                while b - a > 1 { let m = (a + b) / 2; if term(m) >= 0 { b = m } else { a = m } }
+                low = max(low, b)
+            }
+        }
+        return low < high ? low..<high : 0..<0
     }
 }

@@ -70,4 +70,22 @@ public enum HonestyMeasures {
         }
         return (ok, generated / Double(alpha.pixels.count))
     }
+
+    /// `provenance(alpha:inside:)` with the inside pixels given row by row (no mask image):
+    /// the same figures, summed in the same order.
+    static func provenance(alpha: Image, inside: InsideRows) -> (onlyBackdrop: Bool, generatedShare: Double) {
+        var ok = true, generated = 0.0
+        let w = alpha.width
+        alpha.pixels.withUnsafeBufferPointer { a in
+            for y in 0..<alpha.height {
+                let span = inside.span(row: y), row = y * w
+                for x in 0..<w {
+                    let v = a[row + x]
+                    if v > 0.02, !span.contains(x) { ok = false }
+                    generated += Double(1 - min(1, max(0, v)))
+                }
+            }
+        }
+        return (ok, generated / Double(alpha.pixels.count))
+    }
 }

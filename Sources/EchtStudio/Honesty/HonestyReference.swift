@@ -27,9 +27,9 @@ struct HonestyReference: Sendable {
     /// Measures the input's side for a subject framed through `transform` from `image`.
     /// - Parameters:
     ///   - foreground: the framed person's colours, before any look.
-    ///   - alpha: the framed person matte; `inside`: 1 where an output pixel lies in the photo.
+    ///   - alpha: the framed person matte; `inside`: the output pixels that lie in the photo.
     @inline(never) // out of line (as `measure`), so profiles show the honesty stage by name
-    init(image: Image, transform: SimilarityTransform, foreground: Image, alpha: Image, inside: Image,
+    init(image: Image, transform: SimilarityTransform, foreground: Image, alpha: Image, inside: InsideRows,
          masks: FaceMasks, faceWidth: Float) {
         let sigma = Self.textureSigma(faceWidth: faceWidth), box = masks.skin.boundingBox(above: 0.5)
         textureSigma = sigma

@@ -9,8 +9,6 @@ public struct FramedSubject: Sendable {
     public let style: FramingStyle
     /// The crop-rotate-scale that maps the photo to the output.
     public let framing: Framing
-    /// 1 where an output pixel comes from inside the photo.
-    let inside: Image
     /// The cleaned person matte at output size.
     let alpha: Image
     /// The person's colours after edge cleanup (what the looks start from).
@@ -70,7 +68,7 @@ extension StudioPipeline {
             && matte.originX + matte.alpha.width >= min(reach.x1, image.width) && matte.originY + matte.alpha.height >= min(reach.y1, image.height)
         // A matte cut down to other frames' windows (it keeps its region's border) would cut the person.
         if !covered, matte.border != nil { throw .matteMissesFrame(sourceName, style: style.fit.rawValue) }
-        let (inside, alpha, foreground) = Warp.renderMatte(alpha: matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0),
+        let (alpha, foreground) = Warp.renderMatte(alpha: matte.alpha.channels == 1 ? matte.alpha : matte.alpha.channel(0),
                                                             foreground: matte.foreground.rgb, transform: local, width: w, height: h,
                                                             photo: (image.width, image.height, t), regionHoldsFrame: covered)
         _ = consume matte
@@ -81,9 +79,10 @@ extension StudioPipeline {
         let coverage = faceCoverage(alpha: alpha, face: masks.face)
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
         let cleaned = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
+        let inside = InsideRows(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w)
         let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
                                        masks: masks, faceWidth: faceWidth)
-        return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
+        return FramedSubject(style: style, framing: framing, alpha: cleaned.alpha, foreground: cleaned.foreground,
                              mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty)
     }
 

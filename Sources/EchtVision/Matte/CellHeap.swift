@@ -1,35 +1,52 @@
 /// A binary min-heap of (distance, cell index): the frontier of `SubjectPartition`'s geodesic search.
+/// Sifting moves entries into a hole instead of swapping pairs: every entry ends where the
+/// swaps would put it, so entries come out in the same order.
 struct CellHeap {
-    private var items: [(Float, Int)] = []
+    private var distances: [Float] = []
+    private var cells: [Int] = []
 
     /// Whether no entry is left.
-    var isEmpty: Bool { items.isEmpty }
+    var isEmpty: Bool { distances.isEmpty }
 
     /// Adds cell `i` at distance `d`.
     mutating func push(_ d: Float, _ i: Int) {
-        items.append((d, i))
-        var k = items.count - 1
-        while k > 0 {
-            let parent = (k - 1) / 2
-            guard items[parent].0 > items[k].0 else { break }
-            items.swapAt(parent, k); k = parent
+        distances.append(d); cells.append(i)
+        distances.withUnsafeMutableBufferPointer { distance in
+            cells.withUnsafeMutableBufferPointer { cell in
+                // Up from the new last place while the parent is farther (the swaps' test).
+                var k = distance.count - 1
+                while k > 0 {
+                    let parent = (k - 1) / 2
+                    guard distance[parent] > d else { break }
+                    distance[k] = distance[parent]; cell[k] = cell[parent]; k = parent
+                }
+                distance[k] = d; cell[k] = i
+            }
         }
     }
 
     /// Removes and returns the nearest entry.
     mutating func pop() -> (Float, Int)? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        guard !items.isEmpty else { return top }
-        items[0] = last
-        var k = 0
-        while true {
-            let l = 2 * k + 1, r = l + 1
-            var m = k
-            if l < items.count && items[l].0 < items[m].0 { m = l }
-            if r < items.count && items[r].0 < items[m].0 { m = r }
-            guard m != k else { break }
-            items.swapAt(m, k); k = m
+        guard let topDistance = distances.first else { return nil }
+        let top = (topDistance, cells[0])
+        let lastDistance = distances.removeLast(), lastCell = cells.removeLast()
+        guard !distances.isEmpty else { return top }
+        distances.withUnsafeMutableBufferPointer { distance in
+            cells.withUnsafeMutableBufferPointer { cell in
+                // Down from the root with the last entry: the smaller child moves up while it is
+                // nearer than the entry and the other child (the swaps' tests, left first).
+                let n = distance.count
+                var k = 0
+                while true {
+                    let l = 2 * k + 1, r = l + 1
+                    var m = k, nearest = lastDistance
+                    if l < n && distance[l] < nearest { m = l; nearest = distance[l] }
+                    if r < n && distance[r] < nearest { m = r }
+                    guard m != k else { break }
+                    distance[k] = distance[m]; cell[k] = cell[m]; k = m
+                }
+                distance[k] = lastDistance; cell[k] = lastCell
+            }
         }
         return top
     }

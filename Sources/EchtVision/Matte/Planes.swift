@@ -17,8 +17,9 @@ struct Raster: Sendable {
     }
 
     /// Mean of every `factor × factor` block (the last partial blocks are dropped, at least 1 pixel).
-    /// Each block's sum runs row by row in the same order however the work is split; a large
-    /// raster's output rows are split into bands summed concurrently unless `concurrent` is false.
+    /// Each block's sum runs row by row, left to right, from zero, in the same order however the
+    /// work is split, and is then multiplied by 1/factor²; a large raster's output rows are split
+    /// into bands summed concurrently unless `concurrent` is false.
     func areaDownscaled(by factor: Int, concurrent: Bool = true) -> Raster {
         guard factor > 1 else { return self }
         let w = max(1, width / factor), h = max(1, height / factor), c = channels, width = width, height = height
@@ -31,20 +32,39 @@ struct Raster: Sendable {
                 let work: @Sendable (Int) -> Void = { band in
                     let source = shared.source, target = shared.target
                     for y in (band * bandHeight)..<min(h, (band + 1) * bandHeight) {
+                        let sums = target + y * w * c
                         for sy in (y * factor)..<min(height, (y + 1) * factor) {
-                            for x in 0..<w {
-                                let d = (y * w + x) * c
-                                for sx in (x * factor)..<min(width, (x + 1) * factor) {
-                                    let s = (sy * width + sx) * c
-                                    if c == 3 {
-                                        target[d] += source[s]; target[d + 1] += source[s + 1]; target[d + 2] += source[s + 2]
-                                    } else {
-                                        for k in 0..<c { target[d + k] += source[s + k] }
+                            let row = source + sy * width * c
+                            // Each block's running sum stays in a register along its `factor` samples.
+                            if c == 3 {
+                                // Three channels in one vector (its fourth lane reads the next
+                                // pixel's red and is never stored); the row's last block, whose
+                                // fourth lane could read past the raster, one channel at a time.
+                                for x in 0..<(w - 1) {
+                                    let sum = sums + x * 3
+                                    var s = SIMD4<Float>(sum[0], sum[1], sum[2], 0)
+                                    for sx in (x * factor)..<((x + 1) * factor) {
+                                        s += UnsafeRawPointer(row + sx * 3).loadUnaligned(as: SIMD4<Float>.self)
+                                    }
+                                    sum[0] = s[0]; sum[1] = s[1]; sum[2] = s[2]
+                                }
+                                let sum = sums + (w - 1) * 3
+                                var s0 = sum[0], s1 = sum[1], s2 = sum[2]
+                                for sx in ((w - 1) * factor)..<min(width, w * factor) {
+                                    s0 += row[sx * 3]; s1 += row[sx * 3 + 1]; s2 += row[sx * 3 + 2]
+                                }
+                                sum[0] = s0; sum[1] = s1; sum[2] = s2
+                            } else {
+                                for x in 0..<w {
+                                    for k in 0..<c {
+                                        var s = sums[x * c + k]
+                                        for sx in (x * factor)..<min(width, (x + 1) * factor) { s += row[sx * c + k] }
+                                        sums[x * c + k] = s
                                     }
                                 }
                             }
                         }
-                        for i in (y * w * c)..<((y + 1) * w * c) { target[i] *= norm }
+                        for i in 0..<(w * c) { sums[i] *= norm }
                     }
                 }
                 if bands > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { work(0) }
