@@ -61,7 +61,13 @@ let package = Package(
             pkgConfig: vipsPkgConfig,
             providers: [.apt(["libvips-dev"])]
         ),
-        .target(name: "CVipsShim", dependencies: ["CVips"]),
+        .target(name: "CVipsShim", dependencies: ["CVips", "CJPEG"]),
+        // MARK: C bridge to libjpeg (the JPEG writer, called through CVipsShim)
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
         // MARK: C bridge to libdeflate (the PNG writer's compressor)
         .systemLibrary(
             name: "CDeflate",
