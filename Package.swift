@@ -2,7 +2,7 @@
 // Echt: real photographs into professional headshots, on the user's own machine.
 // Module layering (dependencies point down only), see ../shared/docs/design.md:
 //   EchtInference   — .tflite reader + CPU kernels (no dependencies)
-//   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim), PNG writer (CDeflate)
+//   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim), PNG writer (CDeflate), JPEG writer (CJPEG)
 //   EchtVision      — faces, mesh, iris, person matte, quality measures
 //   EchtStudio      — looks, framing, backdrop, light, retouch, the pipeline
 //   EchtCredentials — C2PA (JUMBF, CBOR, COSE), XMP/IPTC, signing keys
@@ -61,7 +61,13 @@ let package = Package(
             pkgConfig: vipsPkgConfig,
             providers: [.apt(["libvips-dev"])]
         ),
-        .target(name: "CVipsShim", dependencies: ["CVips"]),
+        .target(name: "CVipsShim", dependencies: ["CVips", "CJPEG"]),
+        // MARK: C bridge to libjpeg (the JPEG writer, called through CVipsShim)
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
         // MARK: C bridge to libdeflate (the PNG writer's compressor)
         .systemLibrary(
             name: "CDeflate",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Echt setup: installs what is missing, idempotent and fast when everything is present.
 #   - libvips (Debian package libvips-dev) when `pkg-config vips` fails, libdeflate
-#     (libdeflate-dev, the PNG writer's compressor) when `pkg-config libdeflate` fails, and
+#     (libdeflate-dev, the PNG writer's compressor) when `pkg-config libdeflate` fails, libjpeg
+#     (libjpeg62-turbo-dev, the JPEG writer's codec) when `pkg-config libjpeg` fails, and
 #     .build-pkgconfig/echt-vips.pc (its flags without -pthread, for SwiftPM)
 #   - the five face models from the PyPI wheel mediapipe==0.10.14, SHA-256 checked
 #   - the public-domain sample portrait from the PyPI wheel scikit-image, SHA-256 checked
@@ -61,6 +62,7 @@ PY
 need_apt=()
 pkg-config --exists vips 2>/dev/null || need_apt+=(libvips-dev)
 pkg-config --exists libdeflate 2>/dev/null || need_apt+=(libdeflate-dev)
+pkg-config --exists libjpeg 2>/dev/null || need_apt+=(libjpeg62-turbo-dev)
 if (( ${#need_apt[@]} )); then
     if [[ $(id -u) -ne 0 ]]; then
         fail "missing Debian packages: ${need_apt[*]}. Run 'sudo apt-get update && sudo apt-get install -y ${need_apt[*]}' and run this again."

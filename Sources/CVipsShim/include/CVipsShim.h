@@ -133,4 +133,13 @@ int echt_heifsave_buffer(VipsImage *in, void **data, size_t *length, int quality
 int echt_tiffsave_buffer(VipsImage *in, void **data, size_t *length, int strip);
 int echt_jxlsave_buffer(VipsImage *in, void **data, size_t *length, int quality, int lossless, int strip);
 
+/// 8-bit sRGB samples (`width`×`height`, 3 per pixel, row by row) as a baseline JPEG of
+/// `quality`, written by libjpeg with the settings of libvips' jpegsave for Echt's outputs (4:2:0
+/// below quality 90, none from 90 up; no JFIF header), carrying the APP1 `exif` payload and the
+/// `icc` profile (APP2) when given. `*out` (free with `free`) gets the file; on failure returns -1
+/// with libjpeg's message in `message`.
+int echt_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+                         const unsigned char *exif, size_t exif_length, const unsigned char *icc, size_t icc_length,
+                         unsigned char **out, unsigned long *out_length, char *message, size_t message_size);
+
 #endif

@@ -14,10 +14,13 @@ public struct EncodeOptions: Sendable, Equatable {
     public var keepGPS: Bool
     /// Who writes 8-bit RGB(A) PNG without EXIF fields. Default: Echt's own writer.
     public var pngEncoder: PNGEncoder
+    /// Who writes 8-bit JPEG without EXIF fields. Default: libjpeg directly (the same bytes as libvips).
+    public var jpegEncoder: JPEGEncoder
 
     /// Creates options; defaults give an sRGB JPEG at quality 90 without location.
     public init(format: OutputFormat = .jpeg, quality: Int = 90, bitDepth: Int = 8, lossless: Bool = false,
-                metadata: ImageMetadata = ImageMetadata(), keepGPS: Bool = false, pngEncoder: PNGEncoder = .echt()) {
+                metadata: ImageMetadata = ImageMetadata(), keepGPS: Bool = false, pngEncoder: PNGEncoder = .echt(),
+                jpegEncoder: JPEGEncoder = .echt) {
         self.format = format
         self.quality = quality
         self.bitDepth = bitDepth
@@ -25,6 +28,7 @@ public struct EncodeOptions: Sendable, Equatable {
         self.metadata = metadata
         self.keepGPS = keepGPS
         self.pngEncoder = pngEncoder
+        self.jpegEncoder = jpegEncoder
     }
 
     /// Checks the parameter ranges.

@@ -2,7 +2,7 @@ import CVipsShim
 import Foundation
 
 /// Working-space pixels to encoded bytes (libvips does the codec work, except 8-bit RGB(A)
-/// PNG without EXIF, which `PNGWriter` writes).
+/// PNG and colour JPEG without EXIF fields, which `PNGWriter` and `JPEGWriter` write).
 ///
 /// Colour becomes 8- or 16-bit sRGB with libvips' sRGB ICC profile embedded; grey images
 /// stay one channel. JPEG has no alpha, so transparent pixels are composited over white.
@@ -83,12 +83,33 @@ enum ImageEncoder {
         return try png(samples, width: colour.width, height: colour.height, channels: 4, options: options, destination: destination)
     }
 
+    /// The JPEG file from `JPEGWriter` (libjpeg directly), or nil when libvips must write it:
+    /// EXIF fields to carry, or `options.jpegEncoder` asks for libvips. RGBA is flattened over
+    /// white first, as for libvips; grey is converted to RGB by neither, so it goes to libvips.
+    static func ownJPEG(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> Data? {
+        guard options.format == .jpeg, options.jpegEncoder == .echt, image.channels == 3 || image.channels == 4,
+              !carriesExif(options) else { return nil }
+        try VipsRuntime.start()
+        try options.validate()
+        let source = image.hasAlpha ? flattenedOverWhite(image) : image
+        return try bytes8(source).withUnsafeBufferPointer { samples in
+            Result { () throws(ImagingError) in
+                try JPEGWriter.encode(samples, width: source.width, height: source.height, quality: options.quality,
+                                      iccProfile: srgbProfile, source: destination)
+            }
+        }.get()
+    }
+
+    /// Whether `options` has EXIF fields to write (camera, capture date, or a location kept).
+    private static func carriesExif(_ options: EncodeOptions) -> Bool {
+        let metadata = options.metadata
+        return metadata.cameraMake != nil || metadata.cameraModel != nil || metadata.captureDate != nil
+            || (options.keepGPS && metadata.location != nil)
+    }
+
     /// Whether Echt's own writer writes this PNG (8-bit, no EXIF fields, `.echt` encoder); validates the options.
     private static func ownPNGApplies(_ options: EncodeOptions) throws(ImagingError) -> Bool {
-        let metadata = options.metadata
-        let carriesExif = metadata.cameraMake != nil || metadata.cameraModel != nil || metadata.captureDate != nil
-            || (options.keepGPS && metadata.location != nil)
-        guard options.format == .png, options.bitDepth == 8, !carriesExif, case .echt = options.pngEncoder else { return false }
+        guard options.format == .png, options.bitDepth == 8, !carriesExif(options), case .echt = options.pngEncoder else { return false }
         try VipsRuntime.start()
         try options.validate()
         return true

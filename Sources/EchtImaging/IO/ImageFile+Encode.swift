@@ -2,9 +2,11 @@ import Foundation
 
 extension ImageFile {
     /// Encodes working-space pixels into file bytes in memory.
-    /// 8-bit RGB(A) PNG comes from Echt's own writer (libdeflate), everything else from libvips.
+    /// 8-bit RGB(A) PNG and colour JPEG without EXIF fields come from Echt's own writers (libdeflate,
+    /// libjpeg), everything else from libvips.
     public static func encode(_ image: Image, options: EncodeOptions = EncodeOptions(), name: String = "image data") throws(ImagingError) -> Data {
         if let png = try ImageEncoder.ownPNG(image, options: options, destination: name) { return png }
+        if let jpeg = try ImageEncoder.ownJPEG(image, options: options, destination: name) { return jpeg }
         let prepared = try ImageEncoder.prepare(image, options: options, destination: name)
         switch options.format {
         case .jpeg: return try prepared.encoded(.jpeg(quality: options.quality))

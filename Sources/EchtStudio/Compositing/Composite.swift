@@ -11,7 +11,8 @@ public enum Composite {
 
     /// The same over a backdrop kept small: the backdrop and its blur (for the light wrap) are
     /// upsampled pixel by pixel as they are composited, never stored at full size.
-    static func over(foreground: Image, alpha: Image, backdrop: ReducedImage, wrap: Float = 0.3) -> Image {
+    /// `softAlpha`: `softAlpha(alpha)` when already at hand (looks sharing a framing share it).
+    static func over(foreground: Image, alpha: Image, backdrop: ReducedImage, wrap: Float = 0.3, softAlpha shared: ReducedImage? = nil) -> Image {
         precondition(foreground.width == backdrop.width && foreground.height == backdrop.height
                      && alpha.width == backdrop.width && alpha.height == backdrop.height, "composite sizes differ")
         let width = backdrop.width, height = backdrop.height, n = width * height
@@ -22,7 +23,7 @@ public enum Composite {
         let softSigma = backdrop.factor == 1 ? sigma * 2 : max(4 * sigma * sigma - f * f / 4, 1).squareRoot() / f
         let softBackdrop = wrap > 0 ? Blur.gaussianReduced(backdrop.small, sigma: softSigma) : backdrop.small
         // The matte's blur is kept small too and read back only where the person is.
-        let softAlpha = wrap > 0 ? Blur.gaussianReducedSmall(alpha, sigma: sigma) : ReducedImage(alpha), ssw = softAlpha.small.width
+        let softAlpha = wrap > 0 ? shared ?? Self.softAlpha(alpha) : ReducedImage(alpha), ssw = softAlpha.small.width
         let sw = backdrop.small.width
         let columns = ReducedImage.Taps(backdrop.taps(size: width, stored: sw)), rows = backdrop.taps(size: height, stored: backdrop.small.height)
         let softColumns = ReducedImage.Taps(softAlpha.taps(size: width, stored: ssw)), softRows = softAlpha.taps(size: height, stored: softAlpha.small.height)
@@ -52,6 +53,11 @@ public enum Composite {
             }
         }
         return Image(width: width, height: height, channels: 3, pixels: out)
+    }
+
+    /// The matte's blur the light wrap reads (`over`), kept small: it depends on the matte alone.
+    static func softAlpha(_ alpha: Image) -> ReducedImage {
+        Blur.gaussianReducedSmall(alpha, sigma: Float(max(alpha.width, alpha.height)) / 120)
     }
 
     /// The stored rows one output row reads, and its vertical fractions.

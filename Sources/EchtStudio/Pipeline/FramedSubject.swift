@@ -21,6 +21,11 @@ public struct FramedSubject: Sendable {
     let faceWidth: Float
     /// The input's side of the honesty measures, shared by the looks.
     let honesty: HonestyReference
+    /// The skin's exposure and white balance, measured on `foreground` (what every look with
+    /// `autoBalance` applies), shared by the looks.
+    let balance: SkinBalance
+    /// The composite's blur of `alpha` for its light wrap (`Composite.softAlpha`), shared by the looks.
+    let softAlpha: ReducedImage
     /// The photo through the frame at 1/factor size, by factor, for the defocused backdrops of
     /// the looks it was made for (`addingSurroundings`); a look finds what is missing here in the photo.
     var surroundings: [Int: Image] = [:]
@@ -83,7 +88,9 @@ extension StudioPipeline {
         let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
                                        masks: masks, faceWidth: faceWidth)
         return FramedSubject(style: style, framing: framing, alpha: cleaned.alpha, foreground: cleaned.foreground,
-                             mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty)
+                             mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty,
+                             balance: SkinBalance.measure(image: cleaned.foreground, skin: masks.skin, alpha: cleaned.alpha),
+                             softAlpha: Composite.softAlpha(cleaned.alpha))
     }
 
     /// Whether both eye centres lie inside the photo by at least a quarter of the distance

@@ -35,7 +35,7 @@ public enum StudioBenchmark {
                            signer: (any OutputSigner)?, session: StudioSession) throws -> Timing {
         let floorStart = Date(), floorCPU = cpuSeconds()
         let decoded = try ImageFile.decode(contentsOf: file).image
-        _ = try ImageFile.encode(decoded, options: EncodeOptions(format: .jpeg, quality: 92))
+        _ = try ImageFile.encode(decoded, options: EncodeOptions(format: .jpeg, quality: 92, jpegEncoder: .libvips))
         let floor = Date().timeIntervalSince(floorStart), floorCPUEnd = cpuSeconds()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("echt-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -54,8 +54,8 @@ public enum StudioPipeline {
         let outMesh = framed.mesh, masks = framed.masks, faceWidth = framed.faceWidth
         // 2–5. Balance, light, retouch, grade — on the person.
         Trace.mark("  framed", since: started)
-        let balance = look.light.autoBalance
-            ? SkinBalance.measure(image: framedForeground, skin: masks.skin, alpha: alpha) : .neutral
+        // Measured once per framing (`FramedSubject.balance`): the same for every look.
+        let balance = look.light.autoBalance ? framed.balance : .neutral
         var person = MeshLight.lit(framedForeground, balance: balance.gains, mesh: outMesh,
                                    alpha: alpha, light: look.light)
         Trace.mark("  balance+light", since: started)
@@ -82,7 +82,7 @@ public enum StudioPipeline {
             backdrop = backdrop.mapped { ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: $0) }
         }
         Trace.mark("  backdrop", since: started)
-        let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3)
+        let headshot = Composite.over(foreground: person, alpha: alpha, backdrop: backdrop, wrap: 0.3, softAlpha: framed.softAlpha)
 
         Trace.mark("  stages", since: started)
         // 7. Measure: the input's side came with the framing (`HonestyReference`) and, per face,
