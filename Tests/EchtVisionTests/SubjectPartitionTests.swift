@@ -83,6 +83,19 @@ struct SubjectPartitionTests {
 }
 
 extension SubjectPartitionTests {
+    /// A dim face behind the two people's shoulders, between their heads, which the model does
+    /// not mark (its head's ellipse holds no person cell): it owns nothing. It used to take the
+    /// marked cells nearest it (up to 1.5 face sizes away), the shoulders in front of it, from
+    /// the people they belong to (issue #5, the low-light photo's strap).
+    @Test func aFaceTheModelMissesTakesNoNeighboursShoulder() {
+        let mask = Self.twoTouchingPeople()
+        let dim = PixelRect(minX: 490, minY: 190, maxX: 550, maxY: 250)
+        let owners = SubjectPartition.owners(of: mask, region: Self.region, faces: Self.faces + [dim]).owner
+        let taken = owners.filter { $0 == 2 }.count
+        #expect(taken == 0, "the missed face owns \(taken) cells")
+        #expect(owners[28 * 96 + 45] == 0 && owners[28 * 96 + 55] == 1, "each shoulder stays with its person")
+    }
+
     /// A person standing behind a seated one: the standing person's torso reaches down to the
     /// seated person's hair. The torso stays with its own (smaller) face, the head with its own.
     @Test func aTorsoAboveAnotherHeadBelongsToItsOwnFace() {

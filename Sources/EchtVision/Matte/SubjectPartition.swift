@@ -51,6 +51,10 @@ enum SubjectPartition {
     static let facingCost: Float = 30
     /// The same above the forehead, where the hair may sweep forward beyond the skull's arc.
     static let hairCost: Float = 10
+    /// How far (in half face sizes around its centre clamped into the grid) a head outside the
+    /// region looks for the cells where its body enters: farther in, the marked cells are someone
+    /// else's body (at 3, the low-light photo's bald man took the subject's shoulder).
+    static let outsideSearch = 2
 
     /// The mask (any size, covering photo rectangle `region`) with every cell that does not
     /// belong to face `subject` of `faces` (detection boxes in photo pixels) set to 0.
@@ -232,12 +236,15 @@ enum SubjectPartition {
                 if r <= 1 { dist[y * w + x] = headWeight * r; heap.push(headWeight * r, y * w + x) }
             }
         }
-        if heap.isEmpty {
-            // A head outside the region (or missed by the model): core cells around its centre
-            // clamped into the grid, starting at their own distance from it.
+        let outside = c.x < region.minX || c.x >= region.maxX || c.y < region.minY || c.y >= region.maxY
+        if heap.isEmpty && outside {
+            // A head outside the region: core cells around its centre clamped into the grid (where
+            // its body enters), starting at their own distance from it. A head inside the region
+            // that the model does not mark owns nothing: the marked cells nearest it are someone
+            // else's (a subject's shoulder beside a dim face behind it).
             let gx = min(max(Int((c.x - region.minX) / cellW), 0), w - 1), gy = min(max(Int((c.y - region.minY) / cellH), 0), h - 1)
             let rx = max(1, Int(face.width / 2 / cellW)), ry = max(1, Int(face.height / 2 / cellH))
-            for grow in 1...3 where heap.isEmpty {
+            for grow in 1...outsideSearch where heap.isEmpty {
                 for y in max(0, gy - ry * grow)...min(h - 1, gy + ry * grow) {
                     for x in max(0, gx - rx * grow)...min(w - 1, gx + rx * grow) where mask.pixels[y * w + x] >= reach {
                         let dx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / scale
