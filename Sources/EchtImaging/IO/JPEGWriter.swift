@@ -26,7 +26,7 @@ enum JPEGWriter {
             }
         }
         guard status == 0, let output else {
-            throw .operationFailed(operation: "JPEG writer", source: source, detail: String(cString: message))
+            throw .operationFailed(operation: "JPEG writer", source: source, detail: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         defer { free(output) }
         return Data(bytes: output, count: Int(length))
