@@ -23,6 +23,8 @@ public struct FramedSubject: Sendable {
     let faceWidth: Float
     /// The input's side of the honesty measures, shared by the looks.
     let honesty: HonestyReference
+    /// The mean linear colour of a plain near-neutral background in the frame, if any (`NeutralReference`).
+    let neutral: SIMD3<Float>?
     /// The photo through the frame at 1/factor size, by factor, for the defocused backdrops of
     /// the looks it was made for (`addingSurroundings`); a look finds what is missing here in the photo.
     var surroundings: [Int: Image] = [:]
@@ -83,8 +85,9 @@ extension StudioPipeline {
         let cleaned = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
         let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
                                        masks: masks, faceWidth: faceWidth)
+        let neutral = NeutralReference.measure(image: image, transform: t, alpha: cleaned.alpha, inside: inside)
         return FramedSubject(style: style, framing: framing, inside: inside, alpha: cleaned.alpha, foreground: cleaned.foreground,
-                             mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty)
+                             mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty, neutral: neutral)
     }
 
     /// Whether both eye centres lie inside the photo by at least a quarter of the distance
