@@ -11,6 +11,9 @@ import Glibc
 /// in (about 45°–75°), only as far as needed and at most ±12 % per channel — it never changes
 /// how light or dark someone's skin is. Exposure is raised only when the whole person is
 /// underexposed and lowered only when skin clips, so dark skin stays dark.
+/// A plain near-neutral wall behind the person (`NeutralReference`) is the grey card: the skin
+/// push stops where it would turn that wall coloured, and the exposure lifts the photo's own
+/// surroundings no further than keeps the wall a light grey.
 public struct SkinBalance: Sendable, Equatable {
     /// Linear gains for red, green, blue.
     public var gains: SIMD3<Float>
@@ -20,10 +23,16 @@ public struct SkinBalance: Sendable, Equatable {
     public var skinHue: Float
     /// Exposure change in stops that is part of `gains`.
     public var exposureStops: Float
+    /// Linear gains for the photo's own surroundings: `gains`, but with the exposure raised no
+    /// further than keeps a plain near-neutral background at `neutralCeiling` (it is not pushed
+    /// towards white; the person is lifted against it as a fill light would).
+    public var surroundingsGains: SIMD3<Float>
 
-    /// Creates a balance.
-    public init(gains: SIMD3<Float>, skinColour: SIMD3<Float>, skinHue: Float, exposureStops: Float) {
+    /// Creates a balance; `surroundingsGains` defaults to `gains`.
+    public init(gains: SIMD3<Float>, skinColour: SIMD3<Float>, skinHue: Float, exposureStops: Float,
+                surroundingsGains: SIMD3<Float>? = nil) {
         self.gains = gains; self.skinColour = skinColour; self.skinHue = skinHue; self.exposureStops = exposureStops
+        self.surroundingsGains = surroundingsGains ?? gains
     }
 
     /// No change.
@@ -33,7 +42,9 @@ public struct SkinBalance: Sendable, Equatable {
     static let skinHueBand: ClosedRange<Float> = 45...75
 
     /// Measures skin (weighted by `skin`) and the person (weighted by `alpha`) in `image`.
-    public static func measure(image: Image, skin: Image, alpha: Image) -> SkinBalance {
+    /// `neutral`: the mean linear colour of a plain near-neutral background in the frame
+    /// (`NeutralReference`), if the photo has one; the white balance may not turn it coloured.
+    public static func measure(image: Image, skin: Image, alpha: Image, neutral: SIMD3<Float>? = nil) -> SkinBalance {
         let n = image.width * image.height, c = image.channels
         var samples: [(Float, SIMD3<Float>)] = []
         var personLuma: [Float] = []
@@ -62,12 +73,43 @@ public struct SkinBalance: Sendable, Equatable {
             let luma = SRGB.luminance(gains.x * mean.x, gains.y * mean.y, gains.z * mean.z) / SRGB.luminance(mean.x, mean.y, mean.z)
             gains /= luma
             gains = simd_clamp(gains, SIMD3(repeating: 0.88), SIMD3(repeating: 1.12))
+            if let neutral { gains = keepingNeutral(neutral, gains: gains) }
         }
         // Exposure.
         var exposure: Float = 1
         if personHighlight < 0.55 { exposure = min(2, 0.7 / max(personHighlight, 0.05)) }
         if skinHighlight * exposure > 0.85 { exposure = 0.85 / skinHighlight }
-        return SkinBalance(gains: gains * exposure, skinColour: mean, skinHue: hue, exposureStops: log2f(exposure))
+        var surroundingsExposure = exposure
+        if let neutral { surroundingsExposure = min(exposure, max(1, neutralCeiling / SRGB.luminance(neutral.x, neutral.y, neutral.z))) }
+        return SkinBalance(gains: gains * exposure, skinColour: mean, skinHue: hue, exposureStops: log2f(exposure),
+                           surroundingsGains: gains * surroundingsExposure)
+    }
+
+    /// The linear luminance above which the exposure does not lift a plain near-neutral background
+    /// of the photo's surroundings (about sRGB 206, a light grey that stays a wall).
+    static let neutralCeiling: Float = 0.62
+
+    /// The most Oklab chroma the white balance may leave a near-neutral background with, unless
+    /// it had more before.
+    static let neutralChromaLimit: Float = 0.012
+
+    /// `gains` moved back towards no change just as far as needed for the near-neutral
+    /// background `neutral` to stay within `neutralChromaLimit` (or its own chroma, if larger)
+    /// and to turn no greener than it was.
+    static func keepingNeutral(_ neutral: SIMD3<Float>, gains: SIMD3<Float>) -> SIMD3<Float> {
+        let limit = max(NeutralReference.chroma(neutral), neutralChromaLimit)
+        let greenBefore = max(0, neutral.y - neutral.x)
+        func fits(_ g: SIMD3<Float>) -> Bool {
+            let after = neutral * g
+            return NeutralReference.chroma(after) <= limit && after.y - after.x <= greenBefore + 1e-5
+        }
+        if fits(gains) { return gains }
+        var lo: Float = 0, hi: Float = 1 // share of the way back to no change
+        for _ in 0..<20 {
+            let t = (lo + hi) / 2
+            if fits(gains + t * (SIMD3(1, 1, 1) - gains)) { hi = t } else { lo = t }
+        }
+        return gains + hi * (SIMD3(1, 1, 1) - gains)
     }
 
     /// The `k`-th smallest of `values` (from 0), the value `values.sorted()[k]` gives, found
@@ -94,7 +136,12 @@ public struct SkinBalance: Sendable, Equatable {
     }
 
     /// Applies the gains to every pixel of an RGB image.
-    public func apply(to image: Image) -> Image {
+    public func apply(to image: Image) -> Image { Self.apply(gains, to: image) }
+
+    /// Applies `surroundingsGains` to every pixel of an RGB image of the photo's surroundings.
+    public func applyToSurroundings(_ image: Image) -> Image { Self.apply(surroundingsGains, to: image) }
+
+    static func apply(_ gains: SIMD3<Float>, to image: Image) -> Image {
         var out = image
         let c = image.channels
         for i in 0..<(image.width * image.height) {

@@ -21,11 +21,13 @@ public struct FramedSubject: Sendable {
     let faceWidth: Float
     /// The input's side of the honesty measures, shared by the looks.
     let honesty: HonestyReference
-    /// The skin's exposure and white balance, measured on `foreground` (what every look with
-    /// `autoBalance` applies), shared by the looks.
+    /// The skin's exposure and white balance, measured on `foreground` against `neutral` (what
+    /// every look with `autoBalance` applies), shared by the looks.
     let balance: SkinBalance
     /// The composite's blur of `alpha` for its light wrap (`Composite.softAlpha`), shared by the looks.
     let softAlpha: ReducedImage
+    /// The mean linear colour of a plain near-neutral background in the frame, if any (`NeutralReference`).
+    let neutral: SIMD3<Float>?
     /// The photo through the frame at 1/factor size, by factor, for the defocused backdrops of
     /// the looks it was made for (`addingSurroundings`); a look finds what is missing here in the photo.
     var surroundings: [Int: Image] = [:]
@@ -87,10 +89,12 @@ extension StudioPipeline {
         let inside = InsideRows(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w)
         let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
                                        masks: masks, faceWidth: faceWidth)
+        let neutral = NeutralReference.measure(image: image, transform: t, alpha: cleaned.alpha, inside: inside)
         return FramedSubject(style: style, framing: framing, alpha: cleaned.alpha, foreground: cleaned.foreground,
                              mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty,
-                             balance: SkinBalance.measure(image: cleaned.foreground, skin: masks.skin, alpha: cleaned.alpha),
-                             softAlpha: Composite.softAlpha(cleaned.alpha))
+                             balance: SkinBalance.measure(image: cleaned.foreground, skin: masks.skin, alpha: cleaned.alpha,
+                                                          neutral: neutral),
+                             softAlpha: Composite.softAlpha(cleaned.alpha), neutral: neutral)
     }
 
     /// Whether both eye centres lie inside the photo by at least a quarter of the distance

@@ -13,7 +13,8 @@ import Foundation
 /// 5. **grade** — clarity and the look's grade (`ColourGrade`), on the person.
 /// 6. **backdrop + composite** — the backdrop (`BackdropRenderer`) and the person over it in
 ///    linear light with light wrap (`Composite`). Painted backdrops are already in their final
-///    colours; a defocused original background gets the same balance and grade as the person.
+///    colours; a defocused original background gets the person's white balance and grade, and
+///    their exposure only as far as a plain near-neutral wall stays light grey (`SkinBalance`).
 /// 7. **measure** — the honesty report; **sizes** — presets cut from the headshot.
 public enum StudioPipeline {
     /// Renders `face` (one of `analysis.faces`) from `image` (linear RGB or RGBA) in `look`.
@@ -74,7 +75,7 @@ public enum StudioPipeline {
                 source = surroundings(of: try photo(), transform: t, width: w, height: h, factor: factor)
             }
             backdrop = defocusedSurroundings(source: source, alpha: alpha, factor: factor, width: w, height: h,
-                                             blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.apply(to: $0)) }
+                                             blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.applyToSurroundings($0)) }
         } else {
             backdrop = BackdropRenderer.reduced(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
         }
