@@ -35,9 +35,9 @@ enum GeometryRegistration {
     }
 
     /// The input's side of `displacement`; nil when the face has no box large enough to fit.
-    static func reference(input: Image, transform: SimilarityTransform, face: Image, detailSigma: Float) -> Reference? {
+    static func reference(input: Image, transform: SimilarityTransform, face: BoxedPlane, detailSigma: Float) -> Reference? {
         guard let box = face.boundingBox(above: 0.5) else { return nil }
-        let window = PixelWindow.around(box, pad: Int(3 * detailSigma) + 4, width: face.width, height: face.height)
+        let window = PixelWindow.around(box, pad: Int(3 * detailSigma) + 4, width: face.frameWidth, height: face.frameHeight)
         let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
         guard w > 16, h > 16 else { return nil }
         var local = transform
@@ -47,7 +47,7 @@ enum GeometryRegistration {
         return Reference(box: box, window: window, detailSigma: detailSigma,
                          detail: detail(LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h), window: whole),
                                         over: whole, sigma: detailSigma),
-                         weight: face.region(x0: x0, y0: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
+                         weight: face.region(x: x0, y: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
                          scale: transform.scale)
     }
 
@@ -56,7 +56,7 @@ enum GeometryRegistration {
     /// - Parameters:
     ///   - face: the face-oval mask in output pixels (weights the fit).
     ///   - detailSigma: the scale, in output pixels, below which detail is compared.
-    static func displacement(output: Image, input: Image, transform: SimilarityTransform, face: Image,
+    static func displacement(output: Image, input: Image, transform: SimilarityTransform, face: BoxedPlane,
                              detailSigma: Float) -> Double? {
         guard let reference = reference(input: input, transform: transform, face: face, detailSigma: detailSigma) else { return nil }
         let window = reference.window

@@ -154,10 +154,17 @@ public enum StudioPipeline {
     public static let minimumFaceCoverage = 0.85
 
     /// Mean matte coverage inside the face oval.
-    static func faceCoverage(alpha: Image, face: Image) -> Double {
+    static func faceCoverage(alpha: Image, face: BoxedPlane) -> Double {
+        precondition(alpha.width == face.frameWidth && alpha.height == face.frameHeight, "the matte and the face mask share the frame")
+        guard let samples = face.samples else { return 0 }
+        // The face mask is zero outside its box, so the box's rows in order give the whole frame's sums.
         var covered = 0.0, total = 0.0
-        for i in 0..<alpha.pixels.count where face.pixels[i] > 0.5 {
-            covered += Double(alpha.pixels[i]); total += 1
+        let w = samples.width
+        for y in 0..<samples.height {
+            let row = (face.y0 + y) * alpha.width + face.x0
+            for x in 0..<w where samples.pixels[y * w + x] > 0.5 {
+                covered += Double(alpha.pixels[row + x]); total += 1
+            }
         }
         return total > 0 ? covered / total : 0
     }

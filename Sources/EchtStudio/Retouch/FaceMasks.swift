@@ -9,13 +9,14 @@ struct FaceMasks: Sendable {
     var eyes: Image
     /// The mouth opening (teeth when showing).
     var mouth: Image
-    /// The whole face oval, feathered.
-    var face: Image
+    /// The whole face oval, feathered; stored over the box only (it is zero outside it).
+    var face: BoxedPlane
     /// The box (x0..<x1, y0..<y1) outside which every mask is zero; nil when not known.
     var box: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil
 
     /// Draws the masks for a mesh already mapped into output pixels. The work happens in the
-    /// face's bounding box (plus the feather) and is pasted into full-frame planes.
+    /// face's bounding box (plus the feather); skin, eyes and mouth are pasted into full-frame
+    /// planes, the face oval is kept as the box's plane.
     static func make(mesh: FaceLandmarks, width: Int, height: Int, alpha: Image?) -> FaceMasks {
         let eyeSpan = simd_distance(MeshRegions.rightEyeCentre(mesh), MeshRegions.leftEyeCentre(mesh))
         let feather = max(0.8, eyeSpan / 40)
@@ -25,7 +26,8 @@ struct FaceMasks: Sendable {
         let x1 = min(width, Int(oval.map(\.x).max()!.rounded(.up)) + pad), y1 = min(height, Int(oval.map(\.y).max()!.rounded(.up)) + pad)
         guard x1 > x0, y1 > y0 else {
             let empty = Image.plane(width: width, height: height)
-            return FaceMasks(skin: empty, eyes: empty, mouth: empty, face: empty)
+            return FaceMasks(skin: empty, eyes: empty, mouth: empty,
+                             face: BoxedPlane(samples: nil, x0: 0, y0: 0, frameWidth: width, frameHeight: height))
         }
         let w = x1 - x0, h = y1 - y0, origin = SIMD2(Float(x0), Float(y0))
         func fill(_ indices: [Int]) -> [Float] {
@@ -81,7 +83,9 @@ struct FaceMasks: Sendable {
             }
             return Image(width: width, height: height, channels: 1, pixels: out)
         }
-        return FaceMasks(skin: paste(skin), eyes: paste(eyes), mouth: paste(mouth), face: paste(face), box: (x0, y0, x1, y1))
+        let boxedFace = BoxedPlane(samples: Image(width: w, height: h, channels: 1, pixels: face), x0: x0, y0: y0,
+                                   frameWidth: width, frameHeight: height)
+        return FaceMasks(skin: paste(skin), eyes: paste(eyes), mouth: paste(mouth), face: boxedFace, box: (x0, y0, x1, y1))
     }
 }
 
