@@ -18,6 +18,22 @@ struct MeshLightTests {
         #expect(lit == MeshLight.apply(gain, to: image, balance: balance))
     }
 
+    @Test("rows lit eight pixels at a time, with a tail (width 509), equal the gain plane bit for bit",
+          arguments: ["professional", "artistic"])
+    func lightingInLanesWithATailEqualsTheGainPlane(_ name: String) throws {
+        let full = try StudioFixtures.astronaut(), mesh = try StudioFixtures.astronautMesh()
+        let width = 509, height = 512
+        var pixels = [Float]()
+        for y in 0..<height { pixels += full.pixels[(y * full.width * 3)..<((y * full.width + width) * 3)] }
+        let image = Image(width: width, height: height, channels: 3, pixels: pixels)
+        var alpha = FusedPassTests.noisy(width: width, height: height, channels: 1, seed: 27, range: -0.5...1.5)
+        alpha.pixels = alpha.pixels.map { min(max($0, 0), 1) }
+        let light = Look.builtIn[name]!.light, balance = SIMD3<Float>(1.05, 0.97, 0.93)
+        let gain = MeshLight.gain(mesh: mesh, alpha: alpha, light: light)
+        let lit = MeshLight.lit(image, balance: balance, mesh: mesh, alpha: alpha, light: light)
+        #expect(lit == MeshLight.apply(gain, to: image, balance: balance))
+    }
+
     @Test("eight-lane runs off the light's grid give the per-pixel gains bit for bit", arguments: ["professional", "artistic", "relaxed"])
     func lanesOffTheFaceEqualPixelByPixel(_ name: String) throws {
         let mesh = try StudioFixtures.astronautMesh(), light = Look.builtIn[name]!.light

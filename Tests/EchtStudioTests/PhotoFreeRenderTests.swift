@@ -51,4 +51,19 @@ struct PhotoFreeRenderTests {
         let photoFree = try StudioPipeline.render(photo: Self.noPhoto, framed: painted, face: face, look: professional, options: .init())
         #expect(photoFree.headshot == fromPhoto.headshot)
     }
+
+    @Test("canvas looks render the same from the framing's shared canvas noise", arguments: ["professional", "artistic"])
+    func sharedCanvasNoiseRendersTheSame(_ name: String) throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        let face = analysis.faces[0], look = Look.builtIn[name]!
+        let framed = try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: look.framing)
+        #expect(framed.canvasNoise == nil)
+        #expect(framed.addingCanvasNoise(for: [Look.builtIn["relaxed"]!]).canvasNoise == nil, "no canvas look, no noise")
+        let shared = framed.addingCanvasNoise(for: [look, Look.builtIn["relaxed"]!])
+        #expect(shared.canvasNoise != nil)
+        let own = try StudioPipeline.render(image: image, framed: framed, face: face, look: look)
+        let fromShared = try StudioPipeline.render(image: image, framed: shared, face: face, look: look)
+        #expect(fromShared.headshot == own.headshot)
+        #expect(fromShared.cutoutLayers.person == own.cutoutLayers.person)
+    }
 }

@@ -36,25 +36,32 @@ public enum BackdropRenderer {
 
     /// A painted backdrop (solid, gradient, canvas; `defocus` without surroundings falls back to
     /// a canvas), made at `paintedReduction` of the frame's size (solid at full size: it is flat).
-    static func reduced(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>, light: LightStyle) -> ReducedImage {
+    /// A canvas reads its mottle from `noise` when that was sampled for this frame and reduction
+    /// (the framing's shared `CanvasNoise`), otherwise samples it itself: the same values either way.
+    static func reduced(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>, light: LightStyle,
+                        noise: CanvasNoise? = nil) -> ReducedImage {
         let factor = style.kind == .solid ? 1 : paintedReduction
         let small = painted(style, width: width, height: height, subject: subject, light: light,
-                            canvas: style.kind == .canvas || style.kind == .defocus, flat: style.kind == .solid, every: factor)
+                            canvas: style.kind == .canvas || style.kind == .defocus, flat: style.kind == .solid, every: factor,
+                            noise: noise)
         return ReducedImage(small: small, factor: factor, width: width, height: height)
     }
 
     /// Solid, gradient and canvas backdrops: a base colour (or vertical gradient), a glow behind
     /// the subject offset towards the key light, a vignette, and for canvas a mottled texture.
-    /// Painted for a `width`×`height` frame, sampled at the centre of every `every`×`every` block.
+    /// Painted for a `width`×`height` frame, sampled at the centre of every `every`×`every` block;
+    /// the canvas's mottle comes from `noise` when it fits the frame (see `reduced`).
     static func painted(_ style: BackdropStyle, width: Int, height: Int, subject: SIMD2<Float>, light: LightStyle,
-                        canvas: Bool, flat: Bool = false, every step: Int = 1) -> Image {
+                        canvas: Bool, flat: Bool = false, every step: Int = 1, noise shared: CanvasNoise? = nil) -> Image {
         let top = style.colour.linear, bottom = (style.kind == .gradient ? style.secondColour : style.colour).linear
         let sw = (width + step - 1) / step, sh = (height + step - 1) / step, f = Float(step)
         var out = [Float](repeating: 0, count: sw * sh * 3)
         let w = Float(width), h = Float(height)
         let shift = sin(light.azimuth * .pi / 180) * 0.18 * w
         let glowCentre = SIMD2(subject.x + shift, subject.y + 0.1 * h)
-        let noise = ValueNoise(seed: 0x5EED)
+        let mottled = !flat && canvas && style.mottle > 0
+        let noise = !mottled ? [] : shared.flatMap { $0.fits(width: width, height: height, every: step) ? $0 : nil }?.values
+            ?? CanvasNoise(width: width, height: height, every: step).values
         for y in 0..<sh {
             let py = (Float(y) + 0.5) * f
             let fy = py / h
@@ -68,8 +75,8 @@ public enum BackdropRenderer {
                     factor *= 1 + style.glow * expf(-(dx * dx + dy * dy))
                     let vx = (px / w - 0.5) * 2, vy = (py / h - 0.5) * 2
                     factor *= 1 - style.vignette * 0.5 * min(1, (vx * vx + vy * vy) / 2) * 1.6
-                    if canvas, style.mottle > 0 {
-                        let n = noise.fractal(x: px / h, y: py / h)
+                    if mottled {
+                        let n = noise[y * sw + x]
                         factor *= 1 + style.mottle * 0.28 * (n - 0.5)
                     }
                 }

@@ -140,20 +140,30 @@ enum Warp {
     /// the loops. One, three and four channels keep each block's sums in registers along a row;
     /// one channel sums four neighbouring blocks side by side, three channels a pixel as one vector.
     static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
-        precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
         let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
         var out = [Float](repeating: 0, count: w * h * c)
+        out.withUnsafeMutableBufferPointer { dst in
+            downsampleBox(image, factor: factor, x0: x0, y0: y0, width: rw, height: rh, into: dst.baseAddress!)
+        }
+        return Image(width: w, height: h, channels: c, pixels: out)
+    }
+
+    /// `downsampleBox(_:factor:x0:y0:width:height:)` into `target`, which holds its
+    /// ⌈width / factor⌉ × ⌈height / factor⌉ pixels, all zero.
+    static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int,
+                              into target: UnsafeMutablePointer<Float>) {
+        precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
+        let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
         if c == 3 && factor == 2 && rw >= 2 {
             image.pixels.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    halveRGB(src.baseAddress! + (y0 * image.width + x0) * 3, stride: image.width * 3, width: rw, height: rh,
-                             into: dst.baseAddress!)
-                }
+                halveRGB(src.baseAddress! + (y0 * image.width + x0) * 3, stride: image.width * 3, width: rw, height: rh,
+                         into: target)
             }
-            return Image(width: w, height: h, channels: c, pixels: out)
+            return
         }
         image.pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+            do {
+                let dst = UnsafeMutableBufferPointer(start: target, count: w * h * c)
                 for oy in 0..<h {
                     let ys = oy * factor, ye = min(ys + factor, rh)
                     let sums = dst.baseAddress! + oy * w * c
@@ -197,7 +207,6 @@ enum Warp {
                 }
             }
         }
-        return Image(width: w, height: h, channels: c, pixels: out)
     }
 
     /// The three-channel `downsampleBox` by 2 of the `width`×`height` window at `window` (rows

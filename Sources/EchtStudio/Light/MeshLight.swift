@@ -50,7 +50,9 @@ public enum MeshLight {
                     for y in 0..<height {
                         field?.gains(row: y, alpha: alpha, into: k)
                         let p = source.baseAddress! + y * width * c, o = out.baseAddress! + y * width * 3
-                        for x in 0..<width {
+                        let vectorEnd = c == 3 ? width / 8 * 8 : 0
+                        if vectorEnd > 0 { litRGB8(p, balance: balance, gains: k.baseAddress!, into: o, count: vectorEnd) }
+                        for x in vectorEnd..<width {
                             o[x * 3] = p[x * c] * balance.x * k[x]
                             o[x * 3 + 1] = p[x * c + 1] * balance.y * k[x]
                             o[x * 3 + 2] = p[x * c + 2] * balance.z * k[x]
@@ -61,6 +63,35 @@ public enum MeshLight {
             count = n * 3
         }
         return Image(width: width, height: height, channels: 3, pixels: pixels)
+    }
+
+    /// `count` (a multiple of eight) RGB pixels from `p` times `balance`, then times their gain in
+    /// `k`, into `o`: eight pixels (24 samples) as three vectors of eight lanes, each lane the same
+    /// two products, in the same order, as the one-sample-at-a-time loop of `lit`.
+    @inline(__always)
+    static func litRGB8(_ p: UnsafePointer<Float>, balance: SIMD3<Float>, gains k: UnsafePointer<Float>,
+                        into o: UnsafeMutablePointer<Float>, count: Int) {
+        typealias Lanes = SIMD8<Float>
+        let bx = balance.x, by = balance.y, bz = balance.z
+        let b0 = Lanes(bx, by, bz, bx, by, bz, bx, by)
+        let b1 = Lanes(bz, bx, by, bz, bx, by, bz, bx)
+        let b2 = Lanes(by, bz, bx, by, bz, bx, by, bz)
+        let source = UnsafeRawPointer(p), target = UnsafeMutableRawPointer(o)
+        var x = 0
+        while x < count {
+            let g = UnsafeRawPointer(k + x).loadUnaligned(as: Lanes.self)
+            let g0 = Lanes(g[0], g[0], g[0], g[1], g[1], g[1], g[2], g[2])
+            let g1 = Lanes(g[2], g[3], g[3], g[3], g[4], g[4], g[4], g[5])
+            let g2 = Lanes(g[5], g[5], g[6], g[6], g[6], g[7], g[7], g[7])
+            let at = x * 3 * MemoryLayout<Float>.stride, lane = 8 * MemoryLayout<Float>.stride
+            let p0 = source.loadUnaligned(fromByteOffset: at, as: Lanes.self)
+            let p1 = source.loadUnaligned(fromByteOffset: at + lane, as: Lanes.self)
+            let p2 = source.loadUnaligned(fromByteOffset: at + 2 * lane, as: Lanes.self)
+            target.storeBytes(of: p0 * b0 * g0, toByteOffset: at, as: Lanes.self)
+            target.storeBytes(of: p1 * b1 * g1, toByteOffset: at + lane, as: Lanes.self)
+            target.storeBytes(of: p2 * b2 * g2, toByteOffset: at + 2 * lane, as: Lanes.self)
+            x += 8
+        }
     }
 
     /// The light as one term on a coarse grid over the face and its surroundings, and the

@@ -10,8 +10,15 @@ enum ContactSheet {
     /// The input's preview (twice the tile height) and its tile for the sheet: the input only
     /// is read, so they can be made before the output folder is known.
     static func inputThumbnails(_ input: Image) throws(StudioError) -> (preview: Image, tile: Image) {
+        let image = input.rgb, previewHeight = min(thumbnailHeight * 2, image.height)
         do {
-            return (try thumbnail(input.rgb, height: min(thumbnailHeight * 2, input.height)), try thumbnail(input.rgb, height: thumbnailHeight))
+            // Both box shrinks of a large photo in one pass over it (the same values as two).
+            let first = boxFactor(image, height: previewHeight), second = boxFactor(image, height: thumbnailHeight)
+            if first >= 2 && second >= 2 {
+                let (preview, tile) = Warp.downsampleBox(image, factors: first, second)
+                return (try fitted(preview, height: previewHeight), try fitted(tile, height: thumbnailHeight))
+            }
+            return (try thumbnail(image, height: previewHeight), try thumbnail(image, height: thumbnailHeight))
         } catch {
             throw .imaging("\(error)")
         }
@@ -91,9 +98,17 @@ enum ContactSheet {
 
     static func thumbnail(_ image: Image, height: Int) throws(ImagingError) -> Image {
         guard image.height != height else { return image }
-        var image = image
-        let factor = image.height / (height * 2)
-        if factor >= 2 { image = Warp.downsampleBox(image, factor: factor) }
+        let factor = boxFactor(image, height: height)
+        return try fitted(factor >= 2 ? Warp.downsampleBox(image, factor: factor) : image, height: height)
+    }
+
+    /// The box shrink `thumbnail` makes before resizing `image` to `height` (used when 2 or more).
+    static func boxFactor(_ image: Image, height: Int) -> Int {
+        image.height == height ? 1 : image.height / (height * 2)
+    }
+
+    /// `image` resized to `height`, keeping its aspect ratio.
+    static func fitted(_ image: Image, height: Int) throws(ImagingError) -> Image {
         let width = max(1, Int((Double(image.width) * Double(height) / Double(image.height)).rounded()))
         return try image.resized(width: width, height: height)
     }

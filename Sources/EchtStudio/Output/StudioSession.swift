@@ -194,6 +194,7 @@ public struct StudioSession: Sendable {
                         analysis.used(0)
                         return try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face, style: style, sourceName: name)
                             .addingSurroundings(for: options.looks, from: image)
+                            .addingCanvasNoise(for: options.looks)
                     }
                     let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
                     framed.setUses(subjectIndex, looks.count)

@@ -31,6 +31,9 @@ public struct FramedSubject: Sendable {
     /// The photo through the frame at 1/factor size, by factor, for the defocused backdrops of
     /// the looks it was made for (`addingSurroundings`); a look finds what is missing here in the photo.
     var surroundings: [Int: Image] = [:]
+    /// The painted canvas's mottle for this frame, shared by the canvas looks it was made for
+    /// (`addingCanvasNoise`); a look without it samples its own (the same values).
+    var canvasNoise: CanvasNoise?
 
     /// This subject with the surroundings each defocused backdrop among `looks` (those of this
     /// framing style) reads, made from `image`: rendering those looks needs the photo no more.
@@ -43,6 +46,15 @@ public struct FramedSubject: Sendable {
                                                                        height: framing.height, factor: factor)
             }
         }
+        return out
+    }
+
+    /// This subject with the canvas mottle its painted canvas looks among `looks` (those of this
+    /// framing style) read, sampled once for all of them.
+    func addingCanvasNoise(for looks: [Look]) -> FramedSubject {
+        guard looks.contains(where: { $0.framing == style && $0.backdrop.kind == .canvas && $0.backdrop.mottle > 0 }) else { return self }
+        var out = self
+        out.canvasNoise = CanvasNoise(width: framing.width, height: framing.height, every: BackdropRenderer.paintedReduction)
         return out
     }
 }

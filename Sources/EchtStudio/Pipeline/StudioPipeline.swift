@@ -77,7 +77,8 @@ public enum StudioPipeline {
             backdrop = defocusedSurroundings(source: source, alpha: alpha, factor: factor, width: w, height: h,
                                              blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.applyToSurroundings($0)) }
         } else {
-            backdrop = BackdropRenderer.reduced(look.backdrop, width: w, height: h, subject: eyes, light: look.light)
+            backdrop = BackdropRenderer.reduced(look.backdrop, width: w, height: h, subject: eyes, light: look.light,
+                                               noise: framed.canvasNoise)
         }
         if look.backdrop.kind != .defocus, look.grade.monochrome {
             backdrop = backdrop.mapped { ColourGrade.apply(Grade(saturation: 0, contrast: 0, monochrome: true), to: $0) }
