@@ -59,7 +59,7 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .outputExists(path):
             "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
         case let .writeFailed(path, reason):
-            "Could not write \(path): \(reason)."
+            "Could not write \(path): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
         case let .imaging(text):
             text
         case let .vision(text):

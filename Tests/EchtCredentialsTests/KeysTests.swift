@@ -71,3 +71,23 @@ import X509
         }
     }
 }
+
+@Suite struct KeyStorageErrorTests {
+    /// Keys that cannot be written (here: the folder would sit under a plain file) give one plain
+    /// sentence with the path and the fix, not Foundation's error dump or a doubled full stop.
+    @Test func anUnwritableFolderIsReportedPlainly() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("echt-notadir-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let store = KeyStore(directory: file.appendingPathComponent("keys"))
+        do {
+            _ = try store.create()
+            Issue.record("creating keys under a file succeeded")
+        } catch {
+            let message = error.description
+            #expect(message.hasPrefix("Cannot write signing keys to \(file.appendingPathComponent("keys").path): "), "\(message)")
+            #expect(message.hasSuffix("Check permissions or set ECHT_CONFIG_DIR."), "\(message)")
+            #expect(!message.contains("Error Domain") && !message.contains(".."), "\(message)")
+        }
+    }
+}

@@ -57,7 +57,7 @@ public struct KeyStore: Sendable {
             try write(generated.signerPEM + "\n" + generated.rootPEM + "\n", to: certificateURL)
             try write(generated.rootPEM + "\n", to: rootURL)
         } catch {
-            throw .keyStorage(path: directory.path, reason: "\(error)")
+            throw .keyStorage(path: directory.path, reason: error.localizedDescription)
         }
         return generated.identity
     }
@@ -74,7 +74,7 @@ public struct KeyStore: Sendable {
             try write(identity.privateKey.pemRepresentation + "\n", to: keyURL)
             try write(try String(contentsOf: certificate, encoding: .utf8), to: certificateURL)
         } catch {
-            throw .keyStorage(path: directory.path, reason: "\(error)")
+            throw .keyStorage(path: directory.path, reason: error.localizedDescription)
         }
         return identity
     }
