@@ -45,4 +45,29 @@ struct StrapShirtTests {
             }
         }
     }
+
+    /// The relaxed (widest) frame reaches down to his lower chest and the arm beside the boy,
+    /// whose small face (a person far behind him) lies on that arm's edge: the boy's claim
+    /// reached left and up from his head to his ceiling row, a straight edge across the young
+    /// man's chest and arm (mean alpha 0.06 and 0.00 in these boxes before the fix, 1.00 and
+    /// 0.94 after). A face far behind a much nearer person's body reaches nothing above its
+    /// shoulders beyond its head (`SubjectPartition.besideNearerBody`); the boy's face stays out.
+    @Test func theChestAndArmBesideTheBoyStayHis() throws {
+        let name = "lowlight-people-forest-01.jpg"
+        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
+        let man = try #require(found.facesBySize.first)
+        var styles: [FramingStyle] = []
+        for look in Look.defaultNames.compactMap({ Look.builtIn[$0] }) where !styles.contains(look.framing) {
+            styles.append(look.framing)
+        }
+        let analysis = try found.addingMattes(for: [man], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let index = try #require(analysis.faces.firstIndex(of: man))
+        let matte = try #require(analysis.mattes[index])
+        let chest = SubjectMatteTests.meanAlpha(matte, (354, 272, 380, 292))
+        let arm = SubjectMatteTests.meanAlpha(matte, (370, 276, 383, 292))
+        let boy = SubjectMatteTests.meanAlpha(matte, (388, 284, 396, 294))
+        #expect(chest > 0.8, "his lower chest right of the strap: mean alpha \(chest)")
+        #expect(arm > 0.6, "his arm beside the boy: mean alpha \(arm)")
+        #expect(boy < 0.1, "the boy's face: mean alpha \(boy)")
+    }
 }

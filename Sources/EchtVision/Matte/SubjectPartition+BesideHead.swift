@@ -81,3 +81,16 @@ extension SubjectPartition {
         }
     }
 }
+
+extension SubjectPartition {
+    /// Whether `face` is at most `HeadSpan.behindSize` the size of another face of `others`
+    /// and lies below that face's chin, within `HeadSpan.behindReach` of its face widths
+    /// sideways: a person far behind a much nearer one, whose head shows beside the nearer
+    /// one's chest or arm (the low-light photo's boy beside the young man's arm).
+    static func besideNearerBody(of face: PixelRect, among others: [PixelRect]) -> Bool {
+        others.contains { other in
+            face.width <= HeadSpan.behindSize * other.width && face.center.y > other.maxY
+                && abs(face.center.x - other.center.x) <= HeadSpan.behindReach * other.width
+        }
+    }
+}

@@ -79,9 +79,11 @@ enum SubjectPartition {
         var owner = [Int](repeating: -1, count: n)
         var best = [Float](repeating: .infinity, count: n)
         for (k, box) in faces.enumerated() {
+            let others = faces.enumerated().filter { $0.offset != k }.map(\.element)
             let d = distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
                               span: k < spans.count ? spans[k] : nil,
-                              crown: !HeadSpan.someoneFarBehind(box, among: faces.enumerated().filter { $0.offset != k }.map(\.element)))
+                              crown: !HeadSpan.someoneFarBehind(box, among: others),
+                              withinBody: besideNearerBody(of: box, among: others))
             for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
         }
         // Doubtful cells beside a head that its owner reaches only the long way belong to nobody.
@@ -164,9 +166,11 @@ enum SubjectPartition {
     /// it (`crownUpWeight`; not with `crown` false: someone stands far behind, whose body fills
     /// the space above the head). With `span` (a turned face), the head
     /// ends at the face's outline on the side it looks towards, and steps beyond the outline
-    /// above the mouth cost `hairCost` or `facingCost` times more.
+    /// above the mouth cost `hairCost` or `facingCost` times more. With `withinBody` (a small face
+    /// beside a much nearer person's body, `besideNearerBody`), no cell above the shoulders
+    /// outside the head's `headRoom` ellipse is reached.
     static func distances(mask: Image, guide: Image?, cellW: Float, cellH: Float, region: PixelRect, face: PixelRect,
-                          span: HeadSpan? = nil, crown: Bool = true) -> [Float] {
+                          span: HeadSpan? = nil, crown: Bool = true, withinBody: Bool = false) -> [Float] {
         let w = mask.width, h = mask.height
         let scale = max(face.width, face.height, 1)
         let stepX = cellW / scale, down = cellH * downWeight / scale, up = cellH * upWeight / scale
@@ -183,6 +187,14 @@ enum SubjectPartition {
         let eyeRow = Int(((c.y - 0.3 * face.height) - region.minY) / cellH)
         func besideHead(_ x: Int, _ y: Int) -> Bool {
             guard y >= eyeRow, y < shoulderRow else { return false }
+            let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / (py < c.y ? above : below)
+            let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
+            return rx * rx + ry * ry > headRoom * headRoom
+        }
+        // A small face far behind a nearer person's body (`withinBody`) reaches nothing above its
+        // shoulders beyond its head: that is the nearer person's chest and arm.
+        func outsideHead(_ x: Int, _ y: Int) -> Bool {
+            guard withinBody, y < shoulderRow else { return false }
             let py = region.minY + (Float(y) + 0.5) * cellH, ry = (py - c.y) / (py < c.y ? above : below)
             let rx = (region.minX + (Float(x) + 0.5) * cellW - c.x) / ax
             return rx * rx + ry * ry > headRoom * headRoom
@@ -264,7 +276,7 @@ enum SubjectPartition {
                     let xx = x + dx, yy = y + dy
                     guard xx >= 0, yy >= top, xx < w, yy < h else { continue }
                     let j = yy * w + xx, p = mask.pixels[j]
-                    guard p >= reach else { continue }
+                    guard p >= reach, !outsideHead(xx, yy) else { continue }
                     var step = dy == 0 ? stepX : dx == 0 ? (dy > 0 ? down : up) : (dy > 0 ? downDiagonal : upDiagonal)
                     if dy < 0 && aboveHead(xx, yy) { step = dx == 0 ? crownUp : crownUpDiagonal }
                     if let guide {
