@@ -97,7 +97,7 @@ struct ArtisticLightTests {
     @Test(arguments: ["portrait-eyes-closed-plain-bg-01.jpg", "portrait-red-hat-kodak-01.png", "portrait-outdoor-natural-light-01.png"])
     func skinKeepsItsColour(_ name: String) throws {
         let rendered = try Self.render(name)
-        let skin = rendered.framed.masks.skin, photo = rendered.framed.foreground, out = rendered.lit.headshot
+        let skin = rendered.framed.masks.skin.whole, photo = rendered.framed.foreground, out = rendered.lit.headshot
         var before = 0.0, after = 0.0, lifts: [Float] = []
         for i in 0..<(skin.width * skin.height) where skin.pixels[i] > 0.5 {
             let u = SIMD3(photo.pixels[i * photo.channels], photo.pixels[i * photo.channels + 1], photo.pixels[i * photo.channels + 2])

@@ -15,8 +15,8 @@ enum PerLookHonesty {
                        verifier: (any FaceVerifier)?) throws -> HonestyReport {
         let t = framed.framing.transform
         let sigma = max(0.6, framed.faceWidth * 0.01)
-        let textureIn = HonestyMeasures.highFrequencyEnergy(framed.foreground, mask: framed.masks.skin, sigma: sigma)
-        let textureOut = HonestyMeasures.highFrequencyEnergy(headshot, mask: framed.masks.skin, sigma: sigma)
+        let textureIn = HonestyMeasures.highFrequencyEnergy(framed.foreground, mask: framed.masks.skin.whole, sigma: sigma)
+        let textureOut = HonestyMeasures.highFrequencyEnergy(headshot, mask: framed.masks.skin.whole, sigma: sigma)
         let geometry = GeometryRegistration.displacement(output: headshot, input: image, transform: t, face: framed.masks.face,
                                                          detailSigma: max(1.5, framed.faceWidth * 0.02))
         let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t,

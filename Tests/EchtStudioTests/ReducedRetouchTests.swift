@@ -23,7 +23,7 @@ struct ReducedRetouchTests {
         let style = FramingStyle(fit: .standard)
         let analysis = try found.addingMattes(for: [face], styles: [style], image: image, analyzer: session.analyzer, sourceName: name)
         let framed = try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
-        return (framed.foreground, framed.masks.skin, framed.faceWidth)
+        return (framed.foreground, framed.masks.skin.whole, framed.faceWidth)
     }
 
     /// The blotch-band reduction as it was first written: every band blurred at full size.

@@ -69,7 +69,8 @@ import Glibc
 
     @Test func noneChangesNothingOnSkin() {
         let (image, mask) = Self.skinPatch(faceWidth: 300, seed: 5)
-        let masks = FaceMasks(skin: mask, eyes: Image.plane(width: 200, height: 200), mouth: Image.plane(width: 200, height: 200), face: BoxedPlane(whole: mask))
+        let masks = FaceMasks(skin: BoxedPlane(whole: mask), eyes: BoxedPlane(whole: Image.plane(width: 200, height: 200)),
+                              mouth: BoxedPlane(whole: Image.plane(width: 200, height: 200)), face: BoxedPlane(whole: mask))
         #expect(Retouch.apply(RetouchStyle(strength: .none, eyesAndTeeth: true), image: image, masks: masks, faceWidth: 300) == image)
     }
 

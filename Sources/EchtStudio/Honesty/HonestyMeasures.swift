@@ -15,7 +15,7 @@ public enum HonestyMeasures {
     public static func highFrequencyEnergy(_ image: Image, mask: Image, sigma: Float) -> Double {
         guard let box = mask.boundingBox(above: 0.5) else { return 0 }
         let window = textureWindow(box: box, sigma: sigma, width: image.width, height: image.height)
-        return highFrequencyEnergy(LogLuminance(image, window: window), window: window, mask: mask, box: box, sigma: sigma)
+        return highFrequencyEnergy(LogLuminance(image, window: window), window: window, mask: BoxedPlane(whole: mask), box: box, sigma: sigma)
     }
 
     /// The part of a `width`×`height` image `highFrequencyEnergy` reads for a mask whose
@@ -25,9 +25,13 @@ public enum HonestyMeasures {
     }
 
     /// `highFrequencyEnergy` from the image's log-luminance `plane` (which covers `window`, the
-    /// `textureWindow` of the mask's bounding box `box`, already at hand).
-    static func highFrequencyEnergy(_ plane: LogLuminance, window: PixelWindow, mask: Image,
+    /// `textureWindow` of the mask's bounding box `box`, already at hand). `box` lies inside the
+    /// mask's own box, which is the only part of the mask read.
+    static func highFrequencyEnergy(_ plane: LogLuminance, window: PixelWindow, mask: BoxedPlane,
                                     box: (x0: Int, y0: Int, x1: Int, y1: Int), sigma: Float) -> Double {
+        guard let samples = mask.samples else { return 0 }
+        precondition(box.x0 >= mask.x0 && box.y0 >= mask.y0 && box.x1 <= mask.x1 && box.y1 <= mask.y1,
+                     "the measured box lies inside the mask's box")
         let x0 = window.x0, y0 = window.y0, w = window.width, h = window.height
         var base = plane.values(in: window)
         Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
@@ -36,7 +40,7 @@ public enum HonestyMeasures {
             for y in (box.y0 - y0)..<(box.y1 - y0) {
                 let row = plane.rowStart(y, of: window)
                 for x in (box.x0 - x0)..<(box.x1 - x0) {
-                    let m = mask.pixels[(y0 + y) * mask.width + x0 + x]
+                    let m = samples.pixels[(y0 + y - mask.y0) * samples.width + x0 + x - mask.x0]
                     guard m > 0.5 else { continue }
                     let d = Double(logLuma[row + x] - base[y * w + x])
                     energy += d * d * Double(m); weight += Double(m)

@@ -49,7 +49,7 @@ struct HonestyReference: Sendable {
     /// displacement of its face (as `GeometryRegistration.displacement`). The log luminance both
     /// read is formed once, over the face.
     @inline(never) // out of line, so profiles show the honesty stage by name
-    func measure(headshot: Image, skin: Image) -> (texture: Double, geometryError: Double?) {
+    func measure(headshot: Image, skin: BoxedPlane) -> (texture: Double, geometryError: Double?) {
         let textureWindow = skinBox.map {
             HonestyMeasures.textureWindow(box: $0, sigma: textureSigma, width: headshot.width, height: headshot.height)
         }

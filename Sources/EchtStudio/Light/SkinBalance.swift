@@ -45,13 +45,19 @@ public struct SkinBalance: Sendable, Equatable {
     /// `neutral`: the mean linear colour of a plain near-neutral background in the frame
     /// (`NeutralReference`), if the photo has one; the white balance may not turn it coloured.
     public static func measure(image: Image, skin: Image, alpha: Image, neutral: SIMD3<Float>? = nil) -> SkinBalance {
-        let n = image.width * image.height, c = image.channels
+        measure(image: image, skin: BoxedPlane(whole: skin), alpha: alpha, neutral: neutral)
+    }
+
+    /// `measure` with the skin mask stored over its box (the same samples, in the same order).
+    static func measure(image: Image, skin: BoxedPlane, alpha: Image, neutral: SIMD3<Float>? = nil) -> SkinBalance {
+        precondition(skin.frameWidth == image.width && skin.frameHeight == image.height, "the skin mask is the image's")
+        let n = image.width * image.height, c = image.channels, width = image.width
         var samples: [(Float, SIMD3<Float>)] = []
         var personLuma: [Float] = []
         for i in stride(from: 0, to: n, by: max(1, n / 200_000)) {
             let rgb = SIMD3(image.pixels[i * c], image.pixels[i * c + 1], image.pixels[i * c + 2])
             let y = SRGB.luminance(rgb.x, rgb.y, rgb.z)
-            if skin.pixels[i] > 0.6 { samples.append((y, rgb)) }
+            if skin[i % width, i / width] > 0.6 { samples.append((y, rgb)) }
             if alpha.pixels[i] > 0.6 { personLuma.append(y) }
         }
         guard samples.count >= 20 else { return .neutral }

@@ -3,20 +3,20 @@ import EchtVision
 
 /// Soft masks of the face's parts in output pixels, drawn from the face mesh.
 struct FaceMasks: Sendable {
-    /// Skin to even out: the face oval minus eyes, brows, lips and nostrils, times the person matte.
-    var skin: Image
+    /// Skin to even out: the face oval minus eyes, brows, lips and nostrils, times the person
+    /// matte. Like every mask here, stored over the box only (it is zero outside it).
+    var skin: BoxedPlane
     /// The eye openings (sclera and iris).
-    var eyes: Image
+    var eyes: BoxedPlane
     /// The mouth opening (teeth when showing).
-    var mouth: Image
-    /// The whole face oval, feathered; stored over the box only (it is zero outside it).
+    var mouth: BoxedPlane
+    /// The whole face oval, feathered.
     var face: BoxedPlane
     /// The box (x0..<x1, y0..<y1) outside which every mask is zero; nil when not known.
     var box: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil
 
     /// Draws the masks for a mesh already mapped into output pixels. The work happens in the
-    /// face's bounding box (plus the feather); skin, eyes and mouth are pasted into full-frame
-    /// planes, the face oval is kept as the box's plane.
+    /// face's bounding box (plus the feather), and every mask is kept as the box's plane.
     static func make(mesh: FaceLandmarks, width: Int, height: Int, alpha: Image?) -> FaceMasks {
         let eyeSpan = simd_distance(MeshRegions.rightEyeCentre(mesh), MeshRegions.leftEyeCentre(mesh))
         let feather = max(0.8, eyeSpan / 40)
@@ -25,9 +25,8 @@ struct FaceMasks: Sendable {
         let x0 = max(0, Int(oval.map(\.x).min()!) - pad), y0 = max(0, Int(oval.map(\.y).min()!) - pad)
         let x1 = min(width, Int(oval.map(\.x).max()!.rounded(.up)) + pad), y1 = min(height, Int(oval.map(\.y).max()!.rounded(.up)) + pad)
         guard x1 > x0, y1 > y0 else {
-            let empty = Image.plane(width: width, height: height)
-            return FaceMasks(skin: empty, eyes: empty, mouth: empty,
-                             face: BoxedPlane(samples: nil, x0: 0, y0: 0, frameWidth: width, frameHeight: height))
+            let empty = BoxedPlane(samples: nil, x0: 0, y0: 0, frameWidth: width, frameHeight: height)
+            return FaceMasks(skin: empty, eyes: empty, mouth: empty, face: empty)
         }
         let w = x1 - x0, h = y1 - y0, origin = SIMD2(Float(x0), Float(y0))
         func fill(_ indices: [Int]) -> [Float] {
@@ -65,27 +64,10 @@ struct FaceMasks: Sendable {
         blurred(&mouth, sigma: feather * 0.5)
         var face = consume faceOval
         blurred(&face, sigma: feather * 4)
-        func paste(_ local: [Float]) -> Image {
-            // Every sample is written: zeros outside the box, the box's rows inside it.
-            let out = [Float](unsafeUninitializedCapacity: width * height) { buffer, count in
-                let target = buffer.baseAddress!
-                target.initialize(repeating: 0, count: y0 * width)
-                local.withUnsafeBufferPointer { source in
-                    for y in 0..<h {
-                        let row = target + (y0 + y) * width
-                        row.initialize(repeating: 0, count: x0)
-                        (row + x0).initialize(from: source.baseAddress! + y * w, count: w)
-                        (row + x1).initialize(repeating: 0, count: width - x1)
-                    }
-                }
-                (target + y1 * width).initialize(repeating: 0, count: (height - y1) * width)
-                count = width * height
-            }
-            return Image(width: width, height: height, channels: 1, pixels: out)
+        func boxed(_ local: [Float]) -> BoxedPlane {
+            BoxedPlane(samples: Image(width: w, height: h, channels: 1, pixels: local), x0: x0, y0: y0, frameWidth: width, frameHeight: height)
         }
-        let boxedFace = BoxedPlane(samples: Image(width: w, height: h, channels: 1, pixels: face), x0: x0, y0: y0,
-                                   frameWidth: width, frameHeight: height)
-        return FaceMasks(skin: paste(skin), eyes: paste(eyes), mouth: paste(mouth), face: boxedFace, box: (x0, y0, x1, y1))
+        return FaceMasks(skin: boxed(skin), eyes: boxed(eyes), mouth: boxed(mouth), face: boxed(face), box: (x0, y0, x1, y1))
     }
 }
 

@@ -19,20 +19,22 @@ public enum Retouch {
     static func apply(_ style: RetouchStyle, image: consuming Image, masks: FaceMasks, faceWidth: Float) -> Image {
         var out = image
         if style.strength != .none { out = evenSkin(consume out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
-        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth, box: masks.box) }
+        if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth) }
         return out
     }
 
     /// The blotch-band reduction inside the skin mask. Works on the mask's bounding box (plus a
     /// margin) of `image` in place; the weighted colours and their weight are one interleaved
     /// four-channel buffer, so each band is one blur, divided by its weight only where it is used.
-    static func evenSkin(_ image: consuming Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
+    /// The mask is read over that box only (zeros outside its own box).
+    static func evenSkin(_ image: consuming Image, skin: BoxedPlane, amount: Float, faceWidth: Float) -> Image {
         guard let box = skin.boundingBox(above: 0.01) else { return image }
         let pad = Int(faceWidth * 0.15) + 2
         let x0 = max(0, box.x0 - pad), y0 = max(0, box.y0 - pad)
         let x1 = min(image.width, box.x1 + pad), y1 = min(image.height, box.y1 + pad)
         let w = x1 - x0, h = y1 - y0, n = w * h
         let fullWidth = image.width, channels = image.channels
+        let skin = skin.region(x: x0, y: y0, width: w, height: h)
         var out = image
         // Skin likeness: how close each pixel's chroma and brightness are to the skin's mean.
         // One sum per channel, each in the pixels' order (as a vector sum would be, lane by lane).
@@ -40,9 +42,9 @@ public enum Retouch {
         out.pixels.withUnsafeBufferPointer { p in
             skin.pixels.withUnsafeBufferPointer { mask in
                 for y in 0..<h {
-                    let maskRow = (y0 + y) * fullWidth + x0
+                    let row = (y0 + y) * fullWidth + x0, maskRow = y * w
                     for x in 0..<w where mask[maskRow + x] > 0.5 {
-                        let o = (maskRow + x) * channels
+                        let o = (row + x) * channels
                         red += p[o]; green += p[o + 1]; blue += p[o + 2]; total += 1
                     }
                 }
@@ -69,13 +71,13 @@ public enum Retouch {
                 weight.withUnsafeMutableBufferPointer { weight in
                     weighted.withUnsafeMutableBufferPointer { weighted in
                         for y in 0..<h {
-                            let maskRow = (y0 + y) * fullWidth + x0
-                            var x = ratios(p.baseAddress! + maskRow * channels, channels: channels, mask: mask.baseAddress! + maskRow,
+                            let row = (y0 + y) * fullWidth + x0, maskRow = y * w
+                            var x = ratios(p.baseAddress! + row * channels, channels: channels, mask: mask.baseAddress! + maskRow,
                                            width: w, meanY: meanY, into: (redGreen.baseAddress!, blueGreen.baseAddress!, brightness.baseAddress!))
                             while x < w {
                                 defer { x += 1 }
                                 guard mask[maskRow + x] > 0 else { redGreen[x] = 1; blueGreen[x] = 1; brightness[x] = 1; continue }
-                                let o = (maskRow + x) * channels
+                                let o = (row + x) * channels
                                 // Light is never negative; resampling can undershoot by a hair, and a logarithm
                                 // of a negative value would poison every blur below with NaN.
                                 let r = nonNegative(p[o]), g = nonNegative(p[o + 1]), b = nonNegative(p[o + 2])
@@ -96,7 +98,7 @@ public enum Retouch {
                                     weighted[i * 4] = 0; weighted[i * 4 + 1] = 0; weighted[i * 4 + 2] = 0; weighted[i * 4 + 3] = 0
                                     continue
                                 }
-                                let o = (maskRow + x) * channels
+                                let o = (row + x) * channels
                                 let r = nonNegative(p[o]), g = nonNegative(p[o + 1]), b = nonNegative(p[o + 2])
                                 let m = maskValue * redGreen[x]
                                 weight[i] = m
@@ -190,19 +192,40 @@ public enum Retouch {
         return x
     }
 
-    /// Eye whites a touch less red and brighter; teeth a touch less yellow. Subtle on purpose.
-    /// Only `box` is visited when given: outside it both masks are zero and nothing changes.
+    /// `evenSkin` with the mask as a whole-frame plane.
+    static func evenSkin(_ image: consuming Image, skin: Image, amount: Float, faceWidth: Float) -> Image {
+        evenSkin(image, skin: BoxedPlane(whole: skin), amount: amount, faceWidth: faceWidth)
+    }
+
+    /// `cleanEyesAndTeeth` with whole-frame masks; only `box` is visited when given (outside it
+    /// both masks must be zero).
     static func cleanEyesAndTeeth(_ image: consuming Image, eyes: Image, mouth: Image,
                                   box: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil) -> Image {
-        let c = image.channels, width = image.width
-        let region = box ?? (0, 0, width, image.height)
+        let region = box ?? (0, 0, image.width, image.height)
+        func boxed(_ plane: Image) -> BoxedPlane {
+            BoxedPlane(samples: BoxedPlane(whole: plane).region(x: region.x0, y: region.y0, width: region.x1 - region.x0,
+                                                                height: region.y1 - region.y0),
+                       x0: region.x0, y0: region.y0, frameWidth: plane.width, frameHeight: plane.height)
+        }
+        return cleanEyesAndTeeth(image, eyes: boxed(eyes), mouth: boxed(mouth))
+    }
+
+    /// Eye whites a touch less red and brighter; teeth a touch less yellow. Subtle on purpose.
+    /// Only the masks' box (both have the same) is visited: outside it nothing changes.
+    static func cleanEyesAndTeeth(_ image: consuming Image, eyes: BoxedPlane, mouth: BoxedPlane) -> Image {
+        precondition(eyes.x0 == mouth.x0 && eyes.y0 == mouth.y0 && eyes.x1 == mouth.x1 && eyes.y1 == mouth.y1,
+                     "the eye and mouth masks share their box")
+        guard let eyePlane = eyes.samples, let mouthPlane = mouth.samples else { return image }
+        let c = image.channels, width = image.width, boxWidth = eyePlane.width
+        let region = (x0: eyes.x0, y0: eyes.y0, x1: eyes.x1, y1: eyes.y1)
         var out = image
-        eyes.pixels.withUnsafeBufferPointer { eyes in
-            mouth.pixels.withUnsafeBufferPointer { mouth in
+        eyePlane.pixels.withUnsafeBufferPointer { eyes in
+            mouthPlane.pixels.withUnsafeBufferPointer { mouth in
                 out.pixels.withUnsafeMutableBufferPointer { pixels in
                     for row in region.y0..<region.y1 {
+                        let local = (row - region.y0) * boxWidth - region.x0
                         for i in (row * width + region.x0)..<(row * width + region.x1) {
-                            let e = eyes[i], m = mouth[i]
+                            let e = eyes[local + i - row * width], m = mouth[local + i - row * width]
                             guard e > 0.01 || m > 0.01 else { continue }
                             var v = SIMD3(pixels[i * c], pixels[i * c + 1], pixels[i * c + 2])
                             let y = SRGB.luminance(v.x, v.y, v.z)
