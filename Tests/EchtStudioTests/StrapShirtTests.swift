@@ -16,7 +16,8 @@ import Testing
 /// whose face is beside his arm). Nothing of the people behind him comes in.
 @Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
 struct StrapShirtTests {
-    @Test func theShirtBeyondTheStrapStaysHis() throws {
+    /// The young man's matte (the largest face), made for every framing of the default looks.
+    static func youngMansMatte() throws -> PersonMatte {
         let name = "lowlight-people-forest-01.jpg"
         let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
         let man = try #require(found.facesBySize.first)
@@ -28,7 +29,11 @@ struct StrapShirtTests {
         }
         let analysis = try found.addingMattes(for: [man], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
         let index = try #require(analysis.faces.firstIndex(of: man))
-        let matte = try #require(analysis.mattes[index])
+        return try #require(analysis.mattes[index])
+    }
+
+    @Test func theShirtBeyondTheStrapStaysHis() throws {
+        let matte = try Self.youngMansMatte()
         let checks: [(String, (Int, Int, Int, Int), Float, Bool)] = [
             ("his chest and shoulder right of the strap", (356, 236, 380, 258), 0.9, true),
             ("his chest right of the strap, lower", (348, 262, 370, 280), 0.6, true),
@@ -53,16 +58,7 @@ struct StrapShirtTests {
     /// 0.94 after). A face far behind a much nearer person's body reaches nothing above its
     /// shoulders beyond its head (`SubjectPartition.besideNearerBody`); the boy's face stays out.
     @Test func theChestAndArmBesideTheBoyStayHis() throws {
-        let name = "lowlight-people-forest-01.jpg"
-        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
-        let man = try #require(found.facesBySize.first)
-        var styles: [FramingStyle] = []
-        for look in Look.defaultNames.compactMap({ Look.builtIn[$0] }) where !styles.contains(look.framing) {
-            styles.append(look.framing)
-        }
-        let analysis = try found.addingMattes(for: [man], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
-        let index = try #require(analysis.faces.firstIndex(of: man))
-        let matte = try #require(analysis.mattes[index])
+        let matte = try Self.youngMansMatte()
         let chest = SubjectMatteTests.meanAlpha(matte, (354, 272, 380, 292))
         let arm = SubjectMatteTests.meanAlpha(matte, (370, 276, 383, 292))
         let boy = SubjectMatteTests.meanAlpha(matte, (388, 284, 396, 294))
