@@ -18,18 +18,14 @@ import Testing
 struct StrapShirtTests {
     /// The young man's matte (the largest face), made for every framing of the default looks.
     static func youngMansMatte() throws -> PersonMatte {
-        let name = "lowlight-people-forest-01.jpg"
-        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
-        let man = try #require(found.facesBySize.first)
-        #expect(abs(man.detection.box.center.x - 336) < 15 && abs(man.detection.box.center.y - 197) < 15,
-                "the young man is the largest face")
         var styles: [FramingStyle] = []
         for look in Look.defaultNames.compactMap({ Look.builtIn[$0] }) where !styles.contains(look.framing) {
             styles.append(look.framing)
         }
-        let analysis = try found.addingMattes(for: [man], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
-        let index = try #require(analysis.faces.firstIndex(of: man))
-        return try #require(analysis.mattes[index])
+        let (man, matte) = try StudioFixtures.largestFaceMatte("lowlight-people-forest-01.jpg", styles: styles)
+        #expect(abs(man.detection.box.center.x - 336) < 15 && abs(man.detection.box.center.y - 197) < 15,
+                "the young man is the largest face")
+        return matte
     }
 
     @Test func theShirtBeyondTheStrapStaysHis() throws {

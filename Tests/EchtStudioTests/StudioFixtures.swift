@@ -70,4 +70,13 @@ enum StudioFixtures {
         let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
         return (session, image, try session.analyse(image, name: name))
     }
+
+    /// The largest face of the dev photo `name` and its person matte, made for `styles`.
+    static func largestFaceMatte(_ name: String, styles: [FramingStyle]) throws -> (face: Face, matte: PersonMatte) {
+        let (session, image, found) = try analysedDevPhoto(name)
+        let face = try #require(found.facesBySize.first)
+        let analysis = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let index = try #require(analysis.faces.firstIndex(of: face))
+        return (face, try #require(analysis.mattes[index]))
+    }
 }

@@ -146,14 +146,10 @@ struct SubjectMatteTests {
     /// The matte of the office photo's default headshot: its largest face, the seated man with
     /// glasses, matted for the default looks' two framings.
     static func seatedOfficeManMatte() throws -> PersonMatte {
-        let name = "group-5faces-office-01.jpg"
-        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
-        let man = try #require(found.facesBySize.first)
+        let (man, matte) = try StudioFixtures.largestFaceMatte("group-5faces-office-01.jpg",
+                                                               styles: [FramingStyle(fit: .standard), FramingStyle(fit: .loose)])
         #expect(abs(man.detection.box.center.x - 1018) < 20 && abs(man.detection.box.center.y - 387) < 20, "the seated man is the largest face")
-        let styles = [FramingStyle(fit: .standard), FramingStyle(fit: .loose)]
-        let analysis = try found.addingMattes(for: [man], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
-        let index = try #require(analysis.faces.firstIndex(of: man))
-        return try #require(analysis.mattes[index])
+        return matte
     }
 
     /// Expects each named box's mean alpha above `keptAbove` where it is kept, below `goneBelow` where not.
