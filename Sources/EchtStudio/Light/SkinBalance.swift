@@ -13,7 +13,10 @@ import Glibc
 /// underexposed and lowered only when skin clips, so dark skin stays dark.
 /// A plain near-neutral wall behind the person (`NeutralReference`) is the grey card: the skin
 /// push stops where it would turn that wall coloured, and the exposure lifts the photo's own
-/// surroundings no further than keeps the wall a light grey.
+/// surroundings no further than keeps the wall a light grey. Without one, skin pinker than the
+/// band is only a hint (pink skin is often simply pink): the push only warms, never tints, and by
+/// no more than a just-noticeable step on a grey (`unconfirmed`). Skin greener or yellower than
+/// the band is no one's own colour, so that push stays whole.
 public struct SkinBalance: Sendable, Equatable {
     /// Linear gains for red, green, blue.
     public var gains: SIMD3<Float>
@@ -79,7 +82,11 @@ public struct SkinBalance: Sendable, Equatable {
             let luma = SRGB.luminance(gains.x * mean.x, gains.y * mean.y, gains.z * mean.z) / SRGB.luminance(mean.x, mean.y, mean.z)
             gains /= luma
             gains = simd_clamp(gains, SIMD3(repeating: 0.88), SIMD3(repeating: 1.12))
-            if let neutral { gains = keepingNeutral(neutral, gains: gains) }
+            if let neutral {
+                gains = keepingNeutral(neutral, gains: gains)
+            } else if hue < skinHueBand.lowerBound {
+                gains = unconfirmed(gains, skin: mean)
+            }
         }
         // Exposure.
         var exposure: Float = 1
@@ -116,6 +123,24 @@ public struct SkinBalance: Sendable, Equatable {
             if fits(gains + t * (SIMD3(1, 1, 1) - gains)) { hi = t } else { lo = t }
         }
         return gains + hi * (SIMD3(1, 1, 1) - gains)
+    }
+
+    /// The most Oklab chroma a white balance set from pinkish skin alone (nothing neutral in the
+    /// frame confirms it) may give an 18 % grey card: a just-noticeable warming.
+    static let unconfirmedGreyChroma: Float = 0.008
+
+    /// `gains` as a photographer sets colour from skin alone, with no grey card to check it: only
+    /// the colour temperature moves (a grey gets warmer or cooler, never green or magenta), and no
+    /// further than leaves an 18 % grey with `unconfirmedGreyChroma`. The skin keeps its luminance.
+    /// Before, pink skin (hue 21°–40°) was pushed with a green tint that turned teeth, white
+    /// shirts and a pale blue wall green or cyan (Oklab a −0.007 on an 18 % grey).
+    static func unconfirmed(_ gains: SIMD3<Float>, skin: SIMD3<Float>) -> SIMD3<Float> {
+        let grey: Float = 0.18
+        let lab = Oklab.fromLinear(gains * grey)
+        let warmth = min(max(lab.z, -unconfirmedGreyChroma), unconfirmedGreyChroma)
+        var held = Oklab.toLinear(SIMD3(lab.x, 0, warmth)) / grey
+        held /= SRGB.luminance(held.x * skin.x, held.y * skin.y, held.z * skin.z) / SRGB.luminance(skin.x, skin.y, skin.z)
+        return held
     }
 
     /// The `k`-th smallest of `values` (from 0), the value `values.sorted()[k]` gives, found
