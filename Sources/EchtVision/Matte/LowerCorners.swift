@@ -25,8 +25,12 @@ enum LowerCorners {
     /// Share of the region's height above which no corner reaches: a part running up the body's
     /// whole side is the first look's outline, which stays (`ContextView`).
     static let highest: Float = 0.6
-    /// Cells beyond a corner that take the wide look's ramp too.
-    static let ramp = 2
+    /// Cells around a corner that take the wide look's value too: the first look's unsure rim
+    /// beside it (0.5–0.6, inside the wide look's inset), which the background-likeness cap
+    /// otherwise greys where skin lies between the door's colour and the paint's (2 cells: grey
+    /// smears 60 px wide above both shoulders' light-blue strokes; 8: small flecks; 14: the right
+    /// shoulder's outer edge turns to lumps of partial alpha).
+    static let ramp = 8
 
     /// The corners of `lifted` (the first look after the lift), each as its cell indices.
     /// `wideHere`: the wide look on `lifted`'s cells; `open`: the first look's open background.
