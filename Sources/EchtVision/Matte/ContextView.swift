@@ -11,6 +11,7 @@ import EchtImaging
 /// from its own outline and from the first look's open background, are lifted to `lift`
 /// (surely person). The outline stays the first look's: the wide one is coarser, and near the
 /// outline it takes in dark things beside the body (a flag by a sleeve, a box by a shoulder).
+/// Only the body's lower corners take the wide look's outline (`LowerCorners`).
 enum ContextView {
     /// How much wider than the region the wide look is (about the region's centre).
     static let widening: Float = 1.7
@@ -78,7 +79,9 @@ enum ContextView {
         let near = open.boxBlurred(radius: depth)
         var out = mask
         for i in out.pixels.indices where wideSure[i] && near.values[i] < 1e-4 { out.pixels[i] = max(out.pixels[i], lift) }
-        return out
+        // The body's lower corners, which the open background kept from the lift (`LowerCorners`).
+        let corners = LowerCorners.cells(of: out, wideHere: wideHere, open: openCells, width: w, height: h)
+        return LowerCorners.lifting(out, corners: corners, region: region, wide: wide, wideRegion: wideRegion)
     }
 
     /// The cells `through` accepts that are joined (4-connected, within `through`) to a cell `from` accepts.
