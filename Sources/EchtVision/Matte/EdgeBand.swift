@@ -16,8 +16,11 @@ import Dispatch
 /// the pixel's colour (a dark suit before a dark wall), so the caller keeps the mask there. Where
 /// the background is a darker shade of the person (`Shading`), a pixel leaning to it is trusted
 /// less: a shadowed fold of the clothes looks the same, and a hole in the person is worse than
-/// the coarse mask's outline. Likewise where two background colours mix to the pixel as well
-/// (grey between a flag's navy and white beside a dark suit): colour tells nothing there.
+/// the coarse mask's outline; but not where the pixel has the background's colour and joins the
+/// sure background through such pixels (`liftShading`): that is a dark blur under the mask beside
+/// grey hair, not a fold walled in by the person's lighter colours. Likewise where two background
+/// colours mix to the pixel as well (grey between a flag's navy and white beside a dark suit):
+/// colour tells nothing there.
 enum EdgeBand {
     /// Mask values at or below this are sure background, at or above `1 − sure` sure person.
     static let sure: Float = 0.1
@@ -79,11 +82,12 @@ enum EdgeBand {
         }
         let reachBlocks = max(2, Int(((margin + reach) * cell + Float(grow)) / Float(block) + 0.5))
         let samples = Samples(block: block, width: bw, height: bh, reach: reachBlocks, kinds: has, colours: means, linearColours: linearMeans)
-        var out = [Float](repeating: 0, count: n * 2)
+        var out = [Float](repeating: 0, count: n * 2), unshaded = [Float](repeating: 0, count: n)
         let guideValues = guide.values, linearValues = linear.values, labels = label
         let bands = max(1, min(h, threads * 4)), rows = (h + bands - 1) / bands
         out.withUnsafeMutableBufferPointer { buffer in
-            let target = OutputPointer(base: buffer.baseAddress!)
+          unshaded.withUnsafeMutableBufferPointer { unshadedBuffer in
+            let target = OutputPointer(base: buffer.baseAddress!), open = OutputPointer(base: unshadedBuffer.baseAddress!)
             let work: @Sendable (Int) -> Void = { band in
                 guideValues.withUnsafeBufferPointer { g in
                     linearValues.withUnsafeBufferPointer { l in
@@ -91,10 +95,11 @@ enum EdgeBand {
                             for y in (band * rows)..<min(h, band * rows + rows) {
                                 for x in 0..<w where labels[y * w + x] == 0 {
                                     let i = y * w + x
-                                    let (share, confidence) = samples.decide(x: x, y: y, pixel: SIMD3(g[i * 3], g[i * 3 + 1], g[i * 3 + 2]),
+                                    let (share, confidence, shaded) = samples.decide(x: x, y: y, pixel: SIMD3(g[i * 3], g[i * 3 + 1], g[i * 3 + 2]),
                                                                             linear: SIMD3(l[i * 3], l[i * 3 + 1], l[i * 3 + 2]))
                                     target.base[i * 2] = share
-                                    target.base[i * 2 + 1] = confidence
+                                    target.base[i * 2 + 1] = shaded
+                                    open.base[i] = confidence
                                 }
                             }
                         }
@@ -102,8 +107,31 @@ enum EdgeBand {
                 }
             }
             if threads > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { (0..<bands).forEach(work) }
+          }
         }
+        liftShading(in: &out, unshaded: unshaded, labels: label, width: w, height: h)
         return Raster(width: w, height: h, channels: 2, values: out)
+    }
+
+    /// Band pixels of the background's colour (coverage 0) that join the sure background through
+    /// such pixels (4-connected) are background continuing under the mask, not a shadowed fold
+    /// inside the person (a fold is walled off from the background by the person's lighter colours):
+    /// their confidence (channel 1 of `out`) is the one without `Shading` (`unshaded`).
+    static func liftShading(in out: inout [Float], unshaded: [Float], labels: [Int8], width w: Int, height h: Int) {
+        var seen = [Bool](repeating: false, count: w * h), stack: [Int] = []
+        for i in 0..<(w * h) where labels[i] < 0 { seen[i] = true; stack.append(i) }
+        while let i = stack.popLast() {
+            let x = i % w, y = i / w
+            for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                let u = x + dx, v = y + dy
+                guard u >= 0, u < w, v >= 0, v < h else { continue }
+                let j = v * w + u
+                guard !seen[j], labels[j] == 0, out[j * 2] <= 0 else { continue }
+                seen[j] = true
+                out[j * 2 + 1] = max(out[j * 2 + 1], unshaded[j])
+                stack.append(j)
+            }
+        }
     }
 
     /// The sure-person and sure-background block means near the band, and the per-pixel decision.
@@ -116,8 +144,9 @@ enum EdgeBand {
         /// The same means in linear light.
         let linearColours: [Float]
 
-        /// Coverage and its confidence for a band pixel at (`x`, `y`) of colour `pixel` (sRGB) / `linear`.
-        func decide(x: Int, y: Int, pixel: SIMD3<Float>, linear lp: SIMD3<Float>) -> (share: Float, confidence: Float) {
+        /// Coverage and its confidence for a band pixel at (`x`, `y`) of colour `pixel` (sRGB) / `linear`,
+        /// the confidence both without and with the doubt that the pixel is the person in shadow (`Shading`).
+        func decide(x: Int, y: Int, pixel: SIMD3<Float>, linear lp: SIMD3<Float>) -> (share: Float, confidence: Float, shaded: Float) {
             var bestF = Float.infinity, bestB = Float.infinity, jf = 0, jb = 0
             kinds.withUnsafeBufferPointer { kinds in
                 colours.withUnsafeBufferPointer { c in
@@ -137,7 +166,7 @@ enum EdgeBand {
                     }
                 }
             }
-            guard bestF.isFinite, bestB.isFinite else { return (0, 0) }
+            guard bestF.isFinite, bestB.isFinite else { return (0, 0, 0) }
             let f = SIMD3(colours[jf * 6], colours[jf * 6 + 1], colours[jf * 6 + 2])
             let b = SIMD3(colours[jb * 6 + 3], colours[jb * 6 + 4], colours[jb * 6 + 5])
             let dF = bestF.squareRoot(), dB = bestB.squareRoot(), separation = ((f - b) * (f - b)).sum().squareRoot()
@@ -154,7 +183,7 @@ enum EdgeBand {
             // may be a shadowed fold: the colours may add person, not take it away.
             let coverage = min(max((share - slack) / (1 - 2 * slack), 0), 1)
             var confidence = apart * onLine
-            guard confidence > 0 else { return (coverage, 0) }
+            guard confidence > 0 else { return (coverage, 0, 0) }
             // A pixel that two background colours mix to as well as person and background (grey
             // between a flag's navy and white, a dark shade between navy and red) has no cue
             // for person: the colours may take person away, not add it.
@@ -163,8 +192,8 @@ enum EdgeBand {
                 let ambiguity = min(max((excess + 2 * mixTolerance - mixed) / mixTolerance, 0), 1)
                 confidence *= 1 - ambiguity * coverage
             }
-            guard confidence > 0 && coverage < 1 else { return (coverage, confidence) }
-            return (coverage, confidence * (1 - Shading.ambiguity(person: lf, background: lb) * (1 - coverage)))
+            guard confidence > 0 && coverage < 1 else { return (coverage, confidence, confidence) }
+            return (coverage, confidence, confidence * (1 - Shading.ambiguity(person: lf, background: lb) * (1 - coverage)))
         }
 
         /// How far off a mix of two background colours `pixel` lies: the least triangle excess
