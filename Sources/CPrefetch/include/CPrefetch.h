@@ -1,6 +1,7 @@
 // A hint to the processor to bring memory into the caches ahead of its use: Swift has no
 // prefetch of its own. Used by EchtStudio's rotated warps, whose reads walk diagonally through
-// the source rows (a new row every few pixels), which the hardware prefetchers do not follow.
+// the source rows (a new row every few pixels), and EchtVision's tensor sampler, whose taps lie
+// several pixels apart: access patterns the hardware prefetchers do not follow.
 #ifndef ECHT_CPREFETCH_H
 #define ECHT_CPREFETCH_H
 
