@@ -5,6 +5,7 @@
 //   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim), PNG writer (CDeflate), JPEG writer (CJPEG)
 //   EchtVision      — faces, mesh, iris, person matte, quality measures
 //   EchtStudio      — looks, framing, backdrop, light, retouch, the pipeline
+//   CPrefetch       — a cache prefetch hint (header only), for EchtVision's and EchtStudio's gathers
 //   EchtCredentials — C2PA (JUMBF, CBOR, COSE), XMP/IPTC, signing keys
 //   EchtStudioCredentials — signs studio outputs with Content Credentials (studio + credentials)
 //   echt            — the command line
@@ -75,11 +76,14 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
 
+        // MARK: Cache prefetch hint (header only), for the rotated warps and tensor samplers
+        .target(name: "CPrefetch"),
+
         // MARK: Library modules
         .target(name: "EchtInference", swiftSettings: inferenceSettings),
         .target(name: "EchtImaging", dependencies: ["CVipsShim", "CDeflate"], swiftSettings: inferenceSettings),
-        .target(name: "EchtVision", dependencies: ["EchtInference", "EchtImaging"], swiftSettings: inferenceSettings),
-        .target(name: "EchtStudio", dependencies: ["EchtVision", "EchtImaging"], swiftSettings: inferenceSettings),
+        .target(name: "EchtVision", dependencies: ["EchtInference", "EchtImaging", "CPrefetch"], swiftSettings: inferenceSettings),
+        .target(name: "EchtStudio", dependencies: ["EchtVision", "EchtImaging", "CPrefetch"], swiftSettings: inferenceSettings),
         .target(
             name: "EchtCredentials",
             dependencies: [

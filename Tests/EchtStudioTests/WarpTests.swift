@@ -72,6 +72,18 @@ import Testing
         #expect(inside.pixels.contains(0) && inside.pixels.contains(1) && (regionHoldsFrame || inRegion != inside), "the frame crosses the edges")
     }
 
+    /// The rotated warps fetch ahead the rows about two or three output rows further down read:
+    /// 3 for the framing's 1.3× shrink turned 8°, more for larger shrinks (at most 8), at least 2,
+    /// none without a turn (the unturned paths read row by row).
+    @Test func prefetchDistanceFollowsTheRowStep() {
+        let turn = 8 * Double.pi / 180
+        #expect(Warp.prefetchRows(SimilarityTransform(scale: 1.3, angle: turn, translationX: 0, translationY: 0)) == 3)
+        #expect(Warp.prefetchRows(SimilarityTransform(scale: 2.6, angle: -turn, translationX: 0, translationY: 0)) == 6)
+        #expect(Warp.prefetchRows(SimilarityTransform(scale: 9, angle: turn, translationX: 0, translationY: 0)) == 8)
+        #expect(Warp.prefetchRows(SimilarityTransform(scale: 0.2, angle: turn, translationX: 0, translationY: 0)) == 2)
+        #expect(Warp.prefetchRows(SimilarityTransform(scale: 1.3, angle: 0, translationX: 0, translationY: 0)) == 0)
+    }
+
     /// The inside runs of each row hold exactly the pixels `insideMask` marks: frames turned by
     /// any angle (a quarter and a half turn included), shrinking and enlarging, partly, wholly
     /// and not at all inside the source.

@@ -1,3 +1,4 @@
+import CPrefetch
 import EchtImaging
 #if canImport(Darwin)
 import Darwin
@@ -57,6 +58,9 @@ extension Warp {
         defer { taps.deallocate(); fractions.deallocate() }
         let base = taps, stepX = taps + width, stepY = taps + 2 * width, fx = fractions, fy = fractions + width
         let origin = part.y0 * stride + part.x0
+        // The reads walk diagonally through the matte's rows; the rows a later output row reads
+        // are fetched ahead (`prefetchRows`), the last sample of the window at most.
+        let ahead = prefetchRows(sampling) * stride, lastSample = (part.y0 + sh - 1) * stride + part.x0 + sw - 1
         var foregroundOut: [Float] = []
         // Every sample of both outputs is written below.
         let alphaOut = [Float](unsafeUninitializedCapacity: n) { alphaBuffer, alphaCount in
@@ -81,6 +85,8 @@ extension Warp {
                             for x in 0..<width {
                                 let inRegion: Float = inside.contains(x) ? 1 : 0
                                 let p00 = base[x], p10 = p00 &+ stepX[x], p01 = p00 &+ stepY[x], p11 = p01 &+ stepX[x]
+                                let later = min(p00 &+ ahead, lastSample)
+                                echt_prefetch(src + later); echt_prefetch(colours + later &* 3)
                                 let tx = fx[x], ty = fy[x]
                                 let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
                                 let v = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]

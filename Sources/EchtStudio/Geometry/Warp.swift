@@ -1,3 +1,4 @@
+import CPrefetch
 import EchtImaging
 #if canImport(Darwin)
 import Darwin
@@ -306,11 +307,16 @@ enum Warp {
                         }
                     }
                 } else {
+                    // The reads walk diagonally through the source rows: the rows a later output
+                    // row reads are fetched ahead, the window's last sample at most.
+                    let ahead = prefetchRows(transform) * stride
+                    let lastSample = offset + (part.height - 1) * stride + (part.width - 1) * c
                     for y in 0..<height {
                         let terms = grid.rowTerms(y)
                         for x in 0..<width {
                             let (column, row) = grid.taps(x, terms)
                             let top = offset + row.i * stride, bottom = offset + row.i1 * stride
+                            echt_prefetch(src.baseAddress! + min(top + column.i * c + ahead, lastSample))
                             blend(src, into: dst, at: (y * width + x) * c, channels: c,
                                   top + column.i * c, top + column.i1 * c, bottom + column.i * c, bottom + column.i1 * c,
                                   tx: column.t, ty: row.t)
@@ -321,6 +327,15 @@ enum Warp {
             count = width * height * c
         }
         return Image(width: width, height: height, channels: c, pixels: out)
+    }
+
+    /// How many source rows below its taps a rotated warp fetches ahead: about where the output
+    /// row two or three rows further down reads (measured best at 3–4 rows for a 1.3× shrink turned
+    /// 8°; no prefetch, 0, without rotation).
+    static func prefetchRows(_ transform: SimilarityTransform) -> Int {
+        let rowStep = abs(cos(transform.angle) * transform.scale)
+        guard sin(transform.angle) != 0, rowStep.isFinite else { return 0 }
+        return min(max(Int((2.5 * rowStep).rounded()), 2), 8)
     }
 
     /// Writes the bilinear blend of the four source pixels starting at `p00`, `p10`, `p01`, `p11`

@@ -1,3 +1,4 @@
+import CPrefetch
 import EchtImaging
 import EchtInference
 import Foundation
@@ -53,10 +54,20 @@ enum TensorSampler {
                         columnX[tx] = region.center.x + c * lx
                         columnY[tx] = region.center.y + s * lx
                     }
+                    // The taps of a tensor pixel `ahead` columns on, fetched early: each pixel reads
+                    // two source rows far from the last pixel's (the region is shrunk several times).
+                    let ahead = 4, lastSample = max(iw * ih * ch - 1, 0), image = px.baseAddress!
                     for ty in 0..<height {
                         let ly = ((Double(ty) + a) / Double(height) - 0.5) * region.height
                         let rowX = s * ly, rowY = c * ly
                         for tx in 0..<width {
+                            if tx + ahead < width {
+                                let later = SIMD2(columnX[tx + ahead] - rowX - a, columnY[tx + ahead] + rowY - a)
+                                if later.x >= 0, later.y >= 0, later.x < Double(iw), later.y < Double(ih) {
+                                    let at = (Int(later.y) * iw + Int(later.x)) * ch
+                                    echt_prefetch(image + at); echt_prefetch(image + min(at + iw * ch, lastSample))
+                                }
+                            }
                             let sx = columnX[tx] - rowX - a
                             let sy = columnY[tx] + rowY - a
                             let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
