@@ -38,6 +38,9 @@ public enum ColourGrade {
         // One row of clarity gains at a time, made just before the row is graded.
         var rowGain = [Float](repeating: 1, count: clarity == nil ? 0 : width)
         curve.withTable { table in
+            // What the colour grade makes of a black pixel (every step keeps zero at zero, the
+            // curve then reads its first entry): eight black pixels are written as this.
+            let black = ToneCurve.map(SIMD8<Float>(repeating: 0), table)
             out.pixels.withUnsafeMutableBufferPointer { pixels in
                 rowGain.withUnsafeMutableBufferPointer { rowGain in
                     for y in 0..<height {
@@ -49,7 +52,7 @@ public enum ColourGrade {
                             let gains = clarity == nil ? nil : rowGain.baseAddress
                             while x + 8 <= width {
                                 gradeEight(p + x * c, channels: c, gains: gains.map { $0 + x }, exposure: exposure, warm: warm,
-                                           saturation: saturation, table: table)
+                                           saturation: saturation, table: table, black: black)
                                 x += 8
                             }
                         }
@@ -75,16 +78,25 @@ public enum ColourGrade {
 
     /// The colour (not monochrome) grade of the eight pixels at `p`, after the clarity's `gains`
     /// when given: the per-pixel loop of `apply` with each operation done on eight lanes at once,
-    /// so every value is the same.
+    /// so every value is the same. `black`: the grade of black pixels, `ToneCurve.map` of zeros
+    /// (`nil`: none given); eight black pixels (±0 in every sample: the matte's empty
+    /// surroundings, a third of a studio frame) become it without the curve's table reads. The
+    /// clarity's gains, the exposure and the warmth are finite, so black stays ±0 through them
+    /// and the saturation step, and the curve clamps ±0 to +0: this is the value the steps give.
     @inline(__always)
     static func gradeEight(_ p: UnsafeMutablePointer<Float>, channels c: Int, gains: UnsafeMutablePointer<Float>?,
-                           exposure: Float, warm: SIMD3<Float>, saturation: Float, table: UnsafeBufferPointer<Float>) {
+                           exposure: Float, warm: SIMD3<Float>, saturation: Float, table: UnsafeBufferPointer<Float>,
+                           black: SIMD8<Float>? = nil) {
         typealias Lanes = SIMD8<Float>
         // Lanes built from eight scalars at once (one lane at a time compiles to a blend per lane).
         @inline(__always) func lanes(_ q: UnsafeMutablePointer<Float>) -> Lanes {
             Lanes(q[0], q[c], q[2 &* c], q[3 &* c], q[4 &* c], q[5 &* c], q[6 &* c], q[7 &* c])
         }
         var r = lanes(p), g = lanes(p + 1), b = lanes(p + 2)
+        if let black, all((r .== 0) .& (g .== 0) .& (b .== 0)) {
+            for k in 0..<8 { p[k * c] = black[k]; p[k * c + 1] = black[k]; p[k * c + 2] = black[k] }
+            return
+        }
         if let gains {
             let gain = UnsafeRawPointer(gains).loadUnaligned(as: Lanes.self)
             r *= gain; g *= gain; b *= gain

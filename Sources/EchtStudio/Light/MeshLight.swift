@@ -200,8 +200,9 @@ public enum MeshLight {
         }
 
         /// The gains of row `y` for matte `alpha`: exactly 1 off the person. Runs of eight
-        /// pixels off the grid (the body and the background, most of a frame) are done on
-        /// eight lanes, each lane the per-pixel operations of `gain(x:…)` in order.
+        /// pixels off the grid (the body and the background) and between its cell centres (the
+        /// face and its surroundings, `gridLanes`) are done on eight lanes, each lane the
+        /// per-pixel operations of `gain(x:…)` in order; only runs across the grid's edge go pixel by pixel.
         func gains(row y: Int, alpha: Image, into out: UnsafeMutableBufferPointer<Float>) {
             let width = alpha.width, row = y * width
             let py = Float(y) + 0.5, gyf = (py - gy0) / cell - 0.5
@@ -221,7 +222,9 @@ public enum MeshLight {
                     var x = 0
                     while x + 8 <= width {
                         guard x + 8 <= gridStart || x >= gridEnd else {
-                            for k in x..<(x + 8) { out[k] = gain(x: k, a: a[k], below: below, line: line) }
+                            if !gridLanes(x: x, a: a, line: line, into: out.baseAddress! + x) {
+                                for k in x..<(x + 8) { out[k] = gain(x: k, a: a[k], below: below, line: line) }
+                            }
                             x += 8
                             continue
                         }
@@ -241,6 +244,35 @@ public enum MeshLight {
                     }
                 }
             }
+        }
+
+        /// The gains of the eight pixels from column `x` (matte `a`, the row's) into `out` when all
+        /// eight lie between the grid's cell centres on a row with a grid `line`: each lane the
+        /// operations of `gain(x:a:below:line:)` on that path, in order (the integer part of the
+        /// grid position by the 2²³ trick, exact for these small non-negative values). False, with
+        /// nothing written, when any of the eight needs the body's term instead.
+        @inline(__always)
+        func gridLanes(x: Int, a: UnsafePointer<Float>, line: UnsafeBufferPointer<Float>, into out: UnsafeMutablePointer<Float>) -> Bool {
+            typealias Lanes = SIMD8<Float>
+            guard let terms = line.baseAddress else { return false }
+            let px = Lanes(repeating: Float(x)) + Lanes(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5)
+            let gxf = (px - gx0) / cell - 0.5
+            guard all(gxf .>= 0) && all(gxf .< Float(gw - 1)) else { return false }
+            let shift = Lanes(repeating: 8_388_608)
+            // Adding 2²³ rounds to the nearest integer; one less where that rounded up is the floor (`Int` of a non-negative value).
+            let nearest = (gxf + shift) - shift
+            let whole = nearest.replacing(with: nearest - 1, where: nearest .> gxf)
+            let index = unsafeBitCast(whole + shift, to: SIMD8<Int32>.self) & 0x7F_FFFF
+            let tx = gxf - whole
+            let low = Lanes(terms[Int(index[0])], terms[Int(index[1])], terms[Int(index[2])], terms[Int(index[3])],
+                            terms[Int(index[4])], terms[Int(index[5])], terms[Int(index[6])], terms[Int(index[7])])
+            let high = Lanes(terms[Int(index[0]) + 1], terms[Int(index[1]) + 1], terms[Int(index[2]) + 1], terms[Int(index[3]) + 1],
+                             terms[Int(index[4]) + 1], terms[Int(index[5]) + 1], terms[Int(index[6]) + 1], terms[Int(index[7]) + 1])
+            let t = low * (1 - tx) + high * tx
+            let al = UnsafeRawPointer(a + x).loadUnaligned(as: Lanes.self)
+            let lit = 1 + al * key * t
+            UnsafeMutableRawPointer(out).storeBytes(of: lit.replacing(with: 1, where: .!(al .> 0.002)), as: Lanes.self)
+            return true
         }
 
         /// The grid's term interpolated to grid row `gyf` (a row of `gw` values), into `line`;

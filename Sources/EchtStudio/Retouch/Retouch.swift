@@ -144,14 +144,18 @@ public enum Retouch {
                                         let q: SIMD4<Float> = w00 * q00 + w10 * q10 + w01 * q01 + w11 * q11
                                         let band = bands + x &* 4, o = pixels + x &* channels
                                         let fineWeight = max(band[3], 1e-4), coarseWeight = max(q[3], 1e-4)
-                                        for c in 0..<3 {
-                                            let f = band[c] / fineWeight, q = q[c] / coarseWeight
-                                            guard f > 1e-5 else { continue }
-                                            let target = q + (1 - k) * (f - q)
-                                            let ratio = target / f
-                                            guard ratio.isFinite else { continue }
-                                            o[c] *= max(0.5, min(2, ratio))
-                                        }
+                                        // The three channels side by side (the fourth lane, the weights, is never
+                                        // used), each lane the per-channel steps: a channel changes only where its
+                                        // fine band exceeds 1e-5 and its ratio is finite.
+                                        let f = UnsafeRawPointer(band).loadUnaligned(as: SIMD4<Float>.self) / fineWeight
+                                        let coarseBand = q / coarseWeight
+                                        let target = coarseBand + (1 - k) * (f - coarseBand)
+                                        let ratio = target / f
+                                        let changes = (f .> 1e-5) .& (ratio .< .infinity) .& (ratio .> -.infinity)
+                                        // max(0.5, min(2, ratio)) lane by lane (the same values where the ratio is finite).
+                                        var factor = ratio.replacing(with: 2, where: ratio .> 2)
+                                        factor.replace(with: 0.5, where: factor .< 0.5)
+                                        for c in 0..<3 where changes[c] { o[c] *= factor[c] }
                                     }
                                 }
                             }
