@@ -42,10 +42,8 @@ enum ContextView {
 
     /// `mask` (the first look, over `region`) with the cells the wide look `wide` (over
     /// `wideRegion`, any size) is surely person on, `inset` cells inside its outline and more
-    /// than `depth` cells from the first look's open background, raised to `lift`. With `guide`
-    /// (the region's colours at the mask's size, `SelfieSegmenter.guide`) the skin beside the
-    /// body's lower corners is raised too (`CornerSkin`).
-    static func lifting(_ mask: Image, region: PixelRect, wide: Image, wideRegion: PixelRect, guide: Image? = nil) -> Image {
+    /// than `depth` cells from the first look's open background, raised to `lift`.
+    static func lifting(_ mask: Image, region: PixelRect, wide: Image, wideRegion: PixelRect) -> Image {
         let w = mask.width, h = mask.height
         // The wide look resampled (nearest cell) to the first look's cells (0 outside it).
         var wideHere = [Float](repeating: 0, count: w * h)
@@ -83,14 +81,7 @@ enum ContextView {
         for i in out.pixels.indices where wideSure[i] && near.values[i] < 1e-4 { out.pixels[i] = max(out.pixels[i], lift) }
         // The body's lower corners, which the open background kept from the lift (`LowerCorners`).
         let corners = LowerCorners.cells(of: out, wideHere: wideHere, open: openCells, width: w, height: h)
-        var lifted = LowerCorners.lifting(out, corners: corners, region: region, wide: wide, wideRegion: wideRegion)
-        if let guide, !corners.isEmpty {
-            for i in CornerSkin.cells(around: corners, lifted: out, guide: guide, open: openCells, wideHere: wideHere,
-                                      width: w, height: h) {
-                lifted.pixels[i] = max(lifted.pixels[i], lift)
-            }
-        }
-        return lifted
+        return LowerCorners.lifting(out, corners: corners, region: region, wide: wide, wideRegion: wideRegion)
     }
 
     /// The cells `through` accepts that are joined (4-connected, within `through`) to a cell `from` accepts.
