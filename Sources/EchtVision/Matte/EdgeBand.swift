@@ -118,20 +118,10 @@ enum EdgeBand {
     /// inside the person (a fold is walled off from the background by the person's lighter colours):
     /// their confidence (channel 1 of `out`) is the one without `Shading` (`unshaded`).
     static func liftShading(in out: inout [Float], unshaded: [Float], labels: [Int8], width w: Int, height h: Int) {
-        var seen = [Bool](repeating: false, count: w * h), stack: [Int] = []
-        for i in 0..<(w * h) where labels[i] < 0 { seen[i] = true; stack.append(i) }
-        while let i = stack.popLast() {
-            let x = i % w, y = i / w
-            for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
-                let u = x + dx, v = y + dy
-                guard u >= 0, u < w, v >= 0, v < h else { continue }
-                let j = v * w + u
-                guard !seen[j], labels[j] == 0, out[j * 2] <= 0 else { continue }
-                seen[j] = true
-                out[j * 2 + 1] = max(out[j * 2 + 1], unshaded[j])
-                stack.append(j)
-            }
-        }
+        let shares = out
+        let joined = ContextView.flood(from: { labels[$0] < 0 }, through: { labels[$0] < 0 || (labels[$0] == 0 && shares[$0 * 2] <= 0) },
+                                       width: w, height: h)
+        for i in 0..<(w * h) where joined[i] && labels[i] == 0 { out[i * 2 + 1] = max(out[i * 2 + 1], unshaded[i]) }
     }
 
     /// The sure-person and sure-background block means near the band, and the per-pixel decision.
