@@ -59,4 +59,32 @@ import Testing
         #expect(again.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
     }
+
+    /// Two photos of one run with the same file name (two memory cards) get folders of their
+    /// own instead of the second refusing to overwrite the first, and one photo named twice is
+    /// made once.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func photosWithTheSameNameGetTheirOwnFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out")
+        var copies: [URL] = []
+        for card in ["card1", "card2"] {
+            let folder = root.appendingPathComponent(card)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let copy = folder.appendingPathComponent("IMG_0001.jpg")
+            try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: copy)
+            copies.append(copy)
+        }
+        let studio = try EchtBinary.run(["studio", copies[0].path, copies[1].path, copies[0].path,
+                                         "--look", "white", "--out", out.path, "--no-sign"])
+        #expect(studio.status == 0, "\(studio.stderr)")
+        #expect(studio.stderr.contains("IMG_0001-2/"), "\(studio.stderr)")
+        #expect(studio.stderr.contains("is named more than once"), "\(studio.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(folders == ["IMG_0001", "IMG_0001-2"])
+        for folder in folders {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(folder).appendingPathComponent("white.jpg").path))
+        }
+    }
 }

@@ -49,8 +49,9 @@ public struct StudioSession: Sendable {
         Trace.mark("models loaded", since: start)
     }
 
-    /// Runs every look on one photo file and writes its folder.
-    public func run(file: URL, options: Options) throws(StudioError) -> PhotoReport {
+    /// Runs every look on one photo file and writes its folder, `<out>/<folderName>/`
+    /// (default: the file's name without extension; `RunFolders` names the photos of a batch).
+    public func run(file: URL, folderName: String? = nil, options: Options) throws(StudioError) -> PhotoReport {
         let start = Date()
         let name = file.lastPathComponent
         let image: Image
@@ -72,7 +73,7 @@ public struct StudioSession: Sendable {
         var mark = Date()
         let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
-        let folder = options.outDirectory.appendingPathComponent(file.deletingPathExtension().lastPathComponent)
+        let folder = options.outDirectory.appendingPathComponent(folderName ?? file.deletingPathExtension().lastPathComponent)
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]

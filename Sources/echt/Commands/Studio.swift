@@ -66,14 +66,22 @@ struct Studio: AsyncParsableCommand {
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
                                             faceIndex: face, eachFace: each, signer: noSign ? nil : KeyOnFirstUseSigner())
         var reports: [PhotoReport] = [], failures: [String] = []
-        for (index, file) in files.enumerated() {
-            if files.count > 1 && !json { FileHandle.standardError.write(Data("[\(index + 1)/\(files.count)] \(file)…\n".utf8)) }
+        let (photos, repeated) = RunFolders.distinct(files.map { URL(fileURLWithPath: $0) })
+        for file in repeated {
+            FileHandle.standardError.write(Data("echt: \(file.relativePath) is named more than once; it is made once.\n".utf8))
+        }
+        let folders = RunFolders.names(for: photos)
+        for (index, (file, folder)) in zip(photos, folders).enumerated() {
+            if photos.count > 1 && !json { FileHandle.standardError.write(Data("[\(index + 1)/\(photos.count)] \(file.relativePath)…\n".utf8)) }
+            if folder != file.deletingPathExtension().lastPathComponent && !json {
+                FileHandle.standardError.write(Data("  another photo of this run has the same name, so this one's folder is \(folder)/\n".utf8))
+            }
             do {
-                let report = try session.run(file: URL(fileURLWithPath: file), options: options)
+                let report = try session.run(file: file, folderName: folder, options: options)
                 reports.append(report)
                 if !json { print(Self.summary(report)) }
             } catch {
-                failures.append("\(file): \(error)")
+                failures.append("\(file.relativePath): \(error)")
                 reportError(error)
             }
         }
