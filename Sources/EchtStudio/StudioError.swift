@@ -20,6 +20,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case matteMissesFrame(String, style: String)
     /// The face's eyes are at or beyond the photo's edge, so no headshot can be framed.
     case faceCutByEdge(String)
+    /// A folder named as input holds no photo.
+    case noPhotosInFolder(String)
     /// An output file exists and `--force` was not given.
     case outputExists(String)
     /// A file could not be written.
@@ -56,6 +58,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "The person matte of this face of \(file) was made for other frames than the \(style) one; make it with StudioAnalysis.addingMattes for every framing style you render."
         case let .faceCutByEdge(file):
             "The face in \(file) is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed. Choose another face with --face N or a photo that shows the whole face."
+        case let .noPhotosInFolder(path):
+            "The folder \(path) holds no photos (JPEG, PNG, HEIC, AVIF, WebP or TIFF files directly inside it). Name the photos or a folder that holds them."
         case let .outputExists(path):
             "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
         case let .writeFailed(path, reason):

@@ -61,8 +61,8 @@ import Testing
     }
 
     /// Two photos of one run with the same file name (two memory cards) get folders of their
-    /// own instead of the second refusing to overwrite the first, and one photo named twice is
-    /// made once.
+    /// own instead of the second refusing to overwrite the first, a folder stands for its photos,
+    /// one photo named twice is made once, and a photo that fails is named again at the end.
     @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
     func photosWithTheSameNameGetTheirOwnFolders() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
@@ -76,9 +76,12 @@ import Testing
             try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: copy)
             copies.append(copy)
         }
-        let studio = try EchtBinary.run(["studio", copies[0].path, copies[1].path, copies[0].path,
+        try Data("not a photo".utf8).write(to: root.appendingPathComponent("card2/IMG_0002.jpg"))
+        // card2 is named as a folder: its two photos, one of which is no photo at all.
+        let studio = try EchtBinary.run(["studio", copies[0].path, root.appendingPathComponent("card2").path, copies[0].path,
                                          "--look", "white", "--out", out.path, "--no-sign"])
-        #expect(studio.status == 0, "\(studio.stderr)")
+        #expect(studio.status == 1, "\(studio.stderr)")
+        #expect(studio.stderr.contains("made headshots of 2 of 3 photos") && studio.stderr.contains("IMG_0002.jpg"), "\(studio.stderr)")
         #expect(studio.stderr.contains("IMG_0001-2/"), "\(studio.stderr)")
         #expect(studio.stderr.contains("is named more than once"), "\(studio.stderr)")
         let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()

@@ -34,3 +34,43 @@ import Testing
         #expect(repeated.count == 2)
     }
 }
+
+/// Folders named as input stand for the photos in them.
+@Suite struct RunPhotosTests {
+    private func folder(with names: [String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("echt-photos-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in names {
+            if name.hasSuffix("/") {
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            } else {
+                try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+            }
+        }
+        return folder
+    }
+
+    /// A shoot's folder gives its photos in the camera's numeric order, without sidecar files,
+    /// hidden files or subfolders (such as an output folder inside it).
+    @Test func aFolderGivesThePhotosDirectlyInsideItInNumericOrder() throws {
+        let shoot = try folder(with: ["IMG_10.JPG", "IMG_9.jpg", "IMG_2.heic", "notes.txt", "IMG_9.xmp", ".hidden.jpg",
+                                      "out/", "raw.jpg/", "b.webp", "a.PNG", "c.tiff"])
+        defer { try? FileManager.default.removeItem(at: shoot) }
+        let photos = try RunPhotos.expand([shoot])
+        #expect(photos.map(\.lastPathComponent) == ["a.PNG", "b.webp", "c.tiff", "IMG_2.heic", "IMG_9.jpg", "IMG_10.JPG"])
+    }
+
+    /// Files are kept as named, in the order given, missing ones too (the decoder says what is wrong).
+    @Test func filesAreKeptAsGiven() throws {
+        let shoot = try folder(with: ["z.jpg"])
+        defer { try? FileManager.default.removeItem(at: shoot) }
+        let named = [URL(fileURLWithPath: "/nowhere/missing.jpg"), shoot.appendingPathComponent("z.jpg"), shoot]
+        #expect(try RunPhotos.expand(named).map(\.path) == [named[0].path, named[1].path, named[1].path])
+    }
+
+    @Test func aFolderWithoutPhotosIsAnError() throws {
+        let empty = try folder(with: ["notes.txt", "sub/"])
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: StudioError.noPhotosInFolder(empty.path)) { try RunPhotos.expand([empty]) }
+    }
+}

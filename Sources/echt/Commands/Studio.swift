@@ -15,7 +15,7 @@ struct Studio: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "Photos to turn into headshots (JPEG, PNG, HEIC, WebP, TIFF).")
+    @Argument(help: "Photos to turn into headshots (JPEG, PNG, HEIC, AVIF, WebP, TIFF), or folders of them.")
     var files: [String] = []
 
     @Option(name: .customLong("look"), help: "A built-in look name or a look .json file; repeat for several.")
@@ -66,7 +66,7 @@ struct Studio: AsyncParsableCommand {
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
                                             faceIndex: face, eachFace: each, signer: noSign ? nil : KeyOnFirstUseSigner())
         var reports: [PhotoReport] = [], failures: [String] = []
-        let (photos, repeated) = RunFolders.distinct(files.map { URL(fileURLWithPath: $0) })
+        let (photos, repeated) = RunFolders.distinct(try RunPhotos.expand(files.map { URL(fileURLWithPath: $0) }))
         for file in repeated {
             FileHandle.standardError.write(Data("echt: \(file.relativePath) is named more than once; it is made once.\n".utf8))
         }
@@ -81,7 +81,7 @@ struct Studio: AsyncParsableCommand {
                 reports.append(report)
                 if !json { print(Self.summary(report)) }
             } catch {
-                failures.append("\(file.relativePath): \(error)")
+                failures.append(file.relativePath)
                 reportError(error)
             }
         }
@@ -89,6 +89,9 @@ struct Studio: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        }
+        if photos.count > 1 && !failures.isEmpty {
+            FileHandle.standardError.write(Data("echt: made headshots of \(reports.count) of \(photos.count) photos; not made (reasons above): \(failures.joined(separator: ", ")).\n".utf8))
         }
         if !failures.isEmpty { throw ExitCode.failure }
         if strict, let failed = reports.first(where: { !$0.passed }) {
