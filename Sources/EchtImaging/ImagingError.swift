@@ -41,7 +41,9 @@ public enum ImagingError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path) is damaged or truncated and could not be decoded (\(Self.trimmed(detail)))."
         case .tooManyPixels(let path, let width, let height, let limit):
             let megapixels = Double(width) * Double(height) / 1_000_000
-            return "\(path) is \(width)x\(height) (\(Self.format(megapixels)) MP), above the limit of \(Self.format(Double(limit) / 1_000_000)) MP. Downscale it first or raise the pixel limit."
+            // The longer side that brings the photo within the limit, rounded down to 100 px.
+            let side = Int(Double(max(width, height)) * (Double(limit) / (Double(width) * Double(height))).squareRoot()) / 100 * 100
+            return "\(path) is \(width)x\(height) (\(Self.format(megapixels)) MP), above the limit of \(Self.format(Double(limit) / 1_000_000)) MP. Downscale it first, to a longer side of at most \(side) px."
         case .outputExists(let path):
             return "\(path) already exists. Choose another name or allow overwriting."
         case .readFailed(let path, let detail):

@@ -86,6 +86,8 @@ import Testing
         let error = #expect(throws: ImagingError.self) { try ImageFile.decode(data: Data(bytes), name: "bomb.png") }
         #expect(error == .tooManyPixels(path: "bomb.png", width: 30_000, height: 30_000, limit: 100_000_000))
         #expect(error?.description.contains("900 MP") == true, "\(String(describing: error))")
+        // What to do: a size that fits (30000 × √(100/900) = 10000 px).
+        #expect(error?.description.contains("longer side of at most 10000 px") == true, "\(String(describing: error))")
     }
 
     @Test func folderIsNotAFile() {
