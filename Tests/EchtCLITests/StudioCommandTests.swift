@@ -90,4 +90,26 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(folder).appendingPathComponent("white.jpg").path))
         }
     }
+
+    /// `--json` gives a script every photo made, with its headshots and honesty figures, and every
+    /// photo not made with the reason, on stdout, with nothing else there.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func jsonListsThePhotosMadeAndThoseNotMade() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let broken = root.appendingPathComponent("broken.jpg")
+        try Data("not a photo".utf8).write(to: broken)
+        let studio = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, broken.path, "--json", "--look", "white",
+                                         "--out", root.appendingPathComponent("out").path, "--no-sign"])
+        #expect(studio.status == 1, "\(studio.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(studio.stdout.utf8)) as? [String: Any], "\(studio.stdout)")
+        let photos = try #require(summary["photos"] as? [[String: Any]])
+        #expect(photos.count == 1 && (photos[0]["input"] as? String)?.hasSuffix(Fixtures.samplePortrait.lastPathComponent) == true)
+        let headshots = try #require(photos[0]["headshots"] as? [[String: Any]])
+        #expect(headshots.count == 1 && headshots[0]["honesty"] != nil, "\(headshots)")
+        let notMade = try #require(summary["notMade"] as? [[String: Any]])
+        #expect(notMade.count == 1 && notMade[0]["input"] as? String == broken.path, "\(notMade)")
+        #expect((notMade[0]["error"] as? String)?.contains("not an image") == true, "\(notMade)")
+    }
 }

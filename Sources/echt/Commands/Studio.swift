@@ -65,7 +65,7 @@ struct Studio: AsyncParsableCommand {
         let session = try StudioSession()
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
                                             faceIndex: face, eachFace: each, signer: noSign ? nil : KeyOnFirstUseSigner())
-        var reports: [PhotoReport] = [], failures: [String] = []
+        var reports: [PhotoReport] = [], failures: [StudioRunSummary.NotMade] = []
         let (photos, repeated) = RunFolders.distinct(try RunPhotos.expand(files.map { URL(fileURLWithPath: $0) }))
         for file in repeated {
             FileHandle.standardError.write(Data("echt: \(file.relativePath) is named more than once; it is made once.\n".utf8))
@@ -81,23 +81,34 @@ struct Studio: AsyncParsableCommand {
                 reports.append(report)
                 if !json { print(Self.summary(report)) }
             } catch {
-                failures.append(file.relativePath)
+                failures.append(.init(input: file.path, error: String(describing: error)))
                 reportError(error)
             }
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+            print(String(decoding: try encoder.encode(StudioRunSummary(photos: reports, notMade: failures)), as: UTF8.self))
         }
         if photos.count > 1 && !failures.isEmpty {
-            FileHandle.standardError.write(Data("echt: made headshots of \(reports.count) of \(photos.count) photos; not made (reasons above): \(failures.joined(separator: ", ")).\n".utf8))
+            FileHandle.standardError.write(Data("echt: made headshots of \(reports.count) of \(photos.count) photos; not made (reasons above): \(failures.map(\.input).joined(separator: ", ")).\n".utf8))
         }
         if !failures.isEmpty { throw ExitCode.failure }
         if strict, let failed = reports.first(where: { !$0.passed }) {
             FileHandle.standardError.write(Data("echt studio: an honesty check failed for \(failed.input) (see \(failed.sheet)).\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// What `echt studio --json` prints: every photo made, and every photo not made with the reason.
+    struct StudioRunSummary: Encodable {
+        /// A photo the run could not make headshots of.
+        struct NotMade: Encodable {
+            let input: String
+            let error: String
+        }
+        let photos: [PhotoReport]
+        let notMade: [NotMade]
     }
 
     /// The terminal summary of one photo: a line per headshot with its honesty figures and its
