@@ -112,4 +112,41 @@ import Testing
         #expect(notMade.count == 1 && notMade[0]["input"] as? String == broken.path, "\(notMade)")
         #expect((notMade[0]["error"] as? String)?.contains("not an image") == true, "\(notMade)")
     }
+
+    /// Ctrl-C (here SIGTERM, as a background process ignores SIGINT) while a photo is being made:
+    /// its folder is taken back, no temporary file stays, and the same command then runs without
+    /// `--force`.
+    @Test(.enabled(if: Fixtures.devPhotos != nil && StudioSigningTests.ready, "needs ../shared/photos/dev and the models (make setup)"))
+    func anInterruptedPhotoLeavesNothingBehindAndRunsAgain() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        // The 14 MP photo: its first file (the input preview) is written a second or more before the last.
+        let photo = Fixtures.devPhotos!.appendingPathComponent("portrait-xlarge-4600px-beard-cluttered-01.jpg")
+        let folder = out.appendingPathComponent("portrait-xlarge-4600px-beard-cluttered-01")
+        let arguments = ["studio", photo.path, "--look", "professional", "--out", out.path, "--no-sign"]
+        let process = Process()
+        guard let binary = EchtBinary.locate() else { throw CLITestError("the echt binary was not found; run `swift build` first") }
+        process.executableURL = binary
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let started = Date()
+        while process.isRunning, Date().timeIntervalSince(started) < 120,
+              ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let sentWhileRunning = process.isRunning
+        process.terminate()
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try #require(sentWhileRunning, "the run finished before the first file appeared")
+        #expect(process.terminationStatus == 128 + SIGTERM, "\(stderr)")
+        #expect(stderr.contains("interrupted") && stderr.contains("Took back"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path),
+                "\((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])")
+        let again = try EchtBinary.run(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The bytes go to a temporary file in the destination's folder, which is then renamed over
 /// the destination (an atomic step on one file system). Without `overwrite`, an existing
-/// destination is never replaced, not even by a file created during the write.
+/// destination is never replaced, not even by a file created during the write. Every write
+/// passes `WriteGate.shared`, so none starts once an interrupted run has closed it.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically.
     public static func write(_ data: Data, to url: URL, overwrite: Bool = false) throws(ImagingError) {
@@ -15,6 +16,8 @@ public enum AtomicFile {
             throw .writeFailed(path: path, detail: "the folder \(folder.path) does not exist")
         }
         if !overwrite && FileManager.default.fileExists(atPath: path) { throw .outputExists(path: path) }
+        guard WriteGate.shared.enter() else { throw .writeFailed(path: path, detail: "the run was interrupted") }
+        defer { WriteGate.shared.leave() }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary, options: .withoutOverwriting)

@@ -87,6 +87,8 @@ public struct StudioSession: Sendable {
         }
         let writer = OutputWriter(sign: sign, force: options.force)
         let earlier = FolderContents(folder)
+        let unfinished = UnfinishedOutputs.begin(earlier)
+        defer { UnfinishedOutputs.end(unfinished) }
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .writeFailed(folder.path, reason: error.localizedDescription)
         }

@@ -63,6 +63,7 @@ struct Studio: AsyncParsableCommand {
         }
         let chosen = try (looks.isEmpty ? Look.defaultNames : looks).map(Look.named)
         let session = try StudioSession()
+        Interruption.takeBackUnfinishedPhotos()
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
                                             faceIndex: face, eachFace: each, signer: noSign ? nil : KeyOnFirstUseSigner())
         var reports: [PhotoReport] = [], failures: [StudioRunSummary.NotMade] = []
@@ -81,6 +82,7 @@ struct Studio: AsyncParsableCommand {
                 reports.append(report)
                 if !json { print(Self.summary(report)) }
             } catch {
+                Interruption.parkIfInterrupted()
                 failures.append(.init(input: file.path, error: String(describing: error)))
                 reportError(error)
             }
