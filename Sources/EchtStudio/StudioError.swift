@@ -4,6 +4,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownLook(String, known: [String])
     /// A look file could not be read or decoded.
     case unreadableLook(String, reason: String)
+    /// Two looks of one run have the same name, so their files would overwrite each other.
+    case duplicateLookName(String)
     /// The photo has no face the studio can frame.
     case noFace(String)
     /// `--face N` is out of range.
@@ -42,6 +44,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "There is no look named \"\(name)\". Use one of \(known.joined(separator: ", ")) or the path of a look .json file."
         case let .unreadableLook(path, reason):
             "Could not read the look file \(path): \(reason). Copy a built-in look (echt studio --print-look professional) and edit it."
+        case let .duplicateLookName(name):
+            "Two of the looks are named \"\(name)\", so their files would overwrite each other. Give each look file its own \"name\"."
         case let .noFace(file):
             "No face was found in \(file). Use a photo where one face looks roughly towards the camera."
         case let .faceOutOfRange(index, count, file):

@@ -46,4 +46,41 @@ import Testing
         #expect(RGBColour(hexString: "nope") == nil)
         #expect(abs(RGBColour(hex: 0x808080).linear.x - 0.2158605) < 1e-5)
     }
+
+    /// A look file with a value the studio is not built for is refused with the field, the value
+    /// and the range in plain words; so is one that is not JSON or has a wrong type.
+    @Test(arguments: [
+        (#"{"name": "x", "framing": {"aspect": 0}}"#, "framing.aspect is 0 but must be from 0.5 to 2"),
+        (#"{"name": "x", "framing": {"eyeLine": 1.5}}"#, "framing.eyeLine is 1.5 but must be from 0.25 to 0.5"),
+        (#"{"name": "x", "light": {"key": 50}}"#, "light.key is 50 but must be from 0 to 1"),
+        (#"{"name": "x", "backdrop": {"blur": 0.21}}"#, "backdrop.blur is 0.21 but must be from 0 to 0.2"),
+        (#"{"name": "x", "framing": {"maxHeight": 64}}"#, "framing.maxHeight is 64 but must be from 400 to 20000"),
+        (#"{"name": "x", "grade": {"saturation": -3}}"#, "grade.saturation is -3 but must be from 0 to 2"),
+        (#"{"name": "../../elsewhere"}"#, "name \"../../elsewhere\" must be 1 to 40 letters, digits, - or _"),
+        (#"{"name": ""}"#, "name \"\" must be"),
+        (#"{"name": "x", "light": {"key": "strong"}}"#, "light.key: expected a number"),
+        (##"{"name": "x", "backdrop": {"colour": "#GGG"}}"##, "backdrop.colour: expected a colour like"),
+        (#"{"name": "x", "retouch": {"strength": "extreme"}}"#, "retouch.strength: cannot make"),
+        (#"{"summary": "no name"}"#, "the field name is missing"),
+        (#"{"name": "x", "light": {"#, "it is not valid JSON"),
+    ])
+    func refusesAnOutOfRangeOrMalformedLookFile(document: String, reason: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("echt-look-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("mine.json")
+        try Data(document.utf8).write(to: file)
+        let error = #expect(throws: StudioError.self) { try Look.named(file.path) }
+        let text = error?.description ?? ""
+        #expect(text.contains(reason) && text.contains("mine.json") && !text.contains("DecodingError"), "\(text)")
+    }
+
+    /// The shipped looks are inside every range, and so are the range ends themselves.
+    @Test func builtInLooksAndTheRangesEndsAreValid() {
+        for look in Look.builtIn.values { #expect(look.problem == nil, "\(look.name): \(look.problem ?? "")") }
+        var edge = Look(name: "edge_case-1")
+        edge.framing.aspect = 2; edge.framing.eyeLine = 0.25; edge.light.key = 1; edge.grade.exposure = -2
+        edge.backdrop.blur = 0.2; edge.grade.blackLift = 0.1; edge.framing.maxHeight = 400
+        #expect(edge.problem == nil, "\(edge.problem ?? "")")
+    }
 }

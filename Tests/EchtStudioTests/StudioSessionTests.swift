@@ -39,6 +39,18 @@ struct StudioSessionTests {
         #expect(try session.run(file: Fixtures.samplePortrait, options: forced).headshots.count == 2)
     }
 
+    /// Two looks of one run with one name (a user's look file named like a built-in one) would
+    /// write the same files: refused before anything is written.
+    @Test func twoLooksWithOneNameAreRefused() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var mine = Look.builtIn["white"]!
+        mine.name = "Professional"
+        let options = StudioSession.Options(looks: [Look.builtIn["professional"]!, mine], outDirectory: out)
+        #expect(throws: StudioError.duplicateLookName("Professional")) { try StudioSession().run(file: Fixtures.samplePortrait, options: options) }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     /// A second run with another look adds its files and brings the contact sheet up to date
     /// without `--force`; sheet files that Echt did not write are never replaced.
     @Test func aLaterLookJoinsTheContactSheet() throws {

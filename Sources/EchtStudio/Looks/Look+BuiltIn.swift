@@ -30,9 +30,14 @@ extension Look {
     public static func load(from url: URL) throws(StudioError) -> Look {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadableLook(url.path, reason: "\(error.localizedDescription)") }
-        do { return try JSONDecoder().decode(Look.self, from: data) } catch {
+        let look: Look
+        do { look = try JSONDecoder().decode(Look.self, from: data) } catch let error as DecodingError {
+            throw .unreadableLook(url.path, reason: error.plainDescription)
+        } catch {
             throw .unreadableLook(url.path, reason: "\(error)")
         }
+        if let problem = look.problem { throw .unreadableLook(url.path, reason: problem) }
+        return look
     }
 
     /// The look as pretty-printed JSON, ready to copy and edit.

@@ -54,6 +54,8 @@ public struct StudioSession: Sendable {
     public func run(file: URL, folderName: String? = nil, options: Options) throws(StudioError) -> PhotoReport {
         let start = Date()
         let name = file.lastPathComponent
+        var lookNames = Set<String>()
+        for look in options.looks where !lookNames.insert(look.name.lowercased()).inserted { throw .duplicateLookName(look.name) }
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
