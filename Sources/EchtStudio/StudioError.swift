@@ -73,7 +73,7 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .vision(text):
             text
         case let .signing(path, reason):
-            "Could not sign \(path): \(reason). Run with --no-sign to write unsigned files."
+            "Could not sign \(path): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Run with --no-sign to write unsigned files."
         case let .honestyCheckFailed(what):
             "An honesty check failed: \(what). Without --strict the output is still written with the figures in the report."
         }

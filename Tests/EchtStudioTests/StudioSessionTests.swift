@@ -51,6 +51,16 @@ struct StudioSessionTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// An output folder that is a file says so in plain words (not a Foundation error number).
+    @Test func anOutputFolderThatIsAFileIsExplained() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("x".utf8).write(to: file)
+        let options = StudioSession.Options(looks: [Look.builtIn["white"]!], outDirectory: file.appendingPathComponent("deeper"), verify: false)
+        let error = #expect(throws: StudioError.self) { try StudioSession().run(file: Fixtures.samplePortrait, options: options) }
+        #expect(error?.description.contains("\(file.path) is a file, not a folder") == true, "\(String(describing: error))")
+    }
+
     /// A second run with another look adds its files and brings the contact sheet up to date
     /// without `--force`; sheet files that Echt did not write are never replaced.
     @Test func aLaterLookJoinsTheContactSheet() throws {

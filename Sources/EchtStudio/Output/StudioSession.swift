@@ -91,9 +91,7 @@ public struct StudioSession: Sendable {
         let earlier = FolderContents(folder)
         let unfinished = UnfinishedOutputs.begin(earlier)
         defer { UnfinishedOutputs.end(unfinished) }
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw .writeFailed(folder.path, reason: error.localizedDescription)
-        }
+        try Self.makeFolder(folder)
         // A run that fails takes back what it wrote, so a refused photo leaves no half folder.
         do throws(StudioError) {
             var styles: [FramingStyle] = []
@@ -255,6 +253,28 @@ public struct StudioSession: Sendable {
         } catch {
             earlier.removeWhatIsNew()
             throw error
+        }
+    }
+
+    /// Creates `folder` and the folders above it, explaining in plain words why it cannot be
+    /// made: a file stands where a folder should be, or the system refused (permissions, space).
+    static func makeFolder(_ folder: URL) throws(StudioError) {
+        var ancestor = folder
+        while ancestor.path != "/" && !ancestor.path.isEmpty {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+                if !isFolder.boolValue {
+                    throw .writeFailed(folder.path, reason: "\(ancestor.path) is a file, not a folder; choose another output folder")
+                }
+                break
+            }
+            ancestor.deleteLastPathComponent()
+        }
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying!.code))).lowercased()
+                                                                   : error.localizedDescription
+            throw .writeFailed(folder.path, reason: reason)
         }
     }
 
