@@ -1,5 +1,6 @@
 import ArgumentParser
 import EchtImaging
+import EchtStudio
 import EchtVision
 import Foundation
 
@@ -11,7 +12,7 @@ struct Analyse: AsyncParsableCommand {
         discussion: "Photos are analysed upright (EXIF orientation applied). No face is reported as 'no face found' with exit code 0."
     )
 
-    @Argument(help: "Photos to analyse (JPEG, PNG, HEIC, WebP, TIFF).")
+    @Argument(help: "Photos to analyse (JPEG, PNG, HEIC, AVIF, WebP, TIFF), or folders of them.")
     var files: [String]
 
     @OptionGroup var output: OutputOptions
@@ -36,9 +37,11 @@ struct Analyse: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let analyzer = try PortraitAnalyzer()
+            let photos = RunFolders.distinct(try RunPhotos.expand(files.map { URL(fileURLWithPath: $0) })).files
+            let names = RunFolders.names(for: photos)
             var failed = false
-            for file in files {
-                do { try analyse(file, with: analyzer) } catch {
+            for (file, name) in zip(photos, names) {
+                do { try analyse(file, name: name, several: photos.count > 1, with: analyzer) } catch {
                     reportError(error)
                     failed = true
                 }
@@ -47,9 +50,10 @@ struct Analyse: AsyncParsableCommand {
         }
     }
 
-    /// Analyses one photo: prints the report (a JSON line with `--json`), writes the images asked for.
-    func analyse(_ file: String, with analyzer: PortraitAnalyzer) throws {
-        let url = URL(fileURLWithPath: file)
+    /// Analyses one photo: prints the report (a JSON line with `--json`), writes the images asked
+    /// for (named after `name`, unique in the run, when the run has `several` photos).
+    func analyse(_ url: URL, name: String, several: Bool, with analyzer: PortraitAnalyzer) throws {
+        let file = url.relativePath
         let photo = try PhotoIO.read(url)
         let analysis = try analyzer.analyse(photo, matte: matte != nil)
         if output.json {
@@ -62,18 +66,17 @@ struct Analyse: AsyncParsableCommand {
             printLine(analysis.textReport.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         }
         if let overlay {
-            try PhotoIO.writePNG(AnalysisOverlay.render(analysis, on: photo), to: outputURL(overlay, for: url))
+            try PhotoIO.writePNG(AnalysisOverlay.render(analysis, on: photo), to: outputURL(overlay, for: several ? name : nil))
         }
         if let matte, let personMatte = analysis.matte {
-            try PhotoIO.writePNG(PhotoIO.cutout(personMatte), to: outputURL(matte, for: url))
+            try PhotoIO.writePNG(PhotoIO.cutout(personMatte), to: outputURL(matte, for: several ? name : nil))
         }
     }
 
-    /// `path` itself for one photo; `<path minus .png>-<photo name>.png` for several.
-    func outputURL(_ path: String, for photo: URL) -> URL {
-        guard files.count > 1 else { return URL(fileURLWithPath: path) }
-        let stem = String(path.dropLast(4)), name = photo.deletingPathExtension().lastPathComponent
-        return URL(fileURLWithPath: "\(stem)-\(name).png")
+    /// `path` itself for a run of one photo; `<path minus .png>-<name>.png` for several.
+    func outputURL(_ path: String, for name: String?) -> URL {
+        guard let name else { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: "\(path.dropLast(4))-\(name).png")
     }
 }
 

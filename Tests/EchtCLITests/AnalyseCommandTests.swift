@@ -1,0 +1,33 @@
+import EchtTestSupport
+import Foundation
+import Testing
+
+/// What `echt analyse` prints and writes.
+@Suite struct AnalyseCommandTests {
+    /// Folders stand for their photos; two photos with one name get overlays of their own; every
+    /// photo gives one JSON line with its face; a blank picture is "no face", not an error.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func foldersOfPhotosGiveOneLineAndOneOverlayEach() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for card in ["card1", "card2"] {
+            let folder = root.appendingPathComponent(card)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: folder.appendingPathComponent("IMG_0001.jpg"))
+        }
+        let overlay = root.appendingPathComponent("overlay.png")
+        let run = try EchtBinary.run(["analyse", root.appendingPathComponent("card1").path, root.appendingPathComponent("card2").path,
+                                      "--json", "--overlay", overlay.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(run.stdout)")
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let analysis = try #require(object["analysis"] as? [String: Any])
+            #expect((analysis["faces"] as? [Any])?.count == 1, "\(line)")
+        }
+        for name in ["overlay-IMG_0001.png", "overlay-IMG_0001-2.png"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path), "\(name) missing")
+        }
+    }
+}
