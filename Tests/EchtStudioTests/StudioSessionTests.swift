@@ -61,6 +61,16 @@ struct StudioSessionTests {
         #expect(error?.description.contains("\(file.path) is a file, not a folder") == true, "\(String(describing: error))")
     }
 
+    /// A folder the system refuses to make is explained with the system's own reason, in plain
+    /// words (Linux refuses any new folder inside /proc).
+    @Test func aFolderTheSystemRefusesIsExplained() throws {
+        let refused = URL(fileURLWithPath: "/proc/echt-\(UUID().uuidString)")
+        let error = #expect(throws: StudioError.self) { try StudioSession.makeFolder(refused.appendingPathComponent("deeper")) }
+        let text = error?.description ?? ""
+        #expect(text.contains("the system refused to make the folder \(refused.path) (no such file or folder)"), "\(text)")
+        #expect(!text.contains("could not be completed"), "\(text)")
+    }
+
     /// A second run with another look adds its files and brings the contact sheet up to date
     /// without `--force`; sheet files that Echt did not write are never replaced.
     @Test func aLaterLookJoinsTheContactSheet() throws {

@@ -19,10 +19,8 @@ public enum AtomicFile {
         guard WriteGate.shared.enter() else { throw .writeFailed(path: path, detail: "the run was interrupted") }
         defer { WriteGate.shared.leave() }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary, options: .withoutOverwriting)
-        } catch {
-            throw .writeFailed(path: path, detail: error.localizedDescription)
+        if let code = Self.create(temporary.path, with: data) {
+            throw .writeFailed(path: path, detail: SystemReason.text(errno: code))
         }
         let moved = overwrite ? rename(temporary.path, path) : link(temporary.path, path)
         let code = errno
@@ -30,7 +28,30 @@ public enum AtomicFile {
         guard moved == 0 else {
             if overwrite { unlink(temporary.path) }
             if code == EEXIST { throw .outputExists(path: path) }
-            throw .writeFailed(path: path, detail: String(cString: strerror(code)))
+            throw .writeFailed(path: path, detail: SystemReason.text(errno: code))
         }
+    }
+
+    /// Creates the new file `path` holding `data`; the system's error number if it cannot (and
+    /// then no file is left behind).
+    private static func create(_ path: String, with data: Data) -> Int32? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return errno }
+        var failure: Int32?
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if failure != nil { unlink(path) }
+        return failure
     }
 }

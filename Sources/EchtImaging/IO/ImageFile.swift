@@ -48,7 +48,7 @@ public enum ImageFile {
         if isDirectory.boolValue { throw .readFailed(path: path, detail: "it is a folder, not a file") }
         let bytes: Data
         do { bytes = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw .readFailed(path: path, detail: error.localizedDescription)
+            throw .readFailed(path: path, detail: SystemReason.text(for: error))
         }
         guard !bytes.isEmpty else { throw .emptyFile(path: path) }
         guard let loaderName = echt_find_loader(path) else {

@@ -1,3 +1,4 @@
+import EchtImaging
 import Foundation
 
 extension Look {
@@ -29,7 +30,7 @@ extension Look {
     /// Loads a user's look document.
     public static func load(from url: URL) throws(StudioError) -> Look {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadableLook(url.path, reason: "\(error.localizedDescription)") }
+        do { data = try Data(contentsOf: url) } catch { throw .unreadableLook(url.path, reason: SystemReason.text(for: error)) }
         let look: Look
         do { look = try JSONDecoder().decode(Look.self, from: data) } catch let error as DecodingError {
             throw .unreadableLook(url.path, reason: error.plainDescription)

@@ -270,11 +270,14 @@ public struct StudioSession: Sendable {
             }
             ancestor.deleteLastPathComponent()
         }
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying!.code))).lowercased()
-                                                                   : error.localizedDescription
-            throw .writeFailed(folder.path, reason: reason)
+        // Each missing folder from the existing ancestor down, so the system's own reason is kept.
+        var missing: [URL] = []
+        var step = folder
+        while step.path.count > ancestor.path.count { missing.append(step); step.deleteLastPathComponent() }
+        for made in missing.reversed() where mkdir(made.path, 0o777) != 0 {
+            let code = errno
+            guard code != EEXIST else { continue }
+            throw .writeFailed(folder.path, reason: "the system refused to make the folder \(made.path) (\(SystemReason.text(errno: code))); choose another output folder")
         }
     }
 
