@@ -49,7 +49,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .noFace(file):
             "No face was found in \(file). Use a photo where one face looks roughly towards the camera."
         case let .faceOutOfRange(index, count, file):
-            "expected --face between 1 and \(count) for \(file) but received \(index)."
+            count == 1 ? "\(file) has one face, so there is no face \(index) to choose. Leave out --face."
+                       : "\(file) has \(count) faces, so there is no face \(index) to choose. Use --face 1 to \(count) (1 is the largest) or --each."
         case let .missingLandmarks(file):
             "The face in \(file) was detected but its landmarks could not be measured. Try a larger, sharper photo of the face."
         case let .matteSizeMismatch(expected, received):

@@ -91,6 +91,23 @@ import Testing
         }
     }
 
+    /// A look named twice is made once (not refused as two looks with one name), and a face
+    /// number beyond the photo's faces says how many there are.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func aLookNamedTwiceIsMadeOnceAndAFaceBeyondTheCountIsExplained() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let twice = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--look", "white",
+                                        "--out", out.path, "--no-sign"])
+        #expect(twice.status == 0, "\(twice.stderr)")
+        #expect(twice.stderr.contains("the look white is named more than once; it is made once"), "\(twice.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("astronaut/white.jpg").path))
+        let beyond = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--face", "4", "--look", "white",
+                                         "--out", out.path, "--no-sign", "--force"])
+        #expect(beyond.status != 0)
+        #expect(beyond.stderr.contains("has one face, so there is no face 4 to choose. Leave out --face."), "\(beyond.stderr)")
+    }
+
     /// `--json` gives a script every photo made, with its headshots and honesty figures, and every
     /// photo not made with the reason, on stdout, with nothing else there.
     @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))

@@ -61,7 +61,15 @@ struct Studio: AsyncParsableCommand {
             print(try Look.named(printLook).jsonDocument())
             return
         }
-        let chosen = try (looks.isEmpty ? Look.defaultNames : looks).map(Look.named)
+        var chosen: [Look] = []
+        for name in looks.isEmpty ? Look.defaultNames : looks {
+            let look = try Look.named(name)
+            if chosen.contains(look) {
+                FileHandle.standardError.write(Data("echt: the look \(name) is named more than once; it is made once.\n".utf8))
+            } else {
+                chosen.append(look)
+            }
+        }
         let session = try StudioSession()
         Interruption.takeBackUnfinishedPhotos()
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
