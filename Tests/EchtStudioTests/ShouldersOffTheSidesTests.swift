@@ -59,6 +59,7 @@ struct ShouldersOffTheSidesTests {
 /// a scan with a 2–4 px grey/black border, which the frame keeps out.
 @Suite(.enabled(if: StudioFixtures.devPhotosReady, StudioFixtures.devPhotosSkipReason))
 struct ShouldersOffTheSidesPhotoTests {
+    /// The dev photo `name` framed for `look` (`UnconfirmedBalancePhotoTests.framed`).
     static func framed(_ name: String, look: String = "professional") throws -> (image: Image, framed: FramedSubject) {
         let (image, framed, _) = try UnconfirmedBalancePhotoTests.framed(name, look: look)
         return (image, framed)
@@ -70,12 +71,14 @@ struct ShouldersOffTheSidesPhotoTests {
             .map { f.transform.sourcePoint($0) }
     }
 
+    /// Mean of `alpha` over the box `x` × `y` (output pixels).
     static func mean(_ alpha: Image, x: Range<Int>, y: Range<Int>) -> Float {
         var sum: Float = 0
         for v in y { for u in x { sum += alpha.pixels[v * alpha.width + u] } }
         return sum / Float(x.count * y.count)
     }
 
+    /// Face paint: 835×1044 ± 3, the collarbone strokes in, the far shoulder solid at the frame's bottom right.
     @Test func facePaintKeepsHeadAndShouldersWithTheFarShoulderSolid() throws {
         let f = try Self.framed("portrait-facepaint-dark-skin-01.png").framed
         let size = (f.framing.width, f.framing.height)
@@ -88,6 +91,7 @@ struct ShouldersOffTheSidesPhotoTests {
         #expect(shoulder > 0.9, "the far shoulder at the frame's bottom right: \(shoulder) (0.20 before)")
     }
 
+    /// Red hat: its border (3, 2, 3, 4 lines) found, and every frame corner inside it.
     @Test func theRedHatScanBorderStaysOutOfTheFrame() throws {
         let (image, f) = try Self.framed("portrait-red-hat-kodak-01.png")
         let picture = ScanBorder.picture(of: image)
