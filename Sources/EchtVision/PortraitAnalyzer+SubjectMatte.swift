@@ -83,14 +83,14 @@ extension PortraitAnalyzer {
         }, { split ? DefocusMap(image: image, region: crop) : nil })
         let (input, firstLook) = try first.get()
         var raw = firstLook
+        let guide = SelfieSegmenter.guide(input: input)
         if let wide = try wide.get() {
-            raw = ContextView.lifting(raw, region: crop, wide: wide.mask, wideRegion: wide.region)
+            raw = ContextView.lifting(raw, region: crop, wide: wide.mask, wideRegion: wide.region, guide: guide)
         }
         guard options.matteSubjectsOnly else {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
         }
         let everyone = [face] + faces.filter { $0 != face }
-        let guide = SelfieSegmenter.guide(input: input)
         let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: everyone.map(\.detection.box),
                                                             spans: everyone.map { f in
             f.landmarks.flatMap { HeadSpan(mesh: $0, box: f.detection.box, others: everyone.filter { $0 != f }.map(\.detection.box)) }

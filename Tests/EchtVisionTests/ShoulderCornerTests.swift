@@ -14,12 +14,19 @@ struct ShoulderCornerTests {
     /// 0.31 → 0.92 mean; the right shoulder's bottom 0.00 → 1.00; the skin above the left
     /// light-blue stroke (a grey smear) 0.71 → 0.94; the door just above each
     /// shoulder's outline near the photo's edges 0 → 0 highest.
+    /// With the skin beside the corners (`CornerSkin`): the right shoulder's outer top, which
+    /// both looks left out, 0.03 → 1.00 mean; the skin above the right light-blue stroke (grey
+    /// flecks) 0.85 → 0.99; the door just above the new outline and beside the neck stay 0.
     static let boxes = [
         MatteBox(name: "left shoulder at the photo's edge", x: 0..<40, y: 1090..<1190, person: true, mean: 0.85),
         MatteBox(name: "right shoulder's bottom", x: 700..<850, y: 1165..<1195, person: true, mean: 0.95),
         MatteBox(name: "skin above the left light-blue stroke", x: 130..<200, y: 1005..<1045, person: true, mean: 0.9),
         MatteBox(name: "door above the right shoulder's end", x: 800..<860, y: 900..<960, person: false),
         MatteBox(name: "door above the left shoulder's end", x: 0..<60, y: 940..<1000, person: false),
+        MatteBox(name: "right shoulder's outer top", x: 810..<860, y: 1025..<1100, person: true, mean: 0.9),
+        MatteBox(name: "skin above the right light-blue stroke", x: 700..<780, y: 995..<1035, person: true, mean: 0.95),
+        MatteBox(name: "door just above the right shoulder's outer top", x: 820..<860, y: 960..<995, person: false),
+        MatteBox(name: "door right of the neck", x: 760..<860, y: 600..<940, person: false),
     ]
 
     @Test(.enabled(if: VisionModels.available && Fixtures.devPhotos != nil, "needs ../shared/photos/dev and the models"))

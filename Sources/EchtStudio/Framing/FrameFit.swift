@@ -9,6 +9,8 @@ import Glibc
 /// The head-and-shoulders frame for one levelling angle, fitted so the photo's edge does not
 /// cut the person: first tightened (down to the face filling most of the frame), then slid
 /// back inside by up to 20 % of its height. `Framing` tries smaller angles when this fails.
+/// A person running off both side edges of the photo is framed across the photo's width
+/// instead (`ShouldersOffTheSides`).
 struct FrameFit {
     /// The rotation of the frame in radians.
     let angle: Double
@@ -24,11 +26,15 @@ struct FrameFit {
     private(set) var cutsPerson = false
     /// Whether the frame was fitted inside the photo as a close-up (`fitInside`).
     private(set) var closeUp = false
+    /// Whether the frame spans the photo's width because the person runs off both its sides.
+    private(set) var acrossThePhoto = false
 
     private let u: SIMD2<Double>, v: SIMD2<Double>, aspect: Double, eyeLine: Double
     private var composed = SIMD2<Double>(0, 0)
 
-    init(face: FaceLandmarks, angle: Double, matte: PhotoCoverage?, style: FramingStyle) {
+    /// `picture`: the photo inside its scan border (`ScanBorder`), which a frame spanning the
+    /// photo's width keeps to; nil: the whole photo.
+    init(face: FaceLandmarks, angle: Double, matte: PhotoCoverage?, style: FramingStyle, picture: PixelRect? = nil) {
         let u = SIMD2(cos(angle), sin(angle)), v = SIMD2(-sin(angle), cos(angle))
         self.angle = angle; self.u = u; self.v = v; aspect = style.aspect; eyeLine = style.eyeLine
         func d(_ p: SIMD2<Float>) -> SIMD2<Double> { SIMD2(Double(p.x), Double(p.y)) }
@@ -42,6 +48,10 @@ struct FrameFit {
         composed = SIMD2(midlineU, (eyes * v).sum())
         place(eyeLine: eyeLine)
         guard let matte else { return }
+        if Framing.crossesEdgeThePersonTouches(corners, matte: matte), ShouldersOffTheSides.touchBoth(corners, matte: matte),
+           fitAcross(picture ?? PixelRect(minX: 0, minY: 0, maxX: Float(matte.width), maxY: Float(matte.height)), matte: matte) {
+            return
+        }
         let tightest = eyeToChin / Framing.maxEyeToChinFraction
         while height > tightest * 1.0001, Framing.crossesEdgeThePersonTouches(corners, matte: matte) {
             height = max(height * 0.98, tightest)
@@ -76,6 +86,37 @@ struct FrameFit {
         if let maxY = box.map(\.y).max(), maxY > h { shift.y = h - maxY }
         origin += shift
         closeUp = true; cutsPerson = false
+    }
+
+    /// Fits the frame across `picture` for a person running off both side edges: as tall as the
+    /// picture's width allows (no taller than composed), moved by at most
+    /// `ShouldersOffTheSides.slide` of its height sideways and up or down so it lies between the
+    /// side edges and above (below) the bottom (top) edge where the person touches that. False,
+    /// the frame left as composed, when that does not keep the photo's edges off the person.
+    private mutating func fitAcross(_ picture: PixelRect, matte: PhotoCoverage) -> Bool {
+        let composedHeight = height
+        height = min(height, Double(picture.width) / (aspect * abs(u.x) + abs(u.y)) * 0.9999)
+        place(eyeLine: eyeLine)
+        let box = corners, reach = height * ShouldersOffTheSides.slide
+        let minX = box.map(\.x).min()!, maxX = box.map(\.x).max()!, minY = box.map(\.y).min()!, maxY = box.map(\.y).max()!
+        var shift = SIMD2<Double>(0, 0)
+        if minX < Double(picture.minX) { shift.x = Double(picture.minX) - minX }
+        if maxX > Double(picture.maxX) { shift.x = Double(picture.maxX) - maxX }
+        let xs = (max(0, Int(minX)), min(matte.width, Int(maxX)))
+        if maxY > Double(picture.maxY), ShouldersOffTheSides.touches(row: matte.height - 1, columns: xs, matte: matte) {
+            shift.y = Double(picture.maxY) - maxY
+        } else if minY < Double(picture.minY), ShouldersOffTheSides.touches(row: 0, columns: xs, matte: matte) {
+            shift.y = Double(picture.minY) - minY
+        }
+        origin += shift
+        guard abs(shift.x) <= reach, abs(shift.y) <= reach, !Framing.crossesEdgeThePersonTouches(corners, matte: matte) else {
+            height = composedHeight
+            place(eyeLine: eyeLine)
+            return false
+        }
+        acrossThePhoto = true
+        slid = shift.y != 0
+        return true
     }
 
     /// The frame's four corners in source pixels.

@@ -29,12 +29,14 @@ extension Framing {
     /// The photo pixels the frames of `styles` around `face` read of the person's matte (each
     /// frame's `Warp.sourceWindow`, united, one pixel wider): the only part the full-resolution
     /// matte pass must fill. `edges` is the matte as far as the framing reads it (its region's
-    /// border, `PreparedMatte.edgesOnly`), so the frames are exactly those `frame` makes.
+    /// border, `PreparedMatte.edgesOnly`) and `picture` the photo inside its scan border, as
+    /// `frame` reads them, so the frames are exactly those `frame` makes.
     static func matteWindow(face: FaceLandmarks, styles: [FramingStyle], edges: PersonMatte,
-                            sourceWidth: Int, sourceHeight: Int) -> PixelRect {
+                            sourceWidth: Int, sourceHeight: Int, picture: PixelRect? = nil) -> PixelRect {
         var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
         for style in styles {
-            let framing = headAndShoulders(face: face, sourceWidth: sourceWidth, sourceHeight: sourceHeight, personMatte: edges, style: style)
+            let framing = headAndShoulders(face: face, sourceWidth: sourceWidth, sourceHeight: sourceHeight, personMatte: edges, style: style,
+                                           picture: picture)
             let reach = Warp.sourceWindow(transform: framing.transform, width: framing.width, height: framing.height)
             x0 = min(x0, reach.x0 - 1); y0 = min(y0, reach.y0 - 1); x1 = max(x1, reach.x1 + 1); y1 = max(y1, reach.y1 + 1)
         }

@@ -47,17 +47,19 @@ public struct Framing: Sendable, Equatable {
 
     /// Frames a head-and-shoulders portrait of `face` as above, with the person's own matte
     /// (which may cover only a region of the photo: the person is absent outside it).
+    /// `picture`: the photo inside its scan border (`ScanBorder.picture`), which a frame spanning
+    /// the photo's width keeps to (nil: the whole photo).
     public static func headAndShoulders(face: FaceLandmarks, sourceWidth: Int, sourceHeight: Int,
-                                        personMatte: PersonMatte?, style: FramingStyle) -> Framing {
+                                        personMatte: PersonMatte?, style: FramingStyle, picture: PixelRect? = nil) -> Framing {
         let matte = personMatte.map { PhotoCoverage(matte: $0, width: sourceWidth, height: sourceHeight) }
         let limit = maxLevelDegrees * .pi / 180
         let tilt = min(max(MeshRegions.eyeLineAngle(face), -limit), limit)
         // Level fully when the photo allows it. A rotated frame of a close-up cuts the photo's
         // corner diagonally through the person, so level half (then not at all) before that.
         let candidates = abs(tilt) > 0.5 * .pi / 180 ? [tilt, tilt / 2, 0] : [tilt]
-        var fit = FrameFit(face: face, angle: candidates[0], matte: matte, style: style)
+        var fit = FrameFit(face: face, angle: candidates[0], matte: matte, style: style, picture: picture)
         for angle in candidates.dropFirst() where fit.cutsPerson {
-            fit = FrameFit(face: face, angle: angle, matte: matte, style: style)
+            fit = FrameFit(face: face, angle: angle, matte: matte, style: style, picture: picture)
         }
         if fit.cutsPerson {
             // No head-and-shoulders frame at any angle: the largest close-up inside the photo,
@@ -75,6 +77,7 @@ public struct Framing: Sendable, Equatable {
             notes.append(String(format: "Levelled %.1f° of the eyes' %.1f° tilt so the photo's edge does not cut the person.",
                                 abs(fit.angle) * 180 / .pi, abs(tilt) * 180 / .pi))
         }
+        if fit.acrossThePhoto { notes.append("Framed as wide as the photo: the shoulders run off both its sides.") }
         if fit.tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
         if fit.slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
         let angle = fit.angle, sourceHeightOfFrame = fit.height

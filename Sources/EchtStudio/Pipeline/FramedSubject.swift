@@ -75,7 +75,7 @@ extension StudioPipeline {
         guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(sourceName) }
         guard eyesAreInside(mesh, width: image.width, height: image.height) else { throw .faceCutByEdge(sourceName) }
         let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
-                                               personMatte: matte, style: style)
+                                               personMatte: matte, style: style, picture: ScanBorder.picture(of: image))
         let t = framing.transform, w = framing.width, h = framing.height
         // The matte covers its own region of the photo; outside it the person is absent. When
         // that region holds all the photo the frame reads (a matte made for this style does),

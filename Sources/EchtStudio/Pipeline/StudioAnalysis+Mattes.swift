@@ -97,7 +97,7 @@ extension StudioAnalysis {
                 Trace.mark("  levels ready", since: start)
                 let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: made)
                 let window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
-                                                 sourceWidth: image.width, sourceHeight: image.height)
+                                                 sourceWidth: image.width, sourceHeight: image.height, picture: ScanBorder.picture(of: image))
                 Trace.mark("  prepared", since: start)
                 defer { Trace.mark("  full-resolution pass", since: start) }
                 return prepared.matte(within: window)

@@ -42,8 +42,9 @@ enum ContextView {
 
     /// `mask` (the first look, over `region`) with the cells the wide look `wide` (over
     /// `wideRegion`, any size) is surely person on, `inset` cells inside its outline and more
-    /// than `depth` cells from the first look's open background, raised to `lift`.
-    static func lifting(_ mask: Image, region: PixelRect, wide: Image, wideRegion: PixelRect) -> Image {
+    /// than `depth` cells from the first look's open background, raised to `lift`; with `guide`
+    /// (`SelfieSegmenter.guide`) the skin beside the body's lower corners too (`CornerSkin`).
+    static func lifting(_ mask: Image, region: PixelRect, wide: Image, wideRegion: PixelRect, guide: Image? = nil) -> Image {
         let w = mask.width, h = mask.height
         // The wide look resampled (nearest cell) to the first look's cells (0 outside it).
         var wideHere = [Float](repeating: 0, count: w * h)
@@ -81,6 +82,7 @@ enum ContextView {
         for i in out.pixels.indices where wideSure[i] && near.values[i] < 1e-4 { out.pixels[i] = max(out.pixels[i], lift) }
         // The body's lower corners, which the open background kept from the lift (`LowerCorners`).
         let corners = LowerCorners.cells(of: out, wideHere: wideHere, open: openCells, width: w, height: h)
+        if let guide { CornerSkin.raise(&out, around: corners, guide: guide, open: openCells, wideHere: wideHere) }
         return LowerCorners.lifting(out, corners: corners, region: region, wide: wide, wideRegion: wideRegion)
     }
 

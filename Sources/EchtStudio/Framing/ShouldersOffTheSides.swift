@@ -1,0 +1,31 @@
+/// A person whose shoulders run off both side edges of the photo, framed across its width.
+///
+/// The edge rule (`FrameFit`) tightens a frame that would leave the photo across an edge the
+/// person touches. When the person touches both side edges no frame wider than the photo
+/// avoids that, so the rule tightened down towards a head shot: on the face-paint portrait,
+/// once its far shoulder reached the right edge, from 880×1100 to 779×974, the frame's bottom
+/// through the collarbone strokes. Such a frame is instead as tall as the photo's width allows
+/// at the style's aspect, moved by at most `slide` of its height to lie inside the photo.
+enum ShouldersOffTheSides {
+    /// Largest move of the frame, as a share of its height, sideways and up or down.
+    static let slide = 0.1
+    /// Least mean coverage along an edge for the person to touch it (as the edge rule).
+    static let touching: Float = 0.05
+
+    /// Whether the person's matte touches both the photo's left and right edges along the rows
+    /// the frame with `corners` spans.
+    static func touchBoth(_ corners: [SIMD2<Double>], matte: PhotoCoverage) -> Bool {
+        let minY = corners.map(\.y).min()!, maxY = corners.map(\.y).max()!
+        let rows = Array(stride(from: max(0, Int(minY)), to: min(matte.height, Int(maxY)), by: 2))
+        guard !rows.isEmpty else { return false }
+        func mean(_ x: Int) -> Float { rows.map { matte[x, $0, 0] }.reduce(0, +) / Float(rows.count) }
+        return mean(0) > touching && mean(matte.width - 1) > touching
+    }
+
+    /// Whether the person's matte touches photo row `row` along `columns` (first, last + 1).
+    static func touches(row: Int, columns: (Int, Int), matte: PhotoCoverage) -> Bool {
+        let xs = Array(stride(from: columns.0, to: columns.1, by: 2))
+        guard !xs.isEmpty else { return false }
+        return xs.map { matte[$0, row, 0] }.reduce(0, +) / Float(xs.count) > touching
+    }
+}
