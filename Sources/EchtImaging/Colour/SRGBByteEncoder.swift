@@ -45,7 +45,10 @@ enum SRGBByteEncoder {
 
     /// Writes `alpha.count` RGBA pixels to `out` from colour samples `rgb` (3 per pixel) and a
     /// separate alpha plane: the bytes `encode(_:channels:into:)` gives for the same samples
-    /// interleaved as RGBA, without building that float image. `out` must hold `4 * alpha.count` bytes.
+    /// interleaved as RGBA, without building that float image, except that a pixel whose alpha
+    /// code is 0 (fully transparent, so its colour is never seen) gets colour 0 as well
+    /// (`TransparentColour`): long runs of zeros, which deflate faster and smaller. A block of
+    /// sixteen transparent pixels skips the table look-ups. `out` must hold `4 * alpha.count` bytes.
     static func encode(rgb: UnsafeBufferPointer<Float>, alpha: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<UInt8>) {
         let pixels = alpha.count
         precondition(rgb.count == pixels * 3 && out.count >= pixels * 4, "colour, alpha and output sizes differ")
@@ -56,23 +59,31 @@ enum SRGBByteEncoder {
                 let indices = UnsafeMutableRawPointer(blocks.baseAddress!).assumingMemoryBound(to: Int32.self)
                 var p = 0
                 while p + 16 <= pixels {
+                    let codes = alphaCodes(UnsafeRawPointer(coverage + p).loadUnaligned(as: SIMD16<Float>.self))
+                    let d = dst + p * 4
+                    if codes == .zero {
+                        UnsafeMutableRawPointer(d).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+                        p += 16
+                        continue
+                    }
                     let source = UnsafeRawPointer(colour + p * 3)
                     for k in 0..<3 {
                         blocks[k] = tableIndices(source.loadUnaligned(fromByteOffset: k * 64, as: SIMD16<Float>.self))
                     }
-                    let codes = alphaCodes(UnsafeRawPointer(coverage + p).loadUnaligned(as: SIMD16<Float>.self))
-                    let d = dst + p * 4
+                    // 0xFF keeps a pixel's colour, 0 clears it (alpha code 0).
+                    let keep = SIMD16<UInt8>(repeating: 0xFF).replacing(with: 0, where: codes .== 0)
                     for j in 0..<16 {
-                        d[j * 4] = table[Int(indices[j * 3])]
-                        d[j * 4 + 1] = table[Int(indices[j * 3 + 1])]
-                        d[j * 4 + 2] = table[Int(indices[j * 3 + 2])]
+                        d[j * 4] = table[Int(indices[j * 3])] & keep[j]
+                        d[j * 4 + 1] = table[Int(indices[j * 3 + 1])] & keep[j]
+                        d[j * 4 + 2] = table[Int(indices[j * 3 + 2])] & keep[j]
                         d[j * 4 + 3] = codes[j]
                     }
                     p += 16
                 }
                 while p < pixels {
-                    for c in 0..<3 { dst[p * 4 + c] = colourCode(colour[p * 3 + c], table: table) }
-                    dst[p * 4 + 3] = alphaCode(coverage[p])
+                    let code = alphaCode(coverage[p])
+                    for c in 0..<3 { dst[p * 4 + c] = code == 0 ? 0 : colourCode(colour[p * 3 + c], table: table) }
+                    dst[p * 4 + 3] = code
                     p += 1
                 }
             }
@@ -81,7 +92,7 @@ enum SRGBByteEncoder {
 
     /// Clamped to 0...1 (NaN and negatives to 0), scaled to the table's 65 535 steps plus 0.5,
     /// truncated: `Int(clamped * 65535 + 0.5)` lane by lane.
-    @inline(__always)
+    @_transparent
     private static func tableIndices(_ v: SIMD16<Float>) -> SIMD16<Int32> {
         let y = clamped(v) * 65535 + 0.5
         let nearest = roundedToNearestEven(y)

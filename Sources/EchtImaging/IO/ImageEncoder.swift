@@ -59,17 +59,21 @@ enum ImageEncoder {
     /// (`Image.srgbBytes`, vectorised by `SRGBByteEncoder`).
     static func bytes8(_ image: Image) -> [UInt8] { image.srgbBytes() }
 
-    /// The PNG file from Echt's own writer, or nil when libvips must write it: 16-bit, grey,
+    /// The PNG file from Echt's own writer (RGBA with colour 0 under alpha 0, `TransparentColour`),
+    /// or nil when libvips must write it: 16-bit, grey,
     /// EXIF fields to carry (the writer writes none, like libvips for these outputs),
     /// or `options.pngEncoder` asks for libvips.
     static func ownPNG(_ image: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> Data? {
         guard image.channels >= 3, try ownPNGApplies(options) else { return nil }
-        return try png(bytes8(image), width: image.width, height: image.height, channels: image.channels,
+        var samples = bytes8(image)
+        if image.channels == 4 { TransparentColour.clear(&samples) }
+        return try png(samples, width: image.width, height: image.height, channels: image.channels,
                        options: options, destination: destination)
     }
 
     /// As `ownPNG` for RGB `colour` with a separate one-channel `alpha`: the RGBA file's bytes
-    /// converted straight from the two planes. Nil when libvips must write it.
+    /// converted straight from the two planes (colour 0 under alpha 0 as the conversion goes).
+    /// Nil when libvips must write it.
     static func ownPNG(_ colour: Image, alpha: Image, options: EncodeOptions, destination: String) throws(ImagingError) -> Data? {
         guard colour.channels == 3, alpha.channels == 1, colour.width == alpha.width, colour.height == alpha.height,
               try ownPNGApplies(options) else { return nil }

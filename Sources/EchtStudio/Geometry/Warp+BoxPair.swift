@@ -18,10 +18,10 @@ extension Warp {
         let c = image.channels, width = image.width, height = image.height
         func shrunk(_ factor: Int) -> (width: Int, height: Int) { ((width + factor - 1) / factor, (height + factor - 1) / factor) }
         let a = shrunk(first), b = shrunk(second)
-        var outA = [Float](repeating: 0, count: a.width * a.height * c)
-        var outB = [Float](repeating: 0, count: b.width * b.height * c)
-        outA.withUnsafeMutableBufferPointer { da in
-            outB.withUnsafeMutableBufferPointer { db in
+        // Every sample of both is written by the bands (`downsampleBox` starts each row's sums from zero).
+        var outB: [Float] = []
+        let outA = [Float](unsafeUninitializedCapacity: a.width * a.height * c) { da, countA in
+            outB = [Float](unsafeUninitializedCapacity: b.width * b.height * c) { db, countB in
                 for y0 in stride(from: 0, to: height, by: band) {
                     let rows = min(band, height - y0)
                     downsampleBox(image, factor: first, x0: 0, y0: y0, width: width, height: rows,
@@ -29,7 +29,9 @@ extension Warp {
                     downsampleBox(image, factor: second, x0: 0, y0: y0, width: width, height: rows,
                                   into: db.baseAddress! + y0 / second * b.width * c)
                 }
+                countB = b.width * b.height * c
             }
+            countA = a.width * a.height * c
         }
         return (Image(width: a.width, height: a.height, channels: c, pixels: outA),
                 Image(width: b.width, height: b.height, channels: c, pixels: outB))

@@ -142,15 +142,16 @@ enum Warp {
     /// one channel sums four neighbouring blocks side by side, three channels a pixel as one vector.
     static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
         let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
-        var out = [Float](repeating: 0, count: w * h * c)
-        out.withUnsafeMutableBufferPointer { dst in
+        // Every sample is written (each output row's sums start from zero there): not zero-filled first.
+        let out = [Float](unsafeUninitializedCapacity: w * h * c) { dst, count in
             downsampleBox(image, factor: factor, x0: x0, y0: y0, width: rw, height: rh, into: dst.baseAddress!)
+            count = w * h * c
         }
         return Image(width: w, height: h, channels: c, pixels: out)
     }
 
     /// `downsampleBox(_:factor:x0:y0:width:height:)` into `target`, which holds its
-    /// ⌈width / factor⌉ × ⌈height / factor⌉ pixels, all zero.
+    /// ⌈width / factor⌉ × ⌈height / factor⌉ pixels (any values: every one is written).
     static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int,
                               into target: UnsafeMutablePointer<Float>) {
         precondition(x0 >= 0 && y0 >= 0 && x0 + rw <= image.width && y0 + rh <= image.height, "window outside the image")
@@ -168,6 +169,8 @@ enum Warp {
                 for oy in 0..<h {
                     let ys = oy * factor, ye = min(ys + factor, rh)
                     let sums = dst.baseAddress! + oy * w * c
+                    // The row's block sums start from zero here, while the row is in the cache.
+                    sums.initialize(repeating: 0, count: w * c)
                     for y in ys..<ye {
                         let row = src.baseAddress! + ((y0 + y) * image.width + x0) * c
                         switch c {

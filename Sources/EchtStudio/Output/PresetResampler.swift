@@ -4,7 +4,10 @@ import EchtImaging
 /// is less than half the headshot's size and needs the anti-alias blur before the bilinear step
 /// (the 1080×1350 bio preset). `Warp.render` copies the source window, then blurs the copy in
 /// place (three more copies per pass); here the box blur reads the headshot window directly,
-/// keeps its row-blurred lines in a small ring, and writes the blurred window once.
+/// keeps its row-blurred lines in a small ring (`BoxBlurRows`), and, for an unturned cut (every
+/// preset), hands each blurred row straight to the bilinear step (`Warp.sampleBilinearRows`):
+/// the blurred window (55 MB for a 1920×2400 headshot) is never held. A turned one writes the
+/// blurred window once and samples it.
 ///
 /// Every sum is the one `Blur` forms (the same running sums in the same order per channel and
 /// per column), so the result is identical; every other case goes to `Warp.render`.
@@ -20,6 +23,14 @@ enum PresetResampler {
         }
         var local = transform
         local.translationX -= Double(x0); local.translationY -= Double(y0)
+        if transform.angle == 0 {
+            return image.pixels.withUnsafeBufferPointer { src in
+                let rows = BoxBlurRows(window: src.baseAddress! + (y0 * image.width + x0) * image.channels, stride: image.width * image.channels,
+                                       width: x1 - x0, height: y1 - y0, channels: image.channels, radius: radii[0])
+                return Warp.sampleBilinearRows(columns: x1 - x0, rows: y1 - y0, channels: image.channels, transform: local,
+                                               width: width, height: height, makeRow: rows.nextRow(into:))
+            }
+        }
         let blurred = boxBlurredWindow(image, x0: x0, y0: y0, width: x1 - x0, height: y1 - y0, radius: radii[0])
         return Warp.sampleBilinear(blurred, transform: local, width: width, height: height)
     }
@@ -30,41 +41,12 @@ enum PresetResampler {
         precondition(x0 >= 0 && y0 >= 0 && w > 0 && h > 0 && x0 + w <= image.width && y0 + h <= image.height && r > 0,
                      "window outside the image")
         let c = image.channels, rowLength = w * c
-        let norm = 1 / Float(2 * r + 1)
-        // Row-blurred lines y - r ... y + r + 1 are needed at once: a ring of 2r + 2 of them.
-        let ringRows = 2 * r + 2
-        let line = UnsafeMutablePointer<Float>.allocate(capacity: (w + 2 * r) * c)
-        let ring = UnsafeMutablePointer<Float>.allocate(capacity: ringRows * rowLength)
-        let sums = UnsafeMutablePointer<Float>.allocate(capacity: rowLength)
-        defer { line.deallocate(); ring.deallocate(); sums.deallocate() }
         // Every sample is written below.
         let pixels = [Float](unsafeUninitializedCapacity: rowLength * h) { out, count in
             image.pixels.withUnsafeBufferPointer { src in
-                var made = -1
-                /// The row-blurred line `j` (0..<h), made in order on first use.
-                func blurredRow(_ j: Int) -> UnsafeMutablePointer<Float> {
-                    while made < j {
-                        made += 1
-                        Blur.boxRow(src.baseAddress! + ((y0 + made) * image.width + x0) * c, width: w, channels: c, radius: r,
-                                line: line, into: ring + (made % ringRows) * rowLength)
-                    }
-                    return ring + (j % ringRows) * rowLength
-                }
-                let dst = out.baseAddress!
-                // Down the columns: the padded column is line max(0, min(k - r, h - 1)) at k.
-                sums.initialize(repeating: 0, count: rowLength)
-                for k in 0...(2 * r) {
-                    let row = blurredRow(min(max(k - r, 0), h - 1))
-                    for i in 0..<rowLength { sums[i] += row[i] }
-                }
-                for y in 0..<h {
-                    let o = dst + y * rowLength
-                    for i in 0..<rowLength { o[i] = sums[i] * norm }
-                    if y + 1 < h {
-                        let add = blurredRow(min(y + r + 1, h - 1)), sub = blurredRow(max(y - r, 0))
-                        for i in 0..<rowLength { sums[i] += add[i] - sub[i] }
-                    }
-                }
+                let rows = BoxBlurRows(window: src.baseAddress! + (y0 * image.width + x0) * c, stride: image.width * c,
+                                       width: w, height: h, channels: c, radius: r)
+                for y in 0..<h { rows.nextRow(into: out.baseAddress! + y * rowLength) }
             }
             count = rowLength * h
         }
