@@ -48,17 +48,10 @@ enum CornerSkin {
                 guard within.values[i] > 0, lifted.pixels[i] < ContextView.lift, let c = hue(guide, i) else { return false }
                 return ((c - b) * d).sum() / d2 >= nearer
             }
-            var seen = [Bool](repeating: false, count: w * h), stack = corner
-            for i in corner { seen[i] = true }
-            while let i = stack.popLast() {
-                let x = i % w, y = i / w
-                for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
-                    let u = x + dx, v = y + dy
-                    guard u >= 0, v >= 0, u < w, v < h else { continue }
-                    let j = v * w + u
-                    if !seen[j] && skin(j) { seen[j] = true; stack.append(j); out.append(j) }
-                }
-            }
+            let inCorner = Set(corner)
+            let reached = ContextView.flood(from: { inCorner.contains($0) }, through: { inCorner.contains($0) || skin($0) },
+                                            width: w, height: h)
+            for i in reached.indices where reached[i] && !inCorner.contains(i) { out.append(i) }
         }
         return out
     }
