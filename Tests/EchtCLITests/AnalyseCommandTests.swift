@@ -30,4 +30,24 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path), "\(name) missing")
         }
     }
+
+    /// An overlay or matte named like the photo being analysed is refused before anything is
+    /// written, and the photo is left as it was.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func anOverlayNamedLikeThePhotoIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let photo = root.appendingPathComponent("portrait.png")
+        try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: photo)
+        let before = try Data(contentsOf: photo)
+        let run = try EchtBinary.run(["analyse", photo.path, "--matte", root.appendingPathComponent("./portrait.png").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("is one of the photos being analysed"), "\(run.stderr)")
+        #expect(try Data(contentsOf: photo) == before)
+        let same = try EchtBinary.run(["analyse", photo.path, "--matte", root.appendingPathComponent("a.png").path,
+                                       "--overlay", root.appendingPathComponent("a.png").path])
+        #expect(same.status != 0)
+        #expect(same.stderr.contains("name the same file"), "\(same.stderr)")
+    }
 }

@@ -39,6 +39,7 @@ struct Analyse: AsyncParsableCommand {
             let analyzer = try PortraitAnalyzer()
             let photos = RunFolders.distinct(try RunPhotos.expand(files.map { URL(fileURLWithPath: $0) })).files
             let names = RunFolders.names(for: photos)
+            try refuseWritingOverInputs(photos: photos, names: names)
             var failed = false
             for (file, name) in zip(photos, names) {
                 do { try analyse(file, name: name, several: photos.count > 1, with: analyzer) } catch {
@@ -70,6 +71,24 @@ struct Analyse: AsyncParsableCommand {
         }
         if let matte, let personMatte = analysis.matte {
             try PhotoIO.writePNG(PhotoIO.cutout(personMatte), to: outputURL(matte, for: several ? name : nil))
+        }
+    }
+
+    /// Refuses, before any work, an overlay or matte that would be written over one of the photos
+    /// or over the other image: Echt never replaces an input.
+    func refuseWritingOverInputs(photos: [URL], names: [String]) throws {
+        let inputs = Set(photos.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
+        for name in names {
+            let several = photos.count > 1 ? name : nil
+            let written = [("--overlay", overlay), ("--matte", matte)].compactMap { flag, path in
+                path.map { (flag, outputURL($0, for: several).standardizedFileURL.resolvingSymlinksInPath().path) }
+            }
+            for (flag, path) in written where inputs.contains(path) {
+                throw ValidationError("\(flag) \(path) is one of the photos being analysed; Echt never writes over a photo. Choose another file name.")
+            }
+            if written.count == 2 && written[0].1 == written[1].1 {
+                throw ValidationError("--overlay and --matte name the same file; give each its own name.")
+            }
         }
     }
 
