@@ -24,6 +24,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case faceCutByEdge(String)
     /// A folder named as input holds no photo.
     case noPhotosInFolder(String)
+    /// The photo lies in the folder its outputs go to, where they could replace it.
+    case photoInOutputFolder(String, folder: String)
     /// An output file exists and `--force` was not given.
     case outputExists(String)
     /// A file could not be written.
@@ -65,6 +67,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "The face in \(file) is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed. Choose another face with --face N or a photo that shows the whole face."
         case let .noPhotosInFolder(path):
             "The folder \(path) holds no photos (JPEG, PNG, HEIC, AVIF, WebP or TIFF files directly inside it). Name the photos or a folder that holds them."
+        case let .photoInOutputFolder(path, folder):
+            "\(path) lies in the folder its headshots go to (\(folder)), where they could replace it. Choose another --out folder."
         case let .outputExists(path):
             "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
         case let .writeFailed(path, reason):

@@ -61,6 +61,22 @@ struct StudioSessionTests {
         #expect(error?.description.contains("\(file.path) is a file, not a folder") == true, "\(String(describing: error))")
     }
 
+    /// A photo that lies in the folder its headshots would go to is refused before anything is
+    /// written, even with `force`, so an output named like it can never replace it.
+    @Test func aPhotoInItsOwnOutputFolderIsNeverWrittenOver() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let folder = out.appendingPathComponent("white")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let photo = folder.appendingPathComponent("white.png")
+        try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: photo)
+        let before = try Data(contentsOf: photo)
+        let options = StudioSession.Options(looks: [Look.builtIn["white"]!], outDirectory: out, force: true, verify: false)
+        #expect(throws: StudioError.photoInOutputFolder(photo.path, folder: folder.path)) { try StudioSession().run(file: photo, options: options) }
+        #expect(try Data(contentsOf: photo) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["white.png"])
+    }
+
     /// A folder the system refuses to make is explained with the system's own reason, in plain
     /// words (Linux refuses any new folder inside /proc).
     @Test func aFolderTheSystemRefusesIsExplained() throws {

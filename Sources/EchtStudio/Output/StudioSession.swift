@@ -56,6 +56,9 @@ public struct StudioSession: Sendable {
         let name = file.lastPathComponent
         var lookNames = Set<String>()
         for look in options.looks where !lookNames.insert(look.name.lowercased()).inserted { throw .duplicateLookName(look.name) }
+        let folder = options.outDirectory.appendingPathComponent(folderName ?? file.deletingPathExtension().lastPathComponent)
+        let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
+        if resolved(file.deletingLastPathComponent()) == resolved(folder) { throw .photoInOutputFolder(file.path, folder: folder.path) }
         let image: Image
         do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
@@ -75,7 +78,6 @@ public struct StudioSession: Sendable {
         var mark = Date()
         let found = try analyse(image, name: name)
         Trace.mark("analyse", since: mark)
-        let folder = options.outDirectory.appendingPathComponent(folderName ?? file.deletingPathExtension().lastPathComponent)
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
