@@ -99,21 +99,27 @@ public struct Framing: Sendable, Equatable {
         return framing
     }
 
+    /// Least mean matte coverage along a photo edge for the person to touch it there.
+    static let edgeTouch: Float = 0.05
+
+    /// Whether the person's matte touches the photo's edge at the pixels `samples` (x, y) read:
+    /// their mean coverage is above `edgeTouch`.
+    static func touches(_ samples: [(Int, Int)], matte: PhotoCoverage) -> Bool {
+        guard !samples.isEmpty else { return false }
+        return samples.map { matte[$0.0, $0.1, 0] }.reduce(0, +) / Float(samples.count) > edgeTouch
+    }
+
     /// Whether the frame leaves the photo across an edge where the person's matte reaches that edge.
     static func crossesEdgeThePersonTouches(_ corners: [SIMD2<Double>], matte: PhotoCoverage) -> Bool {
         let w = Double(matte.width), h = Double(matte.height)
         let minX = corners.map(\.x).min()!, maxX = corners.map(\.x).max()!
         let minY = corners.map(\.y).min()!, maxY = corners.map(\.y).max()!
-        func edgeCoverage(_ samples: [(Int, Int)]) -> Float {
-            guard !samples.isEmpty else { return 0 }
-            return samples.map { matte[$0.0, $0.1, 0] }.reduce(0, +) / Float(samples.count)
-        }
         let xs = Array(stride(from: max(0, Int(minX)), to: min(matte.width, Int(maxX)), by: 2))
         let ys = Array(stride(from: max(0, Int(minY)), to: min(matte.height, Int(maxY)), by: 2))
-        if maxY > h, edgeCoverage(xs.map { ($0, matte.height - 1) }) > 0.05 { return true }
-        if minX < 0, edgeCoverage(ys.map { (0, $0) }) > 0.05 { return true }
-        if maxX > w, edgeCoverage(ys.map { (matte.width - 1, $0) }) > 0.05 { return true }
-        if minY < 0, edgeCoverage(xs.map { ($0, 0) }) > 0.05 { return true }
+        if maxY > h, touches(xs.map { ($0, matte.height - 1) }, matte: matte) { return true }
+        if minX < 0, touches(ys.map { (0, $0) }, matte: matte) { return true }
+        if maxX > w, touches(ys.map { (matte.width - 1, $0) }, matte: matte) { return true }
+        if minY < 0, touches(xs.map { ($0, 0) }, matte: matte) { return true }
         return false
     }
 }

@@ -9,23 +9,17 @@
 enum ShouldersOffTheSides {
     /// Largest move of the frame, as a share of its height, sideways and up or down.
     static let slide = 0.1
-    /// Least mean coverage along an edge for the person to touch it (as the edge rule).
-    static let touching: Float = 0.05
 
     /// Whether the person's matte touches both the photo's left and right edges along the rows
     /// the frame with `corners` spans.
     static func touchBoth(_ corners: [SIMD2<Double>], matte: PhotoCoverage) -> Bool {
         let minY = corners.map(\.y).min()!, maxY = corners.map(\.y).max()!
         let rows = Array(stride(from: max(0, Int(minY)), to: min(matte.height, Int(maxY)), by: 2))
-        guard !rows.isEmpty else { return false }
-        func mean(_ x: Int) -> Float { rows.map { matte[x, $0, 0] }.reduce(0, +) / Float(rows.count) }
-        return mean(0) > touching && mean(matte.width - 1) > touching
+        return Framing.touches(rows.map { (0, $0) }, matte: matte) && Framing.touches(rows.map { (matte.width - 1, $0) }, matte: matte)
     }
 
     /// Whether the person's matte touches photo row `row` along `columns` (first, last + 1).
     static func touches(row: Int, columns: (Int, Int), matte: PhotoCoverage) -> Bool {
-        let xs = Array(stride(from: columns.0, to: columns.1, by: 2))
-        guard !xs.isEmpty else { return false }
-        return xs.map { matte[$0, row, 0] }.reduce(0, +) / Float(xs.count) > touching
+        Framing.touches(stride(from: columns.0, to: columns.1, by: 2).map { ($0, row) }, matte: matte)
     }
 }
