@@ -44,10 +44,35 @@ import Testing
         let run = try EchtBinary.run(["analyse", photo.path, "--matte", root.appendingPathComponent("./portrait.png").path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("is one of the photos being analysed"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Usage:"), "a refusal is one sentence, not the top-level usage: \(run.stderr)")
         #expect(try Data(contentsOf: photo) == before)
         let same = try EchtBinary.run(["analyse", photo.path, "--matte", root.appendingPathComponent("a.png").path,
                                        "--overlay", root.appendingPathComponent("a.png").path])
         #expect(same.status != 0)
         #expect(same.stderr.contains("name the same file"), "\(same.stderr)")
+    }
+
+    /// The folders an overlay and a matte go to are made as `echt studio` makes its output
+    /// folder; one the system refuses stops the run before any photo is analysed, in one
+    /// sentence that names the folder and the system's reason.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func outputFoldersAreMadeOrRefusedBeforeAnyWork() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let photo = root.appendingPathComponent("portrait.png")
+        try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: photo)
+        let overlay = root.appendingPathComponent("new/deeper/overlay.png"), matte = root.appendingPathComponent("mattes/matte.png")
+        let made = try EchtBinary.run(["analyse", photo.path, "--overlay", overlay.path, "--matte", matte.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(FileManager.default.fileExists(atPath: overlay.path) && FileManager.default.fileExists(atPath: matte.path), "\(made.stderr)")
+
+        let refusedFolder = "/proc/echt-\(UUID().uuidString)"
+        let refused = try EchtBinary.run(["analyse", photo.path, "--overlay", "\(refusedFolder)/overlay.png"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty, "no photo is analysed once a folder is refused: \(refused.stdout)")
+        #expect(refused.stderr.contains("The folder \(refusedFolder) could not be made") && refused.stderr.contains("no such file or folder"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
 }

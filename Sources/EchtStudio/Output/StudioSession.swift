@@ -258,29 +258,9 @@ public struct StudioSession: Sendable {
         }
     }
 
-    /// Creates `folder` and the folders above it, explaining in plain words why it cannot be
-    /// made: a file stands where a folder should be, or the system refused (permissions, space).
+    /// Creates `folder` and the folders above it (see `OutputFolder.make`).
     static func makeFolder(_ folder: URL) throws(StudioError) {
-        var ancestor = folder
-        while ancestor.path != "/" && !ancestor.path.isEmpty {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
-                if !isFolder.boolValue {
-                    throw .writeFailed(folder.path, reason: "\(ancestor.path) is a file, not a folder; choose another output folder")
-                }
-                break
-            }
-            ancestor.deleteLastPathComponent()
-        }
-        // Each missing folder from the existing ancestor down, so the system's own reason is kept.
-        var missing: [URL] = []
-        var step = folder
-        while step.path.count > ancestor.path.count { missing.append(step); step.deleteLastPathComponent() }
-        for made in missing.reversed() where mkdir(made.path, 0o777) != 0 {
-            let code = errno
-            guard code != EEXIST else { continue }
-            throw .writeFailed(folder.path, reason: "the system refused to make the folder \(made.path) (\(SystemReason.text(errno: code))); choose another output folder")
-        }
+        do { try OutputFolder.make(folder) } catch { throw .writeFailed(error.folder, reason: error.reason) }
     }
 
     /// The rendered looks' reports and sheet tiles in job order. With one headshot per person, a

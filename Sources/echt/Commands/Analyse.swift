@@ -40,6 +40,7 @@ struct Analyse: AsyncParsableCommand {
             let photos = RunFolders.distinct(try RunPhotos.expand(files.map { URL(fileURLWithPath: $0) })).files
             let names = RunFolders.names(for: photos)
             try refuseWritingOverInputs(photos: photos, names: names)
+            try makeOutputFolders(several: photos.count > 1, names: names)
             var failed = false
             for (file, name) in zip(photos, names) {
                 do { try analyse(file, name: name, several: photos.count > 1, with: analyzer) } catch {
@@ -83,12 +84,17 @@ struct Analyse: AsyncParsableCommand {
             let written = [("--overlay", overlay), ("--matte", matte)].compactMap { flag, path in
                 path.map { (flag, outputURL($0, for: several).standardizedFileURL.resolvingSymlinksInPath().path) }
             }
-            for (flag, path) in written where inputs.contains(path) {
-                throw ValidationError("\(flag) \(path) is one of the photos being analysed; Echt never writes over a photo. Choose another file name.")
-            }
-            if written.count == 2 && written[0].1 == written[1].1 {
-                throw ValidationError("--overlay and --matte name the same file; give each its own name.")
-            }
+            for (flag, path) in written where inputs.contains(path) { throw AnalyseError.overInput(flag: flag, path: path) }
+            if written.count == 2 && written[0].1 == written[1].1 { throw AnalyseError.sameFile }
+        }
+    }
+
+    /// Makes, before any work, the folders the overlay and matte go to, as `echt studio` makes
+    /// its output folder; a folder that cannot be made stops the run before any photo is read.
+    func makeOutputFolders(several: Bool, names: [String]) throws {
+        for path in [overlay, matte].compactMap({ $0 }) {
+            let folder = outputURL(path, for: several ? names.first : nil).deletingLastPathComponent()
+            do { try OutputFolder.make(folder) } catch { throw AnalyseError.folderRefused(error) }
         }
     }
 
@@ -96,6 +102,25 @@ struct Analyse: AsyncParsableCommand {
     func outputURL(_ path: String, for name: String?) -> URL {
         guard let name else { return URL(fileURLWithPath: path) }
         return URL(fileURLWithPath: "\(path.dropLast(4))-\(name).png")
+    }
+}
+
+/// Why `echt analyse` refuses its outputs before any work (exit code 1).
+enum AnalyseError: Error, CustomStringConvertible {
+    /// An overlay or matte would be written over one of the photos being analysed.
+    case overInput(flag: String, path: String)
+    /// `--overlay` and `--matte` name one file.
+    case sameFile
+    /// The folder for the overlay or matte cannot be made.
+    case folderRefused(OutputFolder.Refusal)
+
+    var description: String {
+        switch self {
+        case let .overInput(flag, path):
+            "\(flag) \(path) is one of the photos being analysed; Echt never writes over a photo. Choose another file name."
+        case .sameFile: "--overlay and --matte name the same file; give each its own name."
+        case let .folderRefused(refusal): "\(refusal)"
+        }
     }
 }
 
