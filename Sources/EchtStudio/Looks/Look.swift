@@ -178,19 +178,23 @@ public struct RetouchStyle: Codable, Sendable, Equatable {
     public var strength: Strength
     /// Subtly clean eye whites and teeth.
     public var eyesAndTeeth: Bool
+    /// Even out small round spots on the skin (blemishes, spots, small moles) in tone. Off by
+    /// default: moles, freckles, scars and wrinkles stay unless a look asks for this.
+    public var spots: Bool
 
     /// Creates a retouch style.
-    public init(strength: Strength = .light, eyesAndTeeth: Bool = true) {
-        self.strength = strength; self.eyesAndTeeth = eyesAndTeeth
+    public init(strength: Strength = .light, eyesAndTeeth: Bool = true, spots: Bool = false) {
+        self.strength = strength; self.eyesAndTeeth = eyesAndTeeth; self.spots = spots
     }
 
-    private enum CodingKeys: String, CodingKey { case strength, eyesAndTeeth }
+    private enum CodingKeys: String, CodingKey { case strength, eyesAndTeeth, spots }
 
     /// Decodes a retouch style, filling missing fields with defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         strength = try c.decodeIfPresent(Strength.self, forKey: .strength) ?? .light
         eyesAndTeeth = try c.decodeIfPresent(Bool.self, forKey: .eyesAndTeeth) ?? true
+        spots = try c.decodeIfPresent(Bool.self, forKey: .spots) ?? false
     }
 }
 

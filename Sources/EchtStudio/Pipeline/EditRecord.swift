@@ -25,10 +25,11 @@ enum EditRecord {
                                   parameters: ["gains": "\(f(Double(balance.gains.x))) \(f(Double(balance.gains.y))) \(f(Double(balance.gains.z)))",
                                                "keyLight": f(Double(look.light.key)),
                                                "look": look.name]))
-        if look.retouch.strength != .none || look.retouch.eyesAndTeeth {
+        if look.retouch.strength != .none || look.retouch.eyesAndTeeth || look.retouch.spots {
+            let spots = look.retouch.spots ? ", small skin spots evened out in tone (no pixel copied)" : ""
             actions.append(EditAction(action: "c2pa.filtered",
-                                      description: "Non-generative retouch: frequency-separated skin evenness (texture kept), eye whites and teeth.",
-                                      parameters: ["strength": look.retouch.strength.rawValue]))
+                                      description: "Non-generative retouch: frequency-separated skin evenness (texture kept), eye whites and teeth\(spots).",
+                                      parameters: ["strength": look.retouch.strength.rawValue, "spots": look.retouch.spots ? "evened" : "kept"]))
         }
         let kind = look.backdrop.kind
         let backdrop = kind == .defocus

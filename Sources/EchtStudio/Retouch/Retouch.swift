@@ -18,6 +18,7 @@ public enum Retouch {
     /// the caller gives up `image`.
     static func apply(_ style: RetouchStyle, image: consuming Image, masks: FaceMasks, faceWidth: Float) -> Image {
         var out = image
+        if style.spots { out = SpotHealing.apply(consume out, skin: masks.skin, faceWidth: faceWidth) }
         if style.strength != .none { out = evenSkin(consume out, skin: masks.skin, amount: style.strength.amount, faceWidth: faceWidth) }
         if style.eyesAndTeeth { out = cleanEyesAndTeeth(consume out, eyes: masks.eyes, mouth: masks.mouth) }
         return out
