@@ -46,6 +46,12 @@ import Glibc
         #expect(spots.count == 1, "\(spots)")
         guard let spot = spots.first else { return }
         #expect(abs(spot.x - 100) < 1.5 && abs(spot.y - 90) < 1.5, "\(spot)")
+        // The mirrored patch gives the mirrored spot.
+        var mirrored = spotted
+        for y in 0..<200 { for x in 0..<200 { for c in 0..<3 { mirrored[x, y, c] = spotted[199 - x, y, c] } } }
+        let seen = SpotHealing.find(in: mirrored, skin: skin, faceWidth: Self.faceWidth)
+        #expect(seen.count == 1 && abs(seen[0].x - (199 - spot.x)) < 0.01 && abs(seen[0].y - spot.y) < 0.01
+                && abs(seen[0].radius - spot.radius) < 0.01, "\(seen) against \(spot)")
         let healed = SpotHealing.heal(spotted, spots: spots, skin: skin, faceWidth: Self.faceWidth)
         let ring = Self.meanLuminance(spotted, cx: 100, cy: 90, from: 12, to: 18)
         let before = Self.meanLuminance(spotted, cx: 100, cy: 90, from: 0, to: 2) / ring
@@ -132,6 +138,9 @@ import Glibc
         }
         #expect(contrast(without.headshot) < 0.8, "the painted spot shows without spots: \(contrast(without.headshot)) (with: \(contrast(with.headshot)))")
         #expect(contrast(with.headshot) > 0.92, "the spot is evened with spots: \(contrast(with.headshot))")
+        // The credentials say which was done.
+        #expect(with.edits.first { $0.action == "c2pa.filtered" }?.parameters["spots"] == "evened")
+        #expect(without.edits.first { $0.action == "c2pa.filtered" }.map { $0.parameters["spots"] == "kept" } ?? true)
         var changedFar = 0
         for y in 0..<with.headshot.height { for x in 0..<with.headshot.width {
             let dx = Float(x) - at.x, dy = Float(y) - at.y
