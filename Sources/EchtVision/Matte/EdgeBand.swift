@@ -20,7 +20,9 @@ import Dispatch
 /// sure background through such pixels (`liftShading`): that is a dark blur under the mask beside
 /// grey hair, not a fold walled in by the person's lighter colours. Likewise where two background
 /// colours mix to the pixel as well (grey between a flag's navy and white beside a dark suit):
-/// colour tells nothing there.
+/// colour tells nothing there. Background samples include the band's pixels of out-of-focus
+/// background that the sure background runs into smoothly (`BackgroundRunIn`): a dark blur between
+/// a lit shoulder and a lighter background is then known as background, not the suit's shade.
 enum EdgeBand {
     /// Mask values at or below this are sure background, at or above `1 − sure` sure person.
     static let sure: Float = 0.1
@@ -48,6 +50,9 @@ enum EdgeBand {
         // Labels: 1 sure person, −1 sure background, 0 in the band (no sample).
         var label = [Int8](repeating: 0, count: n)
         for i in 0..<n where near.values[i] < 1e-4 { label[i] = mask.values[i] >= 1 - sure ? 1 : -1 }
+        // Blur the sure background runs into under the band is a background sample too
+        // (`BackgroundRunIn`); its own pixels are still decided below.
+        let runIn = BackgroundRunIn.reached(guide: guide, labels: label)
         // Samples: the mean sure-person and sure-background colour of every `block`² block.
         let block = 4, bw = (w + block - 1) / block, bh = (h + block - 1) / block
         var means = [Float](repeating: 0, count: bw * bh * 6), linearMeans = means
@@ -60,7 +65,7 @@ enum EdgeBand {
                         var background = person
                         for y in (by * block)..<min(h, by * block + block) {
                             for x in (bx * block)..<min(w, bx * block + block) {
-                                let i = y * w + x, kind = label[i]
+                                let i = y * w + x, kind = runIn[i] ? Int8(-1) : label[i]
                                 guard kind != 0 else { continue }
                                 let c = SIMD3(g[i * 3], g[i * 3 + 1], g[i * 3 + 2]), lc = SIMD3(l[i * 3], l[i * 3 + 1], l[i * 3 + 2])
                                 if kind > 0 {
