@@ -90,7 +90,10 @@ enum Blur {
             first = height - height % 2
             let second = UnsafeMutablePointer<Float>.allocate(capacity: padded)
             defer { second.deallocate() }
-            for y in stride(from: 0, to: first, by: 2) { rowPair(base + y * width, width: width, radii: radii, lines: (line, second)) }
+            // Two rows of +0 only (a mask's empty rows) blur to themselves: every sum is of +0.
+            for y in stride(from: 0, to: first, by: 2) where !allPositiveZero(base + y * width, count: 2 * width) {
+                rowPair(base + y * width, width: width, radii: radii, lines: (line, second))
+            }
         } else if c == 3 || c == 4 {
             // Three or four channels: one vector of running sums per row, two rows at a time.
             first = height - height % 2
@@ -272,6 +275,8 @@ enum Blur {
         var x0 = 0
         while x0 < rowLength {
             let s = min(strip, rowLength - x0)
+            // A strip of +0 only (beside a mask's shape) blurs to itself: every sum is of +0.
+            if allPositiveZero(base + x0, count: s, rows: height, stride: rowLength) { x0 += strip; continue }
             // Where each pass reads and writes: the image's strip (row stride `rowLength`) or a buffer (stride `strip`).
             var source = (base + x0, rowLength)
             for (index, radius) in radii.enumerated() {
@@ -302,5 +307,23 @@ enum Blur {
             }
             x0 += strip
         }
+    }
+
+    /// Whether the `count` samples at `start` (and, with `rows` > 1, the same samples in the
+    /// following rows, `stride` apart) are all +0 (bit pattern 0; a −0 counts as not zero, so
+    /// a skipped blur never turns one into +0). Stops at the first other sample.
+    private static func allPositiveZero(_ start: UnsafePointer<Float>, count: Int, rows: Int = 1, stride: Int = 0) -> Bool {
+        for r in 0..<rows {
+            let bits = UnsafeRawPointer(start + r * stride).assumingMemoryBound(to: UInt32.self)
+            var i = 0
+            while i + 8 <= count {
+                var any: UInt32 = 0
+                for k in 0..<8 { any |= bits[i + k] }
+                if any != 0 { return false }
+                i += 8
+            }
+            while i < count { if bits[i] != 0 { return false }; i += 1 }
+        }
+        return true
     }
 }
