@@ -309,21 +309,9 @@ enum Blur {
         }
     }
 
-    /// Whether the `count` samples at `start` (and, with `rows` > 1, the same samples in the
-    /// following rows, `stride` apart) are all +0 (bit pattern 0; a −0 counts as not zero, so
-    /// a skipped blur never turns one into +0). Stops at the first other sample.
+    /// Whether `rows` runs of `count` samples, `stride` apart from `start`, are all +0.
     private static func allPositiveZero(_ start: UnsafePointer<Float>, count: Int, rows: Int = 1, stride: Int = 0) -> Bool {
-        for r in 0..<rows {
-            let bits = UnsafeRawPointer(start + r * stride).assumingMemoryBound(to: UInt32.self)
-            var i = 0
-            while i + 8 <= count {
-                var any: UInt32 = 0
-                for k in 0..<8 { any |= bits[i + k] }
-                if any != 0 { return false }
-                i += 8
-            }
-            while i < count { if bits[i] != 0 { return false }; i += 1 }
-        }
+        for r in 0..<rows where !PositiveZero.all(start + r * stride, count: count) { return false }
         return true
     }
 }
