@@ -44,7 +44,7 @@ valgrind --tool=callgrind --callgrind-out-file="$out" \
     || { tail -30 "$work/log" >&2; exit 1; }
 
 total=$(awk '/^(summary|totals):/ {print $2; exit}' "$out")
-printf 'binary: %s\nphoto: %s\ntotal Ir: %s\n' "$binary" "$(basename "$photo")" "$(printf "%'d" "$total" 2>/dev/null || echo "$total")"
+printf 'binary: %s\nphoto: %s\ntotal Ir: %s\n' "$binary" "$(basename "$photo")" "$(echo "$total" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta')"
 
 if (( top > 0 )); then
     demangle() { if command -v swift >/dev/null; then swift demangle --simplified; else cat; fi; }
@@ -53,6 +53,6 @@ if (( top > 0 )); then
         echo; echo "top $top by $mode Ir:"
         callgrind_annotate --inclusive=$flag "$out" 2>/dev/null \
             | awk '/file:function/ {on=1; getline; next} on && NF' | head -n "$top" \
-            | sed -E 's/ \[[^]]*\]$//; s/\?\?\?://' | demangle | cut -c1-200
+            | sed -E 's# \[[^]]*/echt-bench\]$##; s# \[[^]]*/([^]/]*)\]$# [\1]#; s/\?\?\?://' | demangle | cut -c1-200
     done
 fi
