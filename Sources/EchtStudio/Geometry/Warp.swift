@@ -138,8 +138,8 @@ enum Warp {
     /// Area average over `factor`×`factor` blocks of the window `x0..<x0+width, y0..<y0+height`,
     /// which lies inside `image`. Each block is summed row by row, left to right, starting from
     /// zero (the order of a block-at-a-time loop), so the result does not depend on the layout of
-    /// the loops. One, three and four channels keep each block's sums in registers along a row;
-    /// one channel sums four neighbouring blocks side by side, three channels a pixel as one vector.
+    /// the loops. Three and four channels keep each block's sums in one vector over all its rows
+    /// (`boxBlocks`); one channel sums four neighbouring blocks side by side along a row.
     static func downsampleBox(_ image: Image, factor: Int, x0: Int, y0: Int, width rw: Int, height rh: Int) -> Image {
         let w = (rw + factor - 1) / factor, h = (rh + factor - 1) / factor, c = image.channels
         // Every sample is written (each output row's sums start from zero there): not zero-filled first.
@@ -163,6 +163,13 @@ enum Warp {
             }
             return
         }
+        if (c == 3 || c == 4) && rw >= 1 {
+            image.pixels.withUnsafeBufferPointer { src in
+                boxBlocks(src.baseAddress! + (y0 * image.width + x0) * c, stride: image.width * c, channels: c,
+                          factor: factor, width: rw, height: rh, into: target)
+            }
+            return
+        }
         image.pixels.withUnsafeBufferPointer { src in
             do {
                 let dst = UnsafeMutableBufferPointer(start: target, count: w * h * c)
@@ -173,30 +180,9 @@ enum Warp {
                     sums.initialize(repeating: 0, count: w * c)
                     for y in ys..<ye {
                         let row = src.baseAddress! + ((y0 + y) * image.width + x0) * c
-                        switch c {
-                        case 1: addBlocks(row, width: rw, factor: factor, into: sums)
-                        case 3:
-                            // Every block but the last in one vector (its fourth lane reads the next
-                            // pixel's red and is never stored); the last, whose fourth lane could read
-                            // past the image, one channel at a time.
-                            for ox in 0..<(w - 1) {
-                                let xs = ox * factor, sum = sums + ox * 3
-                                var s = SIMD4<Float>(sum[0], sum[1], sum[2], 0)
-                                for x in xs..<(xs + factor) { s += UnsafeRawPointer(row + x * 3).loadUnaligned(as: SIMD4<Float>.self) }
-                                sum[0] = s[0]; sum[1] = s[1]; sum[2] = s[2]
-                            }
-                            let xs = (w - 1) * factor, sum = sums + (w - 1) * 3
-                            var s0 = sum[0], s1 = sum[1], s2 = sum[2]
-                            for x in xs..<rw { s0 += row[x * 3]; s1 += row[x * 3 + 1]; s2 += row[x * 3 + 2] }
-                            sum[0] = s0; sum[1] = s1; sum[2] = s2
-                        case 4:
-                            for ox in 0..<w {
-                                let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * 4
-                                var s = UnsafeRawPointer(sum).loadUnaligned(as: SIMD4<Float>.self)
-                                for x in xs..<xe { s += UnsafeRawPointer(row + x * 4).loadUnaligned(as: SIMD4<Float>.self) }
-                                UnsafeMutableRawPointer(sum).storeBytes(of: s, as: SIMD4<Float>.self)
-                            }
-                        default:
+                        if c == 1 {
+                            addBlocks(row, width: rw, factor: factor, into: sums)
+                        } else {
                             for ox in 0..<w {
                                 let xs = ox * factor, xe = min(xs + factor, rw), sum = sums + ox * c
                                 for x in xs..<xe { for k in 0..<c { sum[k] += row[x * c + k] } }

@@ -32,6 +32,11 @@ struct FaceMasks: Sendable {
         func fill(_ indices: [Int]) -> [Float] {
             Polygon.fill(MeshRegions.points(indices, of: mesh).map { $0 - origin }, width: w, height: h).pixels
         }
+        // A further polygon filled into a plane of 0s and 1s: the plane's maximum with that
+        // polygon's own fill (max(v, 1) = 1 inside it, max(v, +0) = v outside), without the plane.
+        func fill(_ indices: [Int], into plane: inout [Float]) {
+            Polygon.fill(MeshRegions.points(indices, of: mesh).map { $0 - origin }, width: w, height: h, into: &plane)
+        }
         // Each plane is blurred in place where it is used last; the sums and their order are
         // those of `Blur.gaussian`, `max` and `scaled(by:)` on copies.
         func blurred(_ plane: inout [Float], sigma: Float) {
@@ -39,12 +44,12 @@ struct FaceMasks: Sendable {
         }
         let faceOval = fill(MeshRegions.faceOval)
         var eyes = fill(MeshRegions.leftEye)
-        eyes.raise(to: fill(MeshRegions.rightEye))
+        fill(MeshRegions.rightEye, into: &eyes)
         var upper = eyes
-        upper.raise(to: fill(MeshRegions.leftBrow)); upper.raise(to: fill(MeshRegions.rightBrow))
+        fill(MeshRegions.leftBrow, into: &upper); fill(MeshRegions.rightBrow, into: &upper)
         blurred(&upper, sigma: feather * 2)
         var lower = fill(MeshRegions.lipsOuter)
-        lower.raise(to: fill(MeshRegions.nostrils))
+        fill(MeshRegions.nostrils, into: &lower)
         blurred(&lower, sigma: feather)
         var skin = faceOval
         blurred(&skin, sigma: feather * 2)
@@ -71,21 +76,20 @@ struct FaceMasks: Sendable {
     }
 }
 
-extension Array where Element == Float {
-    /// Each element raised to the same element of `other` where that is larger (`max` in place).
-    mutating func raise(to other: [Float]) {
-        precondition(count == other.count, "planes of different sizes")
-        for i in indices { self[i] = Swift.max(self[i], other[i]) }
-    }
-}
-
 /// Even-odd polygon fill at pixel centres.
 enum Polygon {
     static func fill(_ points: [SIMD2<Float>], width: Int, height: Int) -> Image {
         var out = Image.plane(width: width, height: height)
-        guard points.count >= 3 else { return out }
+        fill(points, width: width, height: height, into: &out.pixels)
+        return out
+    }
+
+    /// Sets the pixels inside the polygon to 1 in `plane` (`width`×`height`), leaving the others.
+    static func fill(_ points: [SIMD2<Float>], width: Int, height: Int, into plane: inout [Float]) {
+        precondition(plane.count == width * height, "plane of another size")
+        guard points.count >= 3 else { return }
         let minY = max(0, Int(points.map(\.y).min()!.rounded(.down))), maxY = min(height - 1, Int(points.map(\.y).max()!.rounded(.up)))
-        guard minY <= maxY else { return out }
+        guard minY <= maxY else { return }
         var crossings: [Float] = []
         for y in minY...maxY {
             let cy = Float(y) + 0.5
@@ -100,11 +104,10 @@ enum Polygon {
             var k = 0
             while k + 1 < crossings.count {
                 let x0 = max(0, Int((crossings[k] - 0.5).rounded(.up))), x1 = min(width - 1, Int((crossings[k + 1] - 0.5).rounded(.down)))
-                if x0 <= x1 { for x in x0...x1 { out.pixels[y * width + x] = 1 } }
+                if x0 <= x1 { for x in x0...x1 { plane[y * width + x] = 1 } }
                 k += 2
             }
         }
-        return out
     }
 }
 

@@ -90,7 +90,10 @@ enum Blur {
             first = height - height % 2
             let second = UnsafeMutablePointer<Float>.allocate(capacity: padded)
             defer { second.deallocate() }
-            for y in stride(from: 0, to: first, by: 2) { rowPair(base + y * width, width: width, radii: radii, lines: (line, second)) }
+            // Two rows of +0 only (a mask's empty rows) blur to themselves: every sum is of +0.
+            for y in stride(from: 0, to: first, by: 2) where !allPositiveZero(base + y * width, count: 2 * width) {
+                rowPair(base + y * width, width: width, radii: radii, lines: (line, second))
+            }
         } else if c == 3 || c == 4 {
             // Three or four channels: one vector of running sums per row, two rows at a time.
             first = height - height % 2
@@ -189,38 +192,44 @@ enum Blur {
     /// The box passes along two neighbouring rows of three or four channels starting at `rows`:
     /// each row's running sums are one vector (a fourth lane beside three channels is carried
     /// along and never written back), each channel gets the same sums, in the same order, as on
-    /// its own. `lines` and `outs` are scratch lines of at least (`width` + 2 × the largest
-    /// radius) × `channels` + 1 samples.
+    /// its own. The first pass pads the rows themselves into `lines` and the last writes the
+    /// rows, so a row is copied once per pass (into its line) and never whole to or from `outs`.
+    /// `lines` and `outs` are scratch lines of at least (`width` + 2 × the largest radius) ×
+    /// `channels` + 1 samples.
     private static func pixelRowPair(_ rows: UnsafeMutablePointer<Float>, width: Int, channels c: Int, radii: [Int],
                                      lines: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>),
                                      outs: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)) {
-        let (lineA, lineB) = lines, (outA, outB) = outs, n = width * c
+        let (lineA, lineB) = lines, n = width * c
         let a = rows, b = rows + n
-        outA.update(from: a, count: n); outB.update(from: b, count: n)
-        for radius in radii {
+        for (index, radius) in radii.enumerated() {
+            // This pass reads the rows or the previous pass's output; the last pass writes the rows.
+            let (inA, inB) = index == 0 ? (a, b) : outs
+            let (outA, outB) = index == radii.count - 1 ? (a, b) : outs
             for x in 0..<radius {
                 for k in 0..<c {
-                    lineA[x * c + k] = outA[k]; lineA[(width + radius + x) * c + k] = outA[(width - 1) * c + k]
-                    lineB[x * c + k] = outB[k]; lineB[(width + radius + x) * c + k] = outB[(width - 1) * c + k]
+                    lineA[x * c + k] = inA[k]; lineA[(width + radius + x) * c + k] = inA[(width - 1) * c + k]
+                    lineB[x * c + k] = inB[k]; lineB[(width + radius + x) * c + k] = inB[(width - 1) * c + k]
                 }
             }
-            (lineA + radius * c).update(from: outA, count: n)
-            (lineB + radius * c).update(from: outB, count: n)
+            (lineA + radius * c).update(from: inA, count: n)
+            (lineB + radius * c).update(from: inB, count: n)
             let norm = 1 / Float(2 * radius + 1), span = (2 * radius + 1) * c
             var sumA = SIMD4<Float>(repeating: 0), sumB = SIMD4<Float>(repeating: 0)
             var i = 0
             while i < span { sumA += load4(lineA + i); sumB += load4(lineB + i); i += c }
-            store4(sumA * norm, outA); store4(sumB * norm, outB)
-            var x = c
-            while x < n {
-                sumA += load4(lineA + x + span - c) - load4(lineA + x - c)
-                sumB += load4(lineB + x + span - c) - load4(lineB + x - c)
+            // The last pixel is stored lane by lane below: with three channels a vector store
+            // would write one sample past the row (the next row, or past the image).
+            var x = 0
+            while x < n - c {
                 // With three channels the fourth lane lands on the next pixel, written next.
                 store4(sumA * norm, outA + x); store4(sumB * norm, outB + x)
+                sumA += load4(lineA + x + span) - load4(lineA + x)
+                sumB += load4(lineB + x + span) - load4(lineB + x)
                 x += c
             }
+            let lastA = sumA * norm, lastB = sumB * norm
+            for k in 0..<c { outA[x + k] = lastA[k]; outB[x + k] = lastB[k] }
         }
-        a.update(from: outA, count: n); b.update(from: outB, count: n)
     }
 
     /// The box passes along two neighbouring one-channel rows starting at `rows`, their running
@@ -266,6 +275,8 @@ enum Blur {
         var x0 = 0
         while x0 < rowLength {
             let s = min(strip, rowLength - x0)
+            // A strip of +0 only (beside a mask's shape) blurs to itself: every sum is of +0.
+            if allPositiveZero(base + x0, count: s, rows: height, stride: rowLength) { x0 += strip; continue }
             // Where each pass reads and writes: the image's strip (row stride `rowLength`) or a buffer (stride `strip`).
             var source = (base + x0, rowLength)
             for (index, radius) in radii.enumerated() {
@@ -296,5 +307,11 @@ enum Blur {
             }
             x0 += strip
         }
+    }
+
+    /// Whether `rows` runs of `count` samples, `stride` apart from `start`, are all +0.
+    private static func allPositiveZero(_ start: UnsafePointer<Float>, count: Int, rows: Int = 1, stride: Int = 0) -> Bool {
+        for r in 0..<rows where !PositiveZero.all(start + r * stride, count: count) { return false }
+        return true
     }
 }

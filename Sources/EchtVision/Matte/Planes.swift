@@ -1,4 +1,5 @@
 import Dispatch
+import EchtImaging
 
 /// A small interleaved float raster used inside the matte code (no colour semantics).
 struct Raster: Sendable {
@@ -166,7 +167,8 @@ struct Raster: Sendable {
     }
 
     /// Horizontal running-sum pass over `rows`; each row is copied with replicated edges first.
-    /// The sums are `Double`, added and subtracted in the same order for every channel.
+    /// The sums are `Double`, added and subtracted in the same order for every channel. Rows of
+    /// +0 only are skipped: `d` must hold +0 there (it is zero-filled).
     private func blurRows(_ src: [Float], radius r: Int, rows: Range<Int>, into d: UnsafeMutablePointer<Float>) {
         let c = channels, width = width, rowLength = width * c, window = 2 * r + 1
         let padded = UnsafeMutablePointer<Float>.allocate(capacity: (width + window) * c)
@@ -177,6 +179,8 @@ struct Raster: Sendable {
             let s = buffer.baseAddress!
             for y in rows {
                 let row = y * rowLength, source = s + row, target = d + row
+                // A row of +0 only blurs to +0, which the zero-filled target already holds.
+                if PositiveZero.all(source, count: rowLength) { continue }
                 // Replicated left edge, the row itself, replicated right edge.
                 for i in 0..<r { for k in 0..<c { padded[i * c + k] = source[k] } }
                 (padded + r * c).update(from: source, count: rowLength)
