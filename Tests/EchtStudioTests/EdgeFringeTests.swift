@@ -18,7 +18,7 @@ struct EdgeFringeTests {
         let analysis = try found.addingMattes(for: [face], styles: [style], image: image, analyzer: session.analyzer, sourceName: name)
         let framed = try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
         let w = framed.alpha.width, h = framed.alpha.height
-        let inside = DistanceField.chamfer(width: w, height: h) { framed.alpha.pixels[$0] >= 0.5 }
+        let inside = DistanceField.chamfer(framed.alpha.pixels.map { $0 >= 0.5 }, width: w, height: h)
         // The left shoulder: the outline there runs across this box of the frame.
         let xs = Int(0.1 * Float(w))..<Int(0.27 * Float(w)), ys = Int(0.655 * Float(h))..<Int(0.75 * Float(h))
         var rim: [Float] = [], cloth: [Float] = []

@@ -58,7 +58,7 @@ def analyse(A, F, P, scale, depth=0.06, bright=3.0, t0=0.04, tmax=0.5, solid=0.2
     amount = np.where(sel_solid, strength * taper * ramp, 0).astype(np.float32)
     F2 = np.maximum(F - amount[..., None] * ds, 0)
     return dict(F2=F2, remove=amount, sel=sel, sel_solid=sel_solid, band=band, t=t, B=B, S=S, dist=dist, partShare=partShare, D=D)
-# ---- fringe.py (variants D/E/G: blue fringe next to blown light)
+# ---- fringe.py (variants D/E/G/H: blue fringe next to blown light; H = hue=9, grey=3)
 
 def fringe(A, F, P, scale, depth=0.1, blown=0.85, ring=4.0, sat=1.6, strength=1.0, lumkeep=0.5, hue=0.18, grey=0, **_):
     """Defringe: band pixels next to blown old background whose blue-dominant chroma is far above
@@ -83,7 +83,11 @@ def fringe(A, F, P, scale, depth=0.1, blown=0.85, ring=4.0, sat=1.6, strength=1.
     w = np.where(fr, strength * taper * np.clip((excess - 0.08) / 0.08, 0, 1), 0).astype(np.float32)
     # target: interior chroma at this pixel's luminance pulled partly back to the interior's
     lT = lS + lumkeep * np.maximum(lF - lS, 0) + np.minimum(lF - lS, 0)
-    if grey:
+    if grey == 3:
+        k = np.clip((cS[..., 2] - 1 / 3) / 0.15, 0, 1)[..., None]
+        tS = S * (lT / np.maximum(lS, 1e-6))[..., None]
+        target = k * tS + (1 - k) * np.repeat(lT[..., None], 3, -1)
+    elif grey:
         target = np.repeat(lT[..., None], 3, -1) * 0.5 + S * (lT / np.maximum(lS, 1e-6))[..., None] * 0.5 if grey == 2 else np.repeat(lT[..., None], 3, -1)
     else:
         target = S * (lT / np.maximum(lS, 1e-6))[..., None]

@@ -100,7 +100,7 @@ extension StudioPipeline {
         let choked = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
         // The blown old background's blue fringe on the outline, on the person's cleaned colours.
         let unfringed = EdgeFringe.apply(alpha: choked.alpha, foreground: choked.foreground,
-                                         photo: Warp.render(image.rgb, transform: t, width: w, height: h), faceWidth: faceWidth)
+                                         photo: image, transform: t, faceWidth: faceWidth)
         let cleaned = (alpha: choked.alpha, foreground: unfringed.foreground)
         let inside = InsideRows(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w)
         let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,

@@ -1,28 +1,45 @@
 /// Approximate Euclidean distances on the pixel grid (two chamfer passes, steps 1 and √2).
 enum DistanceField {
-    /// For each pixel where `member` holds, the distance to the nearest pixel where it does not
-    /// (the image's own border does not count: off the image every pixel is a member); 0 elsewhere.
-    static func chamfer(width: Int, height: Int, member: (Int) -> Bool) -> [Float] {
-        let far = Float(width + height), diagonal = Float(2).squareRoot()
-        var d = [Float](repeating: 0, count: width * height)
-        for i in 0..<(width * height) where member(i) { d[i] = far }
-        d.withUnsafeMutableBufferPointer { d in
-            func at(_ x: Int, _ y: Int) -> Float { x < 0 || y < 0 || x >= width || y >= height ? far : d[y * width + x] }
-            for y in 0..<height {
-                for x in 0..<width where d[y * width + x] > 0 {
-                    let v = min(d[y * width + x], at(x - 1, y) + 1, at(x, y - 1) + 1,
-                                at(x - 1, y - 1) + diagonal, at(x + 1, y - 1) + diagonal)
-                    d[y * width + x] = v
+    /// For each pixel where `member` is true, the distance to the nearest pixel where it is not;
+    /// 0 elsewhere. The image's own border does not count: off the image every pixel is a member.
+    static func chamfer(_ member: [Bool], width: Int, height: Int) -> [Float] {
+        precondition(member.count == width * height, "one flag per pixel")
+        let far = Float(width + height), diagonal = Float(2).squareRoot(), pw = width + 2
+        // Padded by one pixel of `far` all round, so the passes need no bounds checks.
+        var padded = [Float](repeating: far, count: pw * (height + 2))
+        padded.withUnsafeMutableBufferPointer { d in
+            member.withUnsafeBufferPointer { m in
+                for y in 0..<height {
+                    for x in 0..<width where !m[y * width + x] { d[(y + 1) * pw + x + 1] = 0 }
                 }
             }
-            for y in stride(from: height - 1, through: 0, by: -1) {
-                for x in stride(from: width - 1, through: 0, by: -1) where d[y * width + x] > 0 {
-                    let v = min(d[y * width + x], at(x + 1, y) + 1, at(x, y + 1) + 1,
-                                at(x + 1, y + 1) + diagonal, at(x - 1, y + 1) + diagonal)
-                    d[y * width + x] = v
+            let p = d.baseAddress!
+            for y in 1...height {
+                var i = y * pw + 1
+                for _ in 0..<width {
+                    if p[i] > 0 {
+                        p[i] = min(p[i], p[i - 1] + 1, p[i - pw] + 1, p[i - pw - 1] + diagonal, p[i - pw + 1] + diagonal)
+                    }
+                    i += 1
+                }
+            }
+            for y in stride(from: height, through: 1, by: -1) {
+                var i = y * pw + width
+                for _ in 0..<width {
+                    if p[i] > 0 {
+                        p[i] = min(p[i], p[i + 1] + 1, p[i + pw] + 1, p[i + pw + 1] + diagonal, p[i + pw - 1] + diagonal)
+                    }
+                    i -= 1
                 }
             }
         }
-        return d
+        return [Float](unsafeUninitializedCapacity: width * height) { out, count in
+            padded.withUnsafeBufferPointer { d in
+                for y in 0..<height {
+                    for x in 0..<width { out[y * width + x] = d[(y + 1) * pw + x + 1] }
+                }
+            }
+            count = width * height
+        }
     }
 }
