@@ -97,7 +97,11 @@ extension StudioPipeline {
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
         let coverage = faceCoverage(alpha: alpha, face: masks.face)
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
-        let cleaned = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
+        let choked = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
+        // The blown old background's blue fringe on the outline, on the person's cleaned colours.
+        let unfringed = EdgeFringe.apply(alpha: choked.alpha, foreground: choked.foreground,
+                                         photo: image, transform: t, faceWidth: faceWidth)
+        let cleaned = (alpha: choked.alpha, foreground: unfringed.foreground)
         let inside = InsideRows(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w)
         let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
                                        masks: masks, faceWidth: faceWidth)
