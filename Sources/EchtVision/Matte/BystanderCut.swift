@@ -50,8 +50,8 @@ enum BystanderCut {
         }
         let subject = (0..<n).map { person[$0] && !inBystander[$0] }
         // The two distance maps and the grid's sharpness are independent: they run at once.
-        let (toBystander, toSubject, sharp) = Concurrently.run({ chamfer(from: inBystander, width: w, height: h) },
-                                                               { chamfer(from: subject, width: w, height: h) },
+        let (toBystander, toSubject, sharp) = Concurrently.run({ DistanceField.chamfer(inBystander.map { !$0 }, width: w, height: h) },
+                                                               { DistanceField.chamfer(subject.map { !$0 }, width: w, height: h) },
                                                                { sharpness(map) })
         // Seeds: 1 bystander, 2 subject, 0 undecided (person pixels only).
         var seed = [UInt8](repeating: 0, count: n)
@@ -123,37 +123,6 @@ enum BystanderCut {
             }
         }
         return out
-    }
-
-    /// Per pixel, the 8-connected chamfer distance (grid pixels) to the nearest marked pixel.
-    static func chamfer(from marked: [Bool], width w: Int, height h: Int) -> [Float] {
-        var d = marked.map { $0 ? Float(0) : .infinity }
-        let diagonal: Float = 1.4142135
-        for y in 0..<h {
-            for x in 0..<w {
-                var v = d[y * w + x]
-                if x > 0 { v = min(v, d[y * w + x - 1] + 1) }
-                if y > 0 {
-                    v = min(v, d[(y - 1) * w + x] + 1)
-                    if x > 0 { v = min(v, d[(y - 1) * w + x - 1] + diagonal) }
-                    if x < w - 1 { v = min(v, d[(y - 1) * w + x + 1] + diagonal) }
-                }
-                d[y * w + x] = v
-            }
-        }
-        for y in stride(from: h - 1, through: 0, by: -1) {
-            for x in stride(from: w - 1, through: 0, by: -1) {
-                var v = d[y * w + x]
-                if x < w - 1 { v = min(v, d[y * w + x + 1] + 1) }
-                if y < h - 1 {
-                    v = min(v, d[(y + 1) * w + x] + 1)
-                    if x < w - 1 { v = min(v, d[(y + 1) * w + x + 1] + diagonal) }
-                    if x > 0 { v = min(v, d[(y + 1) * w + x - 1] + diagonal) }
-                }
-                d[y * w + x] = v
-            }
-        }
-        return d
     }
 
     /// Geodesic distance from the `seeds` through `passable` pixels, a step into pixel j costing

@@ -1,10 +1,12 @@
-/// Approximate Euclidean distances on the pixel grid (two chamfer passes, steps 1 and √2).
-enum DistanceField {
-    /// For each pixel where `member` is true, the distance to the nearest pixel where it is not;
-    /// 0 elsewhere. The image's own border does not count: off the image every pixel is a member.
-    static func chamfer(_ member: [Bool], width: Int, height: Int) -> [Float] {
+/// Approximate Euclidean distances on the pixel grid (two chamfer passes, steps 1 and √2),
+/// shared by the matte's bystander cut and the studio's edge-fringe correction.
+public enum DistanceField {
+    /// For each pixel where `member` is true, the distance to the nearest pixel where it is not
+    /// (infinity when there is none); 0 elsewhere. The image's own border does not count: off the
+    /// image every pixel is a member.
+    public static func chamfer(_ member: [Bool], width: Int, height: Int) -> [Float] {
         precondition(member.count == width * height, "one flag per pixel")
-        let far = Float(width + height), diagonal = Float(2).squareRoot(), pw = width + 2
+        let far = Float.infinity, diagonal = Float(2).squareRoot(), pw = width + 2
         // Padded by one pixel of `far` all round, so the passes need no bounds checks.
         var padded = [Float](repeating: far, count: pw * (height + 2))
         padded.withUnsafeMutableBufferPointer { d in
