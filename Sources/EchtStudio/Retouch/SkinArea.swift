@@ -33,12 +33,7 @@ struct SkinArea {
     /// `sigma`; zero where no weight reaches.
     func maskedBlur(weights: [Float], sigma: Float) -> [Float] {
         let n = width * height
-        var weighted = [Float](repeating: 0, count: n * 4)
-        for i in 0..<n {
-            let m = max(0, weights[i])
-            weighted[i * 4] = rgb[i * 3] * m; weighted[i * 4 + 1] = rgb[i * 3 + 1] * m
-            weighted[i * 4 + 2] = rgb[i * 3 + 2] * m; weighted[i * 4 + 3] = m
-        }
+        var weighted = weightedTile(x0: 0, y0: 0, width: width, height: height, weights: weights)
         Blur.gaussianInPlace(&weighted, width: width, height: height, channels: 4, sigma: sigma)
         var out = [Float](repeating: 0, count: n * 3)
         for i in 0..<n where weighted[i * 4 + 3] > 1e-4 {
@@ -46,6 +41,19 @@ struct SkinArea {
             out[i * 3] = weighted[i * 4] / m; out[i * 3 + 1] = weighted[i * 4 + 1] / m; out[i * 3 + 2] = weighted[i * 4 + 2] / m
         }
         return out
+    }
+
+    /// The `width`×`height` tile at (`x0`, `y0`) of the area as colour × weight and the weight,
+    /// four values per pixel (negative weights count as zero).
+    private func weightedTile(x0: Int, y0: Int, width tw: Int, height th: Int, weights: [Float]) -> [Float] {
+        var tile = [Float](repeating: 0, count: tw * th * 4)
+        for y in 0..<th {
+            for x in 0..<tw {
+                let i = (y0 + y) * width + x0 + x, t = (y * tw + x) * 4, m = max(0, weights[i])
+                tile[t] = rgb[i * 3] * m; tile[t + 1] = rgb[i * 3 + 1] * m; tile[t + 2] = rgb[i * 3 + 2] * m; tile[t + 3] = m
+            }
+        }
+        return tile
     }
 
     /// Calls `body` with the area index and the distance to the spot's centre (area-relative
@@ -71,13 +79,7 @@ struct SkinArea {
         let tx0 = max(0, cx - margin), ty0 = max(0, cy - margin)
         let tx1 = min(width, cx + margin + 1), ty1 = min(height, cy + margin + 1)
         let tw = max(0, tx1 - tx0), th = max(0, ty1 - ty0)
-        var tile = [Float](repeating: 0, count: tw * th * 4)
-        for y in 0..<th {
-            for x in 0..<tw {
-                let i = (ty0 + y) * width + tx0 + x, t = (y * tw + x) * 4, m = max(0, mask[i])
-                tile[t] = rgb[i * 3] * m; tile[t + 1] = rgb[i * 3 + 1] * m; tile[t + 2] = rgb[i * 3 + 2] * m; tile[t + 3] = m
-            }
-        }
+        var tile = weightedTile(x0: tx0, y0: ty0, width: tw, height: th, weights: mask)
         if tw > 0 && th > 0 { Blur.gaussianInPlace(&tile, width: tw, height: th, channels: 4, sigma: sigma) }
         return LocalMean(tile: tile, x0: tx0, y0: ty0, width: tw, height: th, areaWidth: width)
     }
