@@ -151,17 +151,27 @@ public struct StudioSession: Sendable {
             wholePhotoLevels.setUses(0, 1)
             wholePhotoLevels.used(0)
             Trace.mark("subject mattes", since: mark)
+            // Framing, matte warp, masks and edge cleanup depend on the look only through its frame:
+            // they run once per face and frame. Each style's frame is known first, so styles the
+            // photo gives the same frame (a portrait cut at the shoulders leaves the looser fit no
+            // more room) are framed once (`FrameGroup`).
+            let subjects: [((Int, Face), FrameGroup)]
+            do {
+                let studied = try analysis.outcome(0).get()
+                subjects = faces.flatMap { face in
+                    FrameGroup.grouping(styles) { style in
+                        try? StudioPipeline.framing(image: image, analysis: studied, face: face.1, style: style, sourceName: name)
+                    }.map { (face, $0) }
+                }
+            }
             // From here only the framings read the photo (each also makes the reduced surroundings
             // its defocused looks blur; the verifier's input landmarks are made already): the slot
-            // lets it go after the last framing, so the renders reuse its memory.
+            // lets it go after the last framing, so the renders reuse its memory. Each framing
+            // queues its looks' renders and each render queues its files' encode+write, all on one
+            // pool of workers, so the cores stay busy while the work per look differs.
             let photoWidth = image.width, photoHeight = image.height
             let photo = ResultSlots<Image>(count: 1)
             photo.put(0, consume image)
-            // Framing, matte warp, masks and edge cleanup depend on the look only through its framing
-            // style: they run once per (face, style). Each framing queues its looks' renders and each
-            // render queues its files' encode+write, all on one pool of workers, so the cores stay
-            // busy while the work per look differs.
-            let subjects = faces.flatMap { face in styles.map { (face, $0) } }
             let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
             let filesPerJob = options.presets.count + 2
             analysis.setUses(0, subjects.count)
@@ -188,20 +198,22 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() })
-            for (subjectIndex, ((number, face), style)) in subjects.enumerated() {
+            for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
                         let mark = Date()
-                        defer { Trace.mark("frame \(style.fit)", since: mark); photo.used(0) }
+                        defer { Trace.mark("frame \(group.style.fit)", since: mark); photo.used(0) }
                         let image = try photo.outcome(0).get()
                         // The framing takes its own copy of the mattes and drops it once they are warped.
                         let read = analysis.outcome(0)
                         analysis.used(0)
-                        return try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face, style: style, sourceName: name)
+                        return try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face, style: group.style,
+                                                        framing: group.framing, sourceName: name)
+                            .sharing(group.styles)
                             .addingSurroundings(for: options.looks, from: image)
                             .addingCanvasNoise(for: options.looks)
                     }
-                    let looks = jobs.enumerated().filter { $0.element.0.0 == number && $0.element.1.framing == style }
+                    let looks = jobs.enumerated().filter { $0.element.0.0 == number && group.styles.contains($0.element.1.framing) }
                     framed.setUses(subjectIndex, looks.count)
                     for (index, (_, look)) in looks {
                         pool.add {
@@ -212,7 +224,7 @@ public struct StudioSession: Sendable {
                                 framed.used(subjectIndex)
                                 var (result, check) = try StudioPipeline.renderUnchecked(
                                     photo: { () throws(StudioError) -> Image in try photo.outcome(0).get() },
-                                    framed: subject.get(), face: face, look: look, options: studioOptions)
+                                    framed: subject.get().serving(look.framing), face: face, look: look, options: studioOptions)
                                 // The files do not depend on the landmark check: they are queued
                                 // first, so a free worker writes them while this one checks.
                                 for (k, output) in outputFiles(result, face: number, names: names, quality: options.quality).enumerated() {

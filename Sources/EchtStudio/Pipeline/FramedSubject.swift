@@ -3,12 +3,13 @@ import EchtVision
 
 /// The look-independent first stage of a render: the framing, the person's matte and colours
 /// rendered through it, the face masks and the edge cleanup. It depends on the look only through
-/// `look.framing`, so looks that share a framing style share one `FramedSubject`.
+/// `look.framing`, so looks that share a framing style share one `FramedSubject`, and so do
+/// the looks of styles whose frames the photo made the same (`Framing.isSameFrame`).
 public struct FramedSubject: Sendable {
-    /// The framing style this was made for.
-    public let style: FramingStyle
+    /// The framing style this was made for (or serves: `serving`).
+    public private(set) var style: FramingStyle
     /// The crop-rotate-scale that maps the photo to the output.
-    public let framing: Framing
+    public private(set) var framing: Framing
     /// The cleaned person matte at output size.
     let alpha: Image
     /// The person's colours after edge cleanup (what the looks start from).
@@ -34,12 +35,38 @@ public struct FramedSubject: Sendable {
     /// The painted canvas's mottle for this frame, shared by the canvas looks it was made for
     /// (`addingCanvasNoise`); a look without it samples its own (the same values).
     var canvasNoise: CanvasNoise?
+    /// Further styles whose frame came out the same as this one's: their looks render from this
+    /// subject too (`serving`), so what it adds for looks (`addingSurroundings`) is for theirs as well.
+    var sameFrameStyles: [FramingStyle] = []
+
+    /// Whether looks of `style` render from this subject.
+    func serves(_ style: FramingStyle) -> Bool { style == self.style || sameFrameStyles.contains(style) }
+
+    /// This subject as the one of `other`, a style it serves (`sameFrameStyles`): the same
+    /// pixels, its looks' notes saying whose frame they have when the fits differ.
+    func serving(_ other: FramingStyle) -> FramedSubject {
+        precondition(serves(other), "the subject does not serve this framing style")
+        guard other != style else { return self }
+        var out = self
+        if other.fit != style.fit {
+            out.framing.notes.append("The photo's edges leave the \(other.fit.rawValue) fit the same frame as the \(style.fit.rawValue) one.")
+        }
+        out.style = other
+        return out
+    }
+
+    /// This subject serving `styles` besides its own (see `sameFrameStyles`).
+    func sharing(_ styles: [FramingStyle]) -> FramedSubject {
+        var out = self
+        out.sameFrameStyles = styles.filter { $0 != style }
+        return out
+    }
 
     /// This subject with the surroundings each defocused backdrop among `looks` (those of this
     /// framing style) reads, made from `image`: rendering those looks needs the photo no more.
     func addingSurroundings(for looks: [Look], from image: Image) -> FramedSubject {
         var out = self
-        for look in looks where look.framing == style && look.backdrop.kind == .defocus {
+        for look in looks where serves(look.framing) && look.backdrop.kind == .defocus {
             let factor = StudioPipeline.defocusFactor(blur: look.backdrop.blur, height: framing.height)
             if out.surroundings[factor] == nil {
                 out.surroundings[factor] = StudioPipeline.surroundings(of: image, transform: framing.transform, width: framing.width,
@@ -52,7 +79,7 @@ public struct FramedSubject: Sendable {
     /// This subject with the canvas mottle its painted canvas looks among `looks` (those of this
     /// framing style) read, sampled once for all of them.
     func addingCanvasNoise(for looks: [Look]) -> FramedSubject {
-        guard looks.contains(where: { $0.framing == style && $0.backdrop.kind == .canvas && $0.backdrop.mottle > 0 }) else { return self }
+        guard looks.contains(where: { serves($0.framing) && $0.backdrop.kind == .canvas && $0.backdrop.mottle > 0 }) else { return self }
         var out = self
         out.canvasNoise = CanvasNoise(width: framing.width, height: framing.height, every: BackdropRenderer.paintedReduction)
         return out
@@ -63,19 +90,14 @@ extension StudioPipeline {
     /// Frames `face` for `style`: everything a look needs before its own light, retouch, grade
     /// and backdrop. Throws when the matte misses the face. The full-size matte is let go as soon
     /// as it is warped: a caller that hands over its only copy of `analysis` gets that memory back
-    /// for the rest of the framing.
+    /// for the rest of the framing. `given`: the frame, when the caller computed it already
+    /// (`framing(image:analysis:face:style:sourceName:)`).
     public static func frame(image: Image, analysis: consuming StudioAnalysis, face: Face, style: FramingStyle,
-                             sourceName: String = "photo") throws(StudioError) -> FramedSubject {
-        guard let matte = analysis.matte(for: face) else { throw .missingMatte(sourceName) }
+                             framing given: Framing? = nil, sourceName: String = "photo") throws(StudioError) -> FramedSubject {
+        let (matte, mesh) = try framingInputs(image: image, analysis: analysis, face: face, sourceName: sourceName)
         _ = consume analysis
-        guard matte.fits(photoWidth: image.width, photoHeight: image.height) else {
-            throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
-                                     received: "\(matte.alpha.width)x\(matte.alpha.height) at (\(matte.originX), \(matte.originY))")
-        }
-        guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(sourceName) }
-        guard eyesAreInside(mesh, width: image.width, height: image.height) else { throw .faceCutByEdge(sourceName) }
-        let framing = Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
-                                               personMatte: matte, style: style, picture: ScanBorder.picture(of: image))
+        let framing = given ?? Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
+                                                        personMatte: matte, style: style, picture: ScanBorder.picture(of: image))
         let t = framing.transform, w = framing.width, h = framing.height
         // The matte covers its own region of the photo; outside it the person is absent. When
         // that region holds all the photo the frame reads (a matte made for this style does),
@@ -111,6 +133,28 @@ extension StudioPipeline {
                              balance: SkinBalance.measure(image: cleaned.foreground, skin: masks.skin, alpha: cleaned.alpha,
                                                           neutral: neutral),
                              softAlpha: Composite.softAlpha(cleaned.alpha), neutral: neutral)
+    }
+
+    /// The frame `frame` makes for `face` in `style`, after the same checks (and with the same
+    /// errors): the studio computes every style's frame first, to frame alike ones once.
+    public static func framing(image: Image, analysis: StudioAnalysis, face: Face, style: FramingStyle,
+                               sourceName: String = "photo") throws(StudioError) -> Framing {
+        let (matte, mesh) = try framingInputs(image: image, analysis: analysis, face: face, sourceName: sourceName)
+        return Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
+                                        personMatte: matte, style: style, picture: ScanBorder.picture(of: image))
+    }
+
+    /// The face's matte and mesh, once they are known to fit the photo and the eyes lie inside it.
+    static func framingInputs(image: Image, analysis: borrowing StudioAnalysis, face: Face,
+                              sourceName: String) throws(StudioError) -> (PersonMatte, FaceLandmarks) {
+        guard let matte = analysis.matte(for: face) else { throw .missingMatte(sourceName) }
+        guard matte.fits(photoWidth: image.width, photoHeight: image.height) else {
+            throw .matteSizeMismatch(expected: "\(image.width)x\(image.height)",
+                                     received: "\(matte.alpha.width)x\(matte.alpha.height) at (\(matte.originX), \(matte.originY))")
+        }
+        guard let mesh = face.landmarks, mesh.points.count >= 468 else { throw .missingLandmarks(sourceName) }
+        guard eyesAreInside(mesh, width: image.width, height: image.height) else { throw .faceCutByEdge(sourceName) }
+        return (matte, mesh)
     }
 
     /// Whether both eye centres lie inside the photo by at least a quarter of the distance
