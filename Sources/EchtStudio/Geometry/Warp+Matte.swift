@@ -1,5 +1,6 @@
 import CPrefetch
 import EchtImaging
+import Foundation
 #if canImport(Darwin)
 import Darwin
 #else
@@ -51,51 +52,58 @@ extension Warp {
             let ox = Double(x) + 0.5
             caX[x] = ca * ox; saX[x] = sa * ox
         }
-        // One row's taps: the first source sample's index, the steps to the right and lower
-        // neighbours (0 where clamped at the edge) and the two fractions.
-        let taps = UnsafeMutablePointer<Int>.allocate(capacity: width * 3)
-        let fractions = UnsafeMutablePointer<Float>.allocate(capacity: width * 2)
-        defer { taps.deallocate(); fractions.deallocate() }
-        let base = taps, stepX = taps + width, stepY = taps + 2 * width, fx = fractions, fy = fractions + width
         let origin = part.y0 * stride + part.x0
         // The reads walk diagonally through the matte's rows; the rows a later output row reads
         // are fetched ahead (`prefetchRows`), the last sample of the window at most.
         let ahead = prefetchRows(sampling) * stride, lastSample = (part.y0 + sh - 1) * stride + part.x0 + sw - 1
+        // Bands of rows on the cores (a framing runs alone while the looks wait for it); every
+        // pixel is computed as on one thread.
+        let bands = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, height / 64))
         var foregroundOut: [Float] = []
         // Every sample of both outputs is written below.
         let alphaOut = [Float](unsafeUninitializedCapacity: n) { alphaBuffer, alphaCount in
             foregroundOut = [Float](unsafeUninitializedCapacity: n * 3) { fgBuffer, fgCount in
                 alpha.pixels.withUnsafeBufferPointer { a in
                     foreground.pixels.withUnsafeBufferPointer { f in
-                        let src = a.baseAddress!, colours = f.baseAddress!
-                        let outA = alphaBuffer.baseAddress!, outF = fgBuffer.baseAddress!
-                        for y in 0..<height {
-                            let oy = Double(y) + 0.5
-                            let saY = sa * oy, caY = ca * oy
-                            let row = y * width, inside = region.span(row: y)
-                            for x in 0..<width {
-                                let cf = min(max(Float(caX[x] - saY + sampling.translationX - 0.5), 0), maxX)
-                                let rf = min(max(Float(saX[x] + caY + sampling.translationY - 0.5), 0), maxY)
-                                let ci = min(Int(cf), lastX), ri = min(Int(rf), lastY)
-                                base[x] = origin &+ ri &* stride &+ ci
-                                stepX[x] = min(ci &+ 1, sw - 1) &- ci
-                                stepY[x] = (min(ri &+ 1, sh - 1) &- ri) &* stride
-                                fx[x] = cf - Float(ci); fy[x] = rf - Float(ri)
-                            }
-                            for x in 0..<width {
-                                let inRegion: Float = inside.contains(x) ? 1 : 0
-                                let p00 = base[x], p10 = p00 &+ stepX[x], p01 = p00 &+ stepY[x], p11 = p01 &+ stepX[x]
-                                let later = min(p00 &+ ahead, lastSample)
-                                echt_prefetch(src + later); echt_prefetch(colours + later &* 3)
-                                let tx = fx[x], ty = fy[x]
-                                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                                let v = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
-                                outA[row &+ x] = min(1, max(0, v)) * inRegion
-                                let o = (row &+ x) &* 3
-                                let q00 = p00 &* 3, q10 = p10 &* 3, q01 = p01 &* 3, q11 = p11 &* 3
-                                outF[o] = w00 * colours[q00] + w10 * colours[q10] + w01 * colours[q01] + w11 * colours[q11]
-                                outF[o &+ 1] = w00 * colours[q00 &+ 1] + w10 * colours[q10 &+ 1] + w01 * colours[q01 &+ 1] + w11 * colours[q11 &+ 1]
-                                outF[o &+ 2] = w00 * colours[q00 &+ 2] + w10 * colours[q10 &+ 2] + w01 * colours[q01 &+ 2] + w11 * colours[q11 &+ 2]
+                        let shared = MatteBandPointers(src: a.baseAddress!, colours: f.baseAddress!, outA: alphaBuffer.baseAddress!,
+                                                       outF: fgBuffer.baseAddress!, caX: caX, saX: saX)
+                        DispatchQueue.concurrentPerform(iterations: bands) { band in
+                            let src = shared.src, colours = shared.colours, outA = shared.outA, outF = shared.outF
+                            let caX = shared.caX, saX = shared.saX
+                            // One row's taps: the first source sample's index, the steps to the right and
+                            // lower neighbours (0 where clamped at the edge) and the two fractions.
+                            let taps = UnsafeMutablePointer<Int>.allocate(capacity: width * 3)
+                            let fractions = UnsafeMutablePointer<Float>.allocate(capacity: width * 2)
+                            defer { taps.deallocate(); fractions.deallocate() }
+                            let base = taps, stepX = taps + width, stepY = taps + 2 * width, fx = fractions, fy = fractions + width
+                            for y in (band * height / bands)..<((band + 1) * height / bands) {
+                                let oy = Double(y) + 0.5
+                                let saY = sa * oy, caY = ca * oy
+                                let row = y * width, inside = region.span(row: y)
+                                for x in 0..<width {
+                                    let cf = min(max(Float(caX[x] - saY + sampling.translationX - 0.5), 0), maxX)
+                                    let rf = min(max(Float(saX[x] + caY + sampling.translationY - 0.5), 0), maxY)
+                                    let ci = min(Int(cf), lastX), ri = min(Int(rf), lastY)
+                                    base[x] = origin &+ ri &* stride &+ ci
+                                    stepX[x] = min(ci &+ 1, sw - 1) &- ci
+                                    stepY[x] = (min(ri &+ 1, sh - 1) &- ri) &* stride
+                                    fx[x] = cf - Float(ci); fy[x] = rf - Float(ri)
+                                }
+                                for x in 0..<width {
+                                    let inRegion: Float = inside.contains(x) ? 1 : 0
+                                    let p00 = base[x], p10 = p00 &+ stepX[x], p01 = p00 &+ stepY[x], p11 = p01 &+ stepX[x]
+                                    let later = min(p00 &+ ahead, lastSample)
+                                    echt_prefetch(src + later); echt_prefetch(colours + later &* 3)
+                                    let tx = fx[x], ty = fy[x]
+                                    let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                    let v = w00 * src[p00] + w10 * src[p10] + w01 * src[p01] + w11 * src[p11]
+                                    outA[row &+ x] = min(1, max(0, v)) * inRegion
+                                    let o = (row &+ x) &* 3
+                                    let q00 = p00 &* 3, q10 = p10 &* 3, q01 = p01 &* 3, q11 = p11 &* 3
+                                    outF[o] = w00 * colours[q00] + w10 * colours[q10] + w01 * colours[q01] + w11 * colours[q11]
+                                    outF[o &+ 1] = w00 * colours[q00 &+ 1] + w10 * colours[q10 &+ 1] + w01 * colours[q01 &+ 1] + w11 * colours[q11 &+ 1]
+                                    outF[o &+ 2] = w00 * colours[q00 &+ 2] + w10 * colours[q10 &+ 2] + w01 * colours[q01 &+ 2] + w11 * colours[q11 &+ 2]
+                                }
                             }
                         }
                     }
@@ -107,6 +115,13 @@ extension Warp {
         return (Image(width: width, height: height, channels: 1, pixels: alphaOut),
                 Image(width: width, height: height, channels: 3, pixels: foregroundOut))
     }
+}
+
+/// The matte pass's inputs and outputs, shared by its row bands (each writes its own rows).
+private struct MatteBandPointers: @unchecked Sendable {
+    let src: UnsafePointer<Float>, colours: UnsafePointer<Float>
+    let outA: UnsafeMutablePointer<Float>, outF: UnsafeMutablePointer<Float>
+    let caX: UnsafeMutablePointer<Double>, saX: UnsafeMutablePointer<Double>
 }
 
 /// Which output pixels of each row fall inside a source image (`Warp.insideMask`'s test,

@@ -207,11 +207,20 @@ public struct StudioSession: Sendable {
                         // The framing takes its own copy of the mattes and drops it once they are warped.
                         let read = analysis.outcome(0)
                         analysis.used(0)
-                        return try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face, style: group.style,
-                                                        framing: group.framing, sourceName: name)
-                            .sharing(group.styles)
-                            .addingSurroundings(for: options.looks, from: image)
-                            .addingCanvasNoise(for: options.looks)
+                        // What the group's looks read beside the person (the surroundings a defocused
+                        // backdrop blurs, the canvas mottle) needs only the frame: made on the other core.
+                        let looks = options.looks.filter { group.styles.contains($0.framing) }
+                        let (subject, extras) = Concurrently.run({ () -> Result<FramedSubject, StudioError> in
+                            do throws(StudioError) {
+                                return .success(try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face,
+                                                                         style: group.style, framing: group.framing, sourceName: name))
+                            } catch { return .failure(error) }
+                        }, { group.framing.map { FramedSubject.extras(for: looks, framing: $0, from: image) } })
+                        let framedSubject = try subject.get().sharing(group.styles)
+                        guard let extras else {
+                            return framedSubject.addingSurroundings(for: looks, from: image).addingCanvasNoise(for: looks)
+                        }
+                        return framedSubject.adding(extras)
                     }
                     let looks = jobs.enumerated().filter { $0.element.0.0 == number && group.styles.contains($0.element.1.framing) }
                     framed.setUses(subjectIndex, looks.count)

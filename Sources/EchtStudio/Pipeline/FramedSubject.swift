@@ -62,27 +62,56 @@ public struct FramedSubject: Sendable {
         return out
     }
 
-    /// This subject with the surroundings each defocused backdrop among `looks` (those of this
-    /// framing style) reads, made from `image`: rendering those looks needs the photo no more.
+    /// This subject with the surroundings each defocused backdrop among `looks` (those it
+    /// serves) reads, made from `image`: rendering those looks needs the photo no more.
     func addingSurroundings(for looks: [Look], from image: Image) -> FramedSubject {
         var out = self
-        for look in looks where serves(look.framing) && look.backdrop.kind == .defocus {
-            let factor = StudioPipeline.defocusFactor(blur: look.backdrop.blur, height: framing.height)
-            if out.surroundings[factor] == nil {
-                out.surroundings[factor] = StudioPipeline.surroundings(of: image, transform: framing.transform, width: framing.width,
-                                                                       height: framing.height, factor: factor)
-            }
-        }
+        Self.makeSurroundings(for: looks.filter { serves($0.framing) }, framing: framing, from: image, into: &out.surroundings)
         return out
     }
 
-    /// This subject with the canvas mottle its painted canvas looks among `looks` (those of this
-    /// framing style) read, sampled once for all of them.
+    /// This subject with the canvas mottle its painted canvas looks among `looks` (those it
+    /// serves) read, sampled once for all of them.
     func addingCanvasNoise(for looks: [Look]) -> FramedSubject {
-        guard looks.contains(where: { serves($0.framing) && $0.backdrop.kind == .canvas && $0.backdrop.mottle > 0 }) else { return self }
+        guard let noise = Self.canvasNoise(for: looks.filter { serves($0.framing) }, framing: framing) else { return self }
         var out = self
-        out.canvasNoise = CanvasNoise(width: framing.width, height: framing.height, every: BackdropRenderer.paintedReduction)
+        out.canvasNoise = noise
         return out
+    }
+
+    /// This subject with `extras` made ahead for its looks (`extras(for:framing:from:)`), which
+    /// need only the frame, not the framed person: the studio makes them beside the framing.
+    func adding(_ extras: (surroundings: [Int: Image], canvasNoise: CanvasNoise?)) -> FramedSubject {
+        var out = self
+        out.surroundings.merge(extras.surroundings) { own, _ in own }
+        out.canvasNoise = out.canvasNoise ?? extras.canvasNoise
+        return out
+    }
+
+    /// The surroundings and canvas mottle `looks` read in `framing` (see `addingSurroundings`
+    /// and `addingCanvasNoise`), made from `image`.
+    static func extras(for looks: [Look], framing: Framing, from image: Image) -> (surroundings: [Int: Image], canvasNoise: CanvasNoise?) {
+        var surroundings: [Int: Image] = [:]
+        makeSurroundings(for: looks, framing: framing, from: image, into: &surroundings)
+        return (surroundings, canvasNoise(for: looks, framing: framing))
+    }
+
+    /// The photo through `framing` at each reduction a defocused backdrop among `looks` blurs,
+    /// added to `made` where missing.
+    private static func makeSurroundings(for looks: [Look], framing: Framing, from image: Image, into made: inout [Int: Image]) {
+        for look in looks where look.backdrop.kind == .defocus {
+            let factor = StudioPipeline.defocusFactor(blur: look.backdrop.blur, height: framing.height)
+            if made[factor] == nil {
+                made[factor] = StudioPipeline.surroundings(of: image, transform: framing.transform, width: framing.width,
+                                                           height: framing.height, factor: factor)
+            }
+        }
+    }
+
+    /// The canvas mottle of `framing`'s size, when a painted canvas look among `looks` reads one.
+    private static func canvasNoise(for looks: [Look], framing: Framing) -> CanvasNoise? {
+        guard looks.contains(where: { $0.backdrop.kind == .canvas && $0.backdrop.mottle > 0 }) else { return nil }
+        return CanvasNoise(width: framing.width, height: framing.height, every: BackdropRenderer.paintedReduction)
     }
 }
 
@@ -125,14 +154,18 @@ extension StudioPipeline {
                                          photo: image, transform: t, faceWidth: faceWidth)
         let cleaned = (alpha: choked.alpha, foreground: unfringed.foreground)
         let inside = InsideRows(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w)
-        let honesty = HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
-                                       masks: masks, faceWidth: faceWidth)
-        let neutral = NeutralReference.measure(image: image, transform: t, alpha: cleaned.alpha, inside: inside)
+        // The honesty reference beside the measures the looks share, on the two cores.
+        let (honesty, (neutral, balance, softAlpha)) = Concurrently.run({
+            HonestyReference(image: image, transform: t, foreground: cleaned.foreground, alpha: cleaned.alpha, inside: inside,
+                             masks: masks, faceWidth: faceWidth)
+        }, {
+            let neutral = NeutralReference.measure(image: image, transform: t, alpha: cleaned.alpha, inside: inside)
+            return (neutral, SkinBalance.measure(image: cleaned.foreground, skin: masks.skin, alpha: cleaned.alpha, neutral: neutral),
+                    Composite.softAlpha(cleaned.alpha))
+        })
         return FramedSubject(style: style, framing: framing, alpha: cleaned.alpha, foreground: cleaned.foreground,
                              mesh: outMesh, masks: masks, faceWidth: faceWidth, honesty: honesty,
-                             balance: SkinBalance.measure(image: cleaned.foreground, skin: masks.skin, alpha: cleaned.alpha,
-                                                          neutral: neutral),
-                             softAlpha: Composite.softAlpha(cleaned.alpha), neutral: neutral)
+                             balance: balance, softAlpha: softAlpha, neutral: neutral)
     }
 
     /// The frame `frame` makes for `face` in `style`, after the same checks (and with the same

@@ -3,9 +3,9 @@ import Foundation
 
 /// Independent pieces of work run at once, each on whatever core is free
 /// (`DispatchQueue.concurrentPerform`); the caller gets every result when all are done.
-enum Concurrently {
+public enum Concurrently {
     /// `first`, `second` and `third` at once.
-    static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
+    public static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
                 withoutActuallyEscaping(third) { third in
@@ -19,7 +19,7 @@ enum Concurrently {
     }
 
     /// `first` and `second` at once.
-    static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    public static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         let (a, b, _) = run(first, second, {})
         return (a, b)
     }

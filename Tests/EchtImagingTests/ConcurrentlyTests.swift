@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import EchtVision
+@testable import EchtImaging
 
 /// `Concurrently.run` hands back each job's own result, in the order given, every job run once.
 struct ConcurrentlyTests {
