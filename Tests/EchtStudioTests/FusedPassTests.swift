@@ -1,4 +1,5 @@
 import EchtImaging
+import EchtTestSupport
 import Testing
 @testable import EchtStudio
 #if canImport(Darwin)

@@ -1,3 +1,4 @@
+import EchtTestSupport
 import Testing
 @testable import EchtStudio
 
@@ -31,21 +32,5 @@ import Testing
         let t = Self.cases[1]
         let a = t.sourcePoint(SIMD2<Double>(0, 0)), b = t.sourcePoint(SIMD2<Double>(3, 4))
         #expect(abs(((a - b) * (a - b)).sum().squareRoot() - 5 * t.scale) < 1e-9)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so failures can be reproduced from the seed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func nextUInt64() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(in range: ClosedRange<Double>) -> Double {
-        range.lowerBound + Double(nextUInt64() >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
     }
 }

@@ -71,17 +71,20 @@ enum BackdropLookalikes {
             let v = SIMD3(guide.pixels[i * 3], guide.pixels[i * 3 + 1], guide.pixels[i * 3 + 2])
             return deepBackground[i] && (v.max() - v.min()) / max(v.max(), 1e-3) > minimumSaturation
         }
-        let background = means(colour, where: chromatic, width: w, height: h)
-        let person = means(colour, where: personSample, width: w, height: h)
+        let background = ChromaSamples(means(colour, where: chromatic, width: w, height: h), side: nearBackground)
+        let person = ChromaSamples(means(colour, where: personSample, width: w, height: h), side: nearBackground)
         guard !background.isEmpty, !person.isEmpty else { return [Bool](repeating: false, count: n) }
         var lookalike = [Bool](repeating: false, count: n), backdropHue = lookalike
         for i in 0..<n where mask.pixels[i] >= SubjectPartition.reach {
-            let dB = nearest(colour[i], background)
-            guard dB < nearBackground else { continue }
+            guard let dB = background.nearest(colour[i], within: nearBackground), dB < nearBackground else { continue }
             backdropHue[i] = true
             guard !belowFace(point(i)) else { continue }
-            let dF = nearest(colour[i], person)
-            lookalike[i] = dB < ratio * dF && dF >= farFromPerson
+            // Looks like the backdrop unless a person sample lies within max(dB / ratio, farFromPerson).
+            if let dF = person.nearest(colour[i], within: max(dB / ratio, farFromPerson)) {
+                lookalike[i] = dB < ratio * dF && dF >= farFromPerson
+            } else {
+                lookalike[i] = true
+            }
         }
         // Seeds beside the head (brows to shoulders), grown through lookalike cells; a part goes
         // when it covers `smallestArea` and the model doubts it.
@@ -166,11 +169,4 @@ enum BackdropLookalikes {
 
     /// Steps per unit of chromaticity at which sample means count as one.
     static let quantum: Float = 500
-
-    /// Distance from `c` to the nearest of `samples`.
-    static func nearest(_ c: SIMD3<Float>, _ samples: [SIMD3<Float>]) -> Float {
-        var best = Float.infinity
-        for s in samples { let d = s - c; best = min(best, (d * d).sum()) }
-        return best.squareRoot()
-    }
 }
