@@ -71,20 +71,17 @@ enum BackdropLookalikes {
             let v = SIMD3(guide.pixels[i * 3], guide.pixels[i * 3 + 1], guide.pixels[i * 3 + 2])
             return deepBackground[i] && (v.max() - v.min()) / max(v.max(), 1e-3) > minimumSaturation
         }
-        let background = ChromaSamples(means(colour, where: chromatic, width: w, height: h), side: nearBackground)
-        let person = ChromaSamples(means(colour, where: personSample, width: w, height: h), side: nearBackground)
+        let background = ChromaSamples(means(colour, where: chromatic, width: w, height: h))
+        let person = ChromaSamples(means(colour, where: personSample, width: w, height: h))
         guard !background.isEmpty, !person.isEmpty else { return [Bool](repeating: false, count: n) }
         var lookalike = [Bool](repeating: false, count: n), backdropHue = lookalike
         for i in 0..<n where mask.pixels[i] >= SubjectPartition.reach {
-            guard let dB = background.nearest(colour[i], within: nearBackground), dB < nearBackground else { continue }
+            let dB = background.nearest(colour[i])
+            guard dB < nearBackground else { continue }
             backdropHue[i] = true
             guard !belowFace(point(i)) else { continue }
-            // Looks like the backdrop unless a person sample lies within max(dB / ratio, farFromPerson).
-            if let dF = person.nearest(colour[i], within: max(dB / ratio, farFromPerson)) {
-                lookalike[i] = dB < ratio * dF && dF >= farFromPerson
-            } else {
-                lookalike[i] = true
-            }
+            let dF = person.nearest(colour[i])
+            lookalike[i] = dB < ratio * dF && dF >= farFromPerson
         }
         // Seeds beside the head (brows to shoulders), grown through lookalike cells; a part goes
         // when it covers `smallestArea` and the model doubts it.

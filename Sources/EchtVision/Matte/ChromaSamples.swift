@@ -1,39 +1,32 @@
-/// Colour samples (chromaticities, `BackdropLookalikes.chroma`) filed in square buckets of their
-/// first two components, so "the nearest sample, if one lies within r" looks at the few buckets
-/// around a colour instead of every sample. A sample's full distance is never below its
-/// distance in those two components, so the buckets within r of a colour hold every sample
-/// within r of it: the answer is the one a scan of all samples gives, to the bit.
+/// Colour samples (chromaticities, `BackdropLookalikes.chroma`) laid out for the nearest-sample
+/// question `BackdropLookalikes.cells` asks of every mask cell: eight samples at a time, each
+/// distance formed with the same operations in the same order as one at a time, so the answer
+/// is the one a scan of the samples gives, to the bit.
 struct ChromaSamples {
-    /// Side of a bucket in chromaticity.
-    let side: Float
-    private var buckets: [SIMD2<Int32>: [SIMD3<Float>]] = [:]
+    private var xs: [SIMD8<Float>] = [], ys: [SIMD8<Float>] = [], zs: [SIMD8<Float>] = []
 
     /// Whether there are no samples.
     let isEmpty: Bool
 
-    /// `samples` filed in buckets of `side`.
-    init(_ samples: [SIMD3<Float>], side: Float) {
-        self.side = side
+    /// `samples`, eight to a block (the last block filled with infinitely far ones).
+    init(_ samples: [SIMD3<Float>]) {
         isEmpty = samples.isEmpty
-        for s in samples { buckets[bucket(s.x, s.y), default: []].append(s) }
-    }
-
-    /// The distance from `c` to its nearest sample, when that is at most `radius`; nil when no
-    /// sample lies that near.
-    func nearest(_ c: SIMD3<Float>, within radius: Float) -> Float? {
-        let low = bucket(c.x - radius, c.y - radius), high = bucket(c.x + radius, c.y + radius)
-        var best = Float.infinity
-        for bx in low.x...high.x {
-            for by in low.y...high.y {
-                guard let filed = buckets[SIMD2(bx, by)] else { continue }
-                for s in filed { let d = s - c; best = min(best, (d * d).sum()) }
+        for start in stride(from: 0, to: samples.count, by: 8) {
+            var x = SIMD8<Float>(repeating: .infinity), y = x, z = x
+            for (lane, s) in samples[start..<min(start + 8, samples.count)].enumerated() {
+                x[lane] = s.x; y[lane] = s.y; z[lane] = s.z
             }
+            xs.append(x); ys.append(y); zs.append(z)
         }
-        let distance = best.squareRoot()
-        return distance <= radius ? distance : nil
     }
 
-    private func bucket(_ x: Float, _ y: Float) -> SIMD2<Int32> {
-        SIMD2(Int32((x / side).rounded(.down)), Int32((y / side).rounded(.down)))
+    /// The distance from `c` to its nearest sample (infinity when there are none).
+    func nearest(_ c: SIMD3<Float>) -> Float {
+        var best = SIMD8<Float>(repeating: .infinity)
+        for k in xs.indices {
+            let dx = xs[k] - c.x, dy = ys[k] - c.y, dz = zs[k] - c.z
+            best = pointwiseMin(best, dx * dx + dy * dy + dz * dz)
+        }
+        return best.min().squareRoot()
     }
 }
