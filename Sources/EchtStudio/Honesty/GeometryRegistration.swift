@@ -117,17 +117,20 @@ enum GeometryRegistration {
         var out = plane.values(in: part)
         Blur.gaussianInPlace(&out, width: part.width, height: part.height, channels: 1, sigma: sigma)
         var energy: Float = 0
-        plane.values.withUnsafeBufferPointer { logLuma in
-            for y in 0..<part.height {
-                let row = plane.rowStart(y, of: part), line = y * part.width
-                for x in 0..<part.width {
-                    out[line + x] = logLuma[row + x] - out[line + x]
-                    energy += out[line + x] * out[line + x]
+        out.withUnsafeMutableBufferPointer { out in
+            plane.values.withUnsafeBufferPointer { logLuma in
+                for y in 0..<part.height {
+                    let row = plane.rowStart(y, of: part), line = y * part.width
+                    for x in 0..<part.width {
+                        let d = logLuma[row &+ x] - out[line &+ x]
+                        out[line &+ x] = d
+                        energy += d * d
+                    }
                 }
             }
+            let rms = (energy / Float(max(out.count, 1))).squareRoot()
+            if rms > 1e-6 { for i in 0..<out.count { out[i] /= rms } }
         }
-        let rms = (energy / Float(max(out.count, 1))).squareRoot()
-        if rms > 1e-6 { for i in 0..<out.count { out[i] /= rms } }
         return out
     }
 

@@ -37,13 +37,18 @@ public enum HonestyMeasures {
         Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
         var energy = 0.0, weight = 0.0
         plane.values.withUnsafeBufferPointer { logLuma in
-            for y in (box.y0 - y0)..<(box.y1 - y0) {
-                let row = plane.rowStart(y, of: window)
-                for x in (box.x0 - x0)..<(box.x1 - x0) {
-                    let m = samples.pixels[(y0 + y - mask.y0) * samples.width + x0 + x - mask.x0]
-                    guard m > 0.5 else { continue }
-                    let d = Double(logLuma[row + x] - base[y * w + x])
-                    energy += d * d * Double(m); weight += Double(m)
+            base.withUnsafeBufferPointer { base in
+                samples.pixels.withUnsafeBufferPointer { maskPixels in
+                    // Every index lies inside its buffer (the box inside the window and the mask's box).
+                    for y in (box.y0 - y0)..<(box.y1 - y0) {
+                        let row = plane.rowStart(y, of: window), line = y * w, maskRow = (y0 + y - mask.y0) * samples.width + x0 - mask.x0
+                        for x in (box.x0 - x0)..<(box.x1 - x0) {
+                            let m = maskPixels[maskRow &+ x]
+                            guard m > 0.5 else { continue }
+                            let d = Double(logLuma[row &+ x] - base[line &+ x])
+                            energy += d * d * Double(m); weight += Double(m)
+                        }
+                    }
                 }
             }
         }
