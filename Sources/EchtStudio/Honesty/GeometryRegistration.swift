@@ -46,15 +46,26 @@ enum GeometryRegistration {
     /// The fit's samples of a `width`×`height` window: every `step`-th pixel of every `step`-th
     /// row whose weight is above zero, row by row.
     static func samples(reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int) -> [Sample] {
+        precondition(reference.count == w * h && weight.count == w * h && step >= 1, "one value per pixel of the window")
         let cx = Double(w) / 2, cy = Double(h) / 2
-        var out: [Sample] = []
-        for y in stride(from: 0, to: h, by: step) {
-            for x in stride(from: 0, to: w, by: step) where weight[y * w + x] > 0 {
-                out.append(Sample(x: Double(x), y: Double(y), u: Double(x) + 0.5 - cx, v: Double(y) + 0.5 - cy,
-                                  weight: Double(weight[y * w + x]), reference: Double(reference[y * w + x])))
+        let rows = stride(from: 0, to: h, by: step), columns = stride(from: 0, to: w, by: step)
+        return weight.withUnsafeBufferPointer { weight in
+            reference.withUnsafeBufferPointer { reference in
+                // At most every stepped pixel.
+                [Sample](unsafeUninitializedCapacity: ((h + step - 1) / step) * ((w + step - 1) / step)) { out, count in
+                    count = 0
+                    for y in rows {
+                        let line = y * w, v = Double(y) + 0.5 - cy
+                        for x in columns where weight[line &+ x] > 0 {
+                            out.initializeElement(at: count, to: Sample(x: Double(x), y: Double(y), u: Double(x) + 0.5 - cx, v: v,
+                                                                        weight: Double(weight[line &+ x]),
+                                                                        reference: Double(reference[line &+ x])))
+                            count += 1
+                        }
+                    }
+                }
             }
         }
-        return out
     }
 
     /// The input's side of `displacement`; nil when the face has no box large enough to fit.
