@@ -30,8 +30,42 @@ enum GeometryRegistration {
         let detail: [Float]
         /// The face mask over `window`, zero at or below one half.
         let weight: [Float]
+        /// The pixels the fit sums over, with everything about them that does not depend on the
+        /// output (`samples(reference:weight:width:height:step:)` of `detail` and `weight`).
+        let samples: [Sample]
         /// Input pixels per output pixel.
         let scale: Double
+    }
+
+    /// One pixel of the fit's sums, as every iteration reads it: its position (x, y) in the
+    /// window, relative to the window's centre (u, v), its weight and the reference's detail.
+    struct Sample: Sendable {
+        let x: Double, y: Double, u: Double, v: Double, weight: Double, reference: Double
+    }
+
+    /// The fit's samples of a `width`×`height` window: every `step`-th pixel of every `step`-th
+    /// row whose weight is above zero, row by row.
+    static func samples(reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int) -> [Sample] {
+        precondition(reference.count == w * h && weight.count == w * h && step >= 1, "one value per pixel of the window")
+        let cx = Double(w) / 2, cy = Double(h) / 2
+        let rows = stride(from: 0, to: h, by: step), columns = stride(from: 0, to: w, by: step)
+        return weight.withUnsafeBufferPointer { weight in
+            reference.withUnsafeBufferPointer { reference in
+                // At most every stepped pixel.
+                [Sample](unsafeUninitializedCapacity: ((h + step - 1) / step) * ((w + step - 1) / step)) { out, count in
+                    count = 0
+                    for y in rows {
+                        let line = y * w, v = Double(y) + 0.5 - cy
+                        for x in columns where weight[line &+ x] > 0 {
+                            out.initializeElement(at: count, to: Sample(x: Double(x), y: Double(y), u: Double(x) + 0.5 - cx, v: v,
+                                                                        weight: Double(weight[line &+ x]),
+                                                                        reference: Double(reference[line &+ x])))
+                            count += 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The input's side of `displacement`; nil when the face has no box large enough to fit.
@@ -44,10 +78,11 @@ enum GeometryRegistration {
         let origin = transform.sourcePoint(SIMD2<Double>(Double(x0), Double(y0)))
         local.translationX = origin.x; local.translationY = origin.y
         let whole = PixelWindow(x0: 0, y0: 0, width: w, height: h)
-        return Reference(box: box, window: window, detailSigma: detailSigma,
-                         detail: detail(LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h), window: whole),
-                                        over: whole, sigma: detailSigma),
-                         weight: face.region(x: x0, y: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 },
+        let detail = detail(LogLuminance(Warp.render(input.rgb, transform: local, width: w, height: h), window: whole),
+                            over: whole, sigma: detailSigma)
+        let weight = face.region(x: x0, y: y0, width: w, height: h).pixels.map { $0 > 0.5 ? $0 : 0 }
+        return Reference(box: box, window: window, detailSigma: detailSigma, detail: detail, weight: weight,
+                         samples: samples(reference: detail, weight: weight, width: w, height: h, step: sampleStep(width: w, height: h)),
                          scale: transform.scale)
     }
 
@@ -68,8 +103,7 @@ enum GeometryRegistration {
     static func displacement(moved: [Float], reference: Reference) -> Double? {
         let box = reference.box, x0 = reference.window.x0, y0 = reference.window.y0
         let w = reference.window.width, h = reference.window.height
-        guard let p = fit(moved: moved, reference: reference.detail, weight: reference.weight, width: w, height: h,
-                          step: sampleStep(width: w, height: h)) else { return nil }
+        guard let p = fit(moved: moved, samples: reference.samples, width: w, height: h) else { return nil }
         // The displacement field of the fitted similarity at the corners of the face box.
         let cx = Double(w) / 2, cy = Double(h) / 2
         var largest = 0.0
@@ -94,17 +128,20 @@ enum GeometryRegistration {
         var out = plane.values(in: part)
         Blur.gaussianInPlace(&out, width: part.width, height: part.height, channels: 1, sigma: sigma)
         var energy: Float = 0
-        plane.values.withUnsafeBufferPointer { logLuma in
-            for y in 0..<part.height {
-                let row = plane.rowStart(y, of: part), line = y * part.width
-                for x in 0..<part.width {
-                    out[line + x] = logLuma[row + x] - out[line + x]
-                    energy += out[line + x] * out[line + x]
+        out.withUnsafeMutableBufferPointer { out in
+            plane.values.withUnsafeBufferPointer { logLuma in
+                for y in 0..<part.height {
+                    let row = plane.rowStart(y, of: part), line = y * part.width
+                    for x in 0..<part.width {
+                        let d = logLuma[row &+ x] - out[line &+ x]
+                        out[line &+ x] = d
+                        energy += d * d
+                    }
                 }
             }
+            let rms = (energy / Float(max(out.count, 1))).squareRoot()
+            if rms > 1e-6 { for i in 0..<out.count { out[i] /= rms } }
         }
-        let rms = (energy / Float(max(out.count, 1))).squareRoot()
-        if rms > 1e-6 { for i in 0..<out.count { out[i] /= rms } }
         return out
     }
 
@@ -121,16 +158,25 @@ enum GeometryRegistration {
 
     /// Gauss–Newton for p = (dx, dy, a, b): `moved` sampled at
     /// (x + dx + a·u − b·v, y + dy + b·u + a·v), with (u, v) relative to the centre, matches
-    /// `reference` at (x, y). Returns nil when the normal equations are singular or it diverges.
+    /// `reference` at (x, y), over every `step`-th pixel of every `step`-th row whose `weight`
+    /// is above zero. Returns nil when the normal equations are singular or it diverges.
+    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int = 1) -> [Double]? {
+        guard w >= 4, h >= 4 else { return nil }
+        return fit(moved: moved, samples: samples(reference: reference, weight: weight, width: w, height: h, step: step), width: w, height: h)
+    }
+
+    /// `fit` over `samples` of a `width`×`height` window (found once for the reference; only
+    /// `moved` is the output's).
     ///
     /// Interpolating `moved`'s central-difference gradients bilinearly equals differencing
     /// bilinear samples one pixel apart; each tap's (value, ∂x, ∂y) is formed where it is read
     /// (every tap lies inside the border, where the differences exist), so an iteration reads
     /// `moved` itself, a quarter of the memory a table of them would take.
-    static func fit(moved: [Float], reference: [Float], weight: [Float], width w: Int, height h: Int, step: Int = 1) -> [Double]? {
+    static func fit(moved: [Float], samples: [Sample], width w: Int, height h: Int) -> [Double]? {
         guard w >= 4, h >= 4 else { return nil }
+        precondition(moved.count == w * h, "one value per pixel of the window")
         var p = [0.0, 0.0, 0.0, 0.0]
-        let cx = Double(w) / 2, cy = Double(h) / 2
+        let right = Double(w - 2), bottom = Double(h - 2)
         for _ in 0..<20 {
             let p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3]
             // Normal equations; the rows of the Hessian and the gradient as vectors, each lane
@@ -138,34 +184,33 @@ enum GeometryRegistration {
             var row0 = SIMD4<Double>.zero, row1 = SIMD4<Double>.zero, row2 = SIMD4<Double>.zero, row3 = SIMD4<Double>.zero
             var gradient = SIMD4<Double>.zero
             moved.withUnsafeBufferPointer { moved in
+                // Every tap lies inside the window (the guard below), so the index arithmetic
+                // cannot overflow: it wraps without checks.
+                let m = moved.baseAddress!
                 /// `moved` and its central differences at the interior pixel `i`.
                 @inline(__always) func tap(_ i: Int) -> SIMD4<Float> {
-                    SIMD4(moved[i], (moved[i + 1] - moved[i - 1]) / 2, (moved[i + w] - moved[i - w]) / 2, 0)
+                    SIMD4(m[i], (m[i &+ 1] - m[i &- 1]) / 2, (m[i &+ w] - m[i &- w]) / 2, 0)
                 }
-                reference.withUnsafeBufferPointer { reference in
-                    weight.withUnsafeBufferPointer { weight in
-                        for y in stride(from: 0, to: h, by: step) {
-                            for x in stride(from: 0, to: w, by: step) where weight[y * w + x] > 0 {
-                                let u = Double(x) + 0.5 - cx, v = Double(y) + 0.5 - cy
-                                let sx = Double(x) + p0 + p2 * u - p3 * v, sy = Double(y) + p1 + p3 * u + p2 * v
-                                // `moved` and its gradients sampled bilinearly at (sx, sy).
-                                guard sx >= 1, sy >= 1, sx < Double(w - 2), sy < Double(h - 2) else { continue }
-                                let ix = Int(sx), iy = Int(sy), tx = Float(sx - Double(ix)), ty = Float(sy - Double(iy))
-                                let k0 = iy * w + ix, k1 = k0 + w
-                                let w00: Float = (1 - tx) * (1 - ty), w10: Float = tx * (1 - ty), w01: Float = (1 - tx) * ty, w11: Float = tx * ty
-                                var s: SIMD4<Float> = tap(k0) * w00
-                                s += tap(k0 + 1) * w10
-                                s += tap(k1) * w01
-                                s += tap(k1 + 1) * w11
-                                let value = Double(s.x), gx = Double(s.y), gy = Double(s.z)
-                                let k = Double(weight[y * w + x])
-                                let j = SIMD4(gx, gy, gx * u + gy * v, -gx * v + gy * u)
-                                let e = value - Double(reference[y * w + x])
-                                let kj = k * j
-                                gradient += kj * e
-                                row0 += kj.x * j; row1 += kj.y * j; row2 += kj.z * j; row3 += kj.w * j
-                            }
-                        }
+                samples.withUnsafeBufferPointer { samples in
+                    for sample in samples {
+                        let u = sample.u, v = sample.v
+                        let sx = sample.x + p0 + p2 * u - p3 * v, sy = sample.y + p1 + p3 * u + p2 * v
+                        // `moved` and its gradients sampled bilinearly at (sx, sy).
+                        guard sx >= 1, sy >= 1, sx < right, sy < bottom else { continue }
+                        let ix = Int(sx), iy = Int(sy), tx = Float(sx - Double(ix)), ty = Float(sy - Double(iy))
+                        let k0 = iy &* w &+ ix, k1 = k0 &+ w
+                        let w00: Float = (1 - tx) * (1 - ty), w10: Float = tx * (1 - ty), w01: Float = (1 - tx) * ty, w11: Float = tx * ty
+                        var s: SIMD4<Float> = tap(k0) * w00
+                        s += tap(k0 &+ 1) * w10
+                        s += tap(k1) * w01
+                        s += tap(k1 &+ 1) * w11
+                        let value = Double(s.x), gx = Double(s.y), gy = Double(s.z)
+                        let k = sample.weight
+                        let j = SIMD4(gx, gy, gx * u + gy * v, -gx * v + gy * u)
+                        let e = value - sample.reference
+                        let kj = k * j
+                        gradient += kj * e
+                        row0 += kj.x * j; row1 += kj.y * j; row2 += kj.z * j; row3 += kj.w * j
                     }
                 }
             }

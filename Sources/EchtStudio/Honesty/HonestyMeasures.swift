@@ -37,13 +37,18 @@ public enum HonestyMeasures {
         Blur.gaussianInPlace(&base, width: w, height: h, channels: 1, sigma: sigma)
         var energy = 0.0, weight = 0.0
         plane.values.withUnsafeBufferPointer { logLuma in
-            for y in (box.y0 - y0)..<(box.y1 - y0) {
-                let row = plane.rowStart(y, of: window)
-                for x in (box.x0 - x0)..<(box.x1 - x0) {
-                    let m = samples.pixels[(y0 + y - mask.y0) * samples.width + x0 + x - mask.x0]
-                    guard m > 0.5 else { continue }
-                    let d = Double(logLuma[row + x] - base[y * w + x])
-                    energy += d * d * Double(m); weight += Double(m)
+            base.withUnsafeBufferPointer { base in
+                samples.pixels.withUnsafeBufferPointer { maskPixels in
+                    // Every index lies inside its buffer (the box inside the window and the mask's box).
+                    for y in (box.y0 - y0)..<(box.y1 - y0) {
+                        let row = plane.rowStart(y, of: window), line = y * w, maskRow = (y0 + y - mask.y0) * samples.width + x0 - mask.x0
+                        for x in (box.x0 - x0)..<(box.x1 - x0) {
+                            let m = maskPixels[maskRow &+ x]
+                            guard m > 0.5 else { continue }
+                            let d = Double(logLuma[row &+ x] - base[line &+ x])
+                            energy += d * d * Double(m); weight += Double(m)
+                        }
+                    }
                 }
             }
         }
@@ -76,20 +81,33 @@ public enum HonestyMeasures {
     }
 
     /// `provenance(alpha:inside:)` with the inside pixels given row by row (no mask image):
-    /// the same figures, summed in the same order.
+    /// the same figures. Each term 1 − clamp(alpha) is a float in [0, 1] and a multiple of
+    /// 2⁻²⁴ (at or above one half, alpha is such a multiple and the difference is exact; below,
+    /// the difference lies in (½, 1], where floats are), so every partial sum of a frame below
+    /// 2²⁹ pixels is exact in a double: summed eight lanes at a time, the total is the one a
+    /// single running sum gives, bit for bit. Only the pixels outside a row's span are tested
+    /// for coverage.
     static func provenance(alpha: Image, inside: InsideRows) -> (onlyBackdrop: Bool, generatedShare: Double) {
-        var ok = true, generated = 0.0
+        precondition(alpha.pixels.count < 1 << 29, "the sums are exact below 2^29 pixels")
+        var ok = true, lanes = SIMD8<Double>.zero, rest = 0.0
         let w = alpha.width
         alpha.pixels.withUnsafeBufferPointer { a in
+            guard let base = a.baseAddress else { return }
             for y in 0..<alpha.height {
-                let span = inside.span(row: y), row = y * w
-                for x in 0..<w {
-                    let v = a[row + x]
-                    if v > 0.02, !span.contains(x) { ok = false }
-                    generated += Double(1 - min(1, max(0, v)))
+                let span = inside.span(row: y), row = base + y * w
+                for x in 0..<span.lowerBound where row[x] > 0.02 { ok = false }
+                for x in (span.isEmpty ? 0 : span.upperBound)..<w where row[x] > 0.02 { ok = false }
+                var x = 0
+                while x + 8 <= w {
+                    let v = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<Float>.self)
+                    // min(1, max(0, v)) lane by lane, as the scalar functions choose.
+                    let low = v.replacing(with: 0, where: .!(v .>= 0))
+                    lanes += SIMD8<Double>(1 - low.replacing(with: 1, where: .!(low .< 1)))
+                    x += 8
                 }
+                while x < w { rest += Double(1 - min(1, max(0, row[x]))); x += 1 }
             }
         }
-        return (ok, generated / Double(alpha.pixels.count))
+        return (ok, (lanes.sum() + rest) / Double(alpha.pixels.count))
     }
 }

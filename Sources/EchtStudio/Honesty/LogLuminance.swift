@@ -43,12 +43,13 @@ struct LogLuminance {
         let c = image.channels, w = window.width, n = window.width * window.height
         values = [Float](unsafeUninitializedCapacity: n) { out, count in
             image.pixels.withUnsafeBufferPointer { src in
+                // Every index lies inside the window, which lies inside the image.
                 for y in 0..<window.height {
-                    let row = ((window.y0 + y) * image.width + window.x0) * c
+                    let row = ((window.y0 + y) * image.width + window.x0) * c, line = y * w
                     for x in 0..<w {
-                        let s = row + x * c
-                        let l = c >= 3 ? SRGB.luminance(src[s], src[s + 1], src[s + 2]) : src[s]
-                        out[y * w + x] = logf(max(l, 0) + 2e-3)
+                        let s = row &+ x &* c
+                        let l = c >= 3 ? SRGB.luminance(src[s], src[s &+ 1], src[s &+ 2]) : src[s]
+                        out[line &+ x] = logf(max(l, 0) + 2e-3)
                     }
                 }
             }
