@@ -67,7 +67,7 @@ extension Warp {
                     foreground.pixels.withUnsafeBufferPointer { f in
                         let shared = MatteBandPointers(src: a.baseAddress!, colours: f.baseAddress!, outA: alphaBuffer.baseAddress!,
                                                        outF: fgBuffer.baseAddress!, caX: caX, saX: saX)
-                        DispatchQueue.concurrentPerform(iterations: bands) { band in
+                        Concurrently.forEach(bands) { band in
                             let src = shared.src, colours = shared.colours, outA = shared.outA, outF = shared.outF
                             let caX = shared.caX, saX = shared.saX
                             // One row's taps: the first source sample's index, the steps to the right and

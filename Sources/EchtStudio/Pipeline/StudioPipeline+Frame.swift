@@ -1,5 +1,6 @@
 import EchtImaging
 import EchtVision
+import Foundation
 
 extension StudioPipeline {
     /// Frames `face` for `style`: everything a look needs before its own light, retouch, grade
@@ -9,6 +10,7 @@ extension StudioPipeline {
     /// (`framing(image:analysis:face:style:sourceName:)`).
     public static func frame(image: Image, analysis: consuming StudioAnalysis, face: Face, style: FramingStyle,
                              framing given: Framing? = nil, sourceName: String = "photo") throws(StudioError) -> FramedSubject {
+        let started = Date()
         let (matte, mesh) = try framingInputs(image: image, analysis: analysis, face: face, sourceName: sourceName)
         _ = consume analysis
         let framing = given ?? Framing.headAndShoulders(face: mesh, sourceWidth: image.width, sourceHeight: image.height,
@@ -29,16 +31,20 @@ extension StudioPipeline {
                                                             photo: (image.width, image.height, t), regionHoldsFrame: covered)
         _ = consume matte
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
+        Trace.mark("  matte warped", since: started)
         let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
         let coverage = faceCoverage(alpha: alpha, face: masks.face)
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
+        Trace.mark("  masks", since: started)
         let choked = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
         // The blown old background's blue fringe on the outline, on the person's cleaned colours.
+        Trace.mark("  edge cleanup", since: started)
         let unfringed = EdgeFringe.apply(alpha: choked.alpha, foreground: choked.foreground,
                                          photo: image, transform: t, faceWidth: faceWidth)
         let cleaned = (alpha: choked.alpha, foreground: unfringed.foreground)
+        Trace.mark("  fringe", since: started)
         let inside = InsideRows(sourceWidth: image.width, sourceHeight: image.height, transform: t, width: w)
         // The honesty reference beside the measures the looks share, on the two cores.
         let (honesty, (neutral, balance, softAlpha)) = Concurrently.run({
