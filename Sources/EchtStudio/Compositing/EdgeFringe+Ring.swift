@@ -1,0 +1,57 @@
+import EchtImaging
+
+extension EdgeFringe {
+    /// Visits, row by row, every pixel of the ring just outside the person (`alpha` < 0.5) whose
+    /// chamfer distance (steps 1 and √2) to a person pixel (`alpha` ≥ 0.5) is at most 4: the
+    /// pixels `DistanceField.chamfer` of the non-person map puts in (0, 4]. A chamfer distance of at
+    /// most 4 is an offset (dx, dy) with |dx| ≤ 4 when dy = 0, ≤ 3 when |dy| ≤ 2, ≤ 2 when
+    /// |dy| = 3 and 0 when |dy| = 4 (3 + √2, 2√2 + 2 and 3√2 all exceed 4), so the ring is the
+    /// person dilated by that octagon, less the person: done on rows of bits, 64 pixels a word.
+    static func ring(_ alpha: Image, _ visit: (Int) -> Void) {
+        let width = alpha.width, height = alpha.height, words = (width + 63) / 64
+        guard width > 0, height > 0 else { return }
+        // The person's bits, then those dilated along rows by 2, 3 and 4 pixels.
+        var rows = [[UInt64]](repeating: [UInt64](repeating: 0, count: words * height), count: 4)
+        alpha.pixels.withUnsafeBufferPointer { a in
+            for y in 0..<height {
+                for w in 0..<words {
+                    let start = y * width + w * 64
+                    var bits: UInt64 = 0
+                    for b in 0..<min(64, width - w * 64) where a[start + b] >= 0.5 { bits |= 1 << UInt64(b) }
+                    rows[0][y * words + w] = bits
+                }
+            }
+        }
+        /// Bits set one pixel either side of `source`'s (bits past the frame's right edge are
+        /// ignored when read out; a pixel past them is never nearer than a real one).
+        func widened(_ source: [UInt64]) -> [UInt64] {
+            var out = source
+            for y in 0..<height {
+                for w in 0..<words {
+                    let i = y * words + w, v = source[i]
+                    let fromLeft = w > 0 ? source[i - 1] >> 63 : 0, fromRight = w + 1 < words ? source[i + 1] << 63 : 0
+                    out[i] = v | v << 1 | v >> 1 | fromLeft | fromRight
+                }
+            }
+            return out
+        }
+        rows[1] = widened(widened(rows[0]))
+        rows[2] = widened(rows[1])
+        rows[3] = widened(rows[2])
+        // Per row offset |dy| 0...4, which dilation it takes.
+        let reach = [3, 2, 2, 1, 0]
+        let lastBits = width % 64 == 0 ? UInt64.max : (1 << UInt64(width % 64)) - 1
+        for y in 0..<height {
+            for w in 0..<words {
+                var bits: UInt64 = 0
+                for dy in -4...4 where y + dy >= 0 && y + dy < height { bits |= rows[reach[abs(dy)]][(y + dy) * words + w] }
+                bits &= ~rows[0][y * words + w]
+                if w == words - 1 { bits &= lastBits }
+                while bits != 0 {
+                    visit(y * width + w * 64 + bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                }
+            }
+        }
+    }
+}
