@@ -11,17 +11,28 @@ extension EdgeFringe {
         let width = alpha.width, height = alpha.height, words = (width + 63) / 64
         guard width > 0, height > 0 else { return }
         // The person's bits, then those dilated along rows by 2, 3 and 4 pixels.
-        var rows = [[UInt64]](repeating: [UInt64](repeating: 0, count: words * height), count: 4)
+        var person = [UInt64](repeating: 0, count: words * height)
         alpha.pixels.withUnsafeBufferPointer { a in
-            for y in 0..<height {
-                for w in 0..<words {
-                    let start = y * width + w * 64
-                    var bits: UInt64 = 0
-                    for b in 0..<min(64, width - w * 64) where a[start + b] >= 0.5 { bits |= 1 << UInt64(b) }
-                    rows[0][y * words + w] = bits
+            person.withUnsafeMutableBufferPointer { p in
+                // Eight pixels at a time: each compare's lanes pick their bit, and the bits add up to a byte.
+                let weights = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128), none = SIMD8<Int32>(repeating: 0)
+                let raw = UnsafeRawPointer(a.baseAddress!)
+                for y in 0..<height {
+                    for w in 0..<words {
+                        let start = y * width + w * 64, count = min(64, width - w * 64)
+                        var bits: UInt64 = 0, b = 0
+                        while b + 8 <= count {
+                            let v = raw.loadUnaligned(fromByteOffset: (start + b) * 4, as: SIMD8<Float>.self)
+                            bits |= UInt64(UInt8(truncatingIfNeeded: none.replacing(with: weights, where: v .>= 0.5).wrappedSum())) << UInt64(b)
+                            b += 8
+                        }
+                        while b < count { if a[start + b] >= 0.5 { bits |= 1 << UInt64(b) }; b += 1 }
+                        p[y * words + w] = bits
+                    }
                 }
             }
         }
+        var rows = [person, [], [], []]
         /// Bits set one pixel either side of `source`'s (bits past the frame's right edge are
         /// ignored when read out; a pixel past them is never nearer than a real one).
         func widened(_ source: [UInt64]) -> [UInt64] {
