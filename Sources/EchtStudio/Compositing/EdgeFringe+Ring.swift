@@ -32,7 +32,6 @@ extension EdgeFringe {
                 }
             }
         }
-        var rows = [person, [], [], []]
         /// Bits set one pixel either side of `source`'s (bits past the frame's right edge are
         /// ignored when read out; a pixel past them is never nearer than a real one).
         func widened(_ source: [UInt64]) -> [UInt64] {
@@ -46,21 +45,27 @@ extension EdgeFringe {
             }
             return out
         }
-        rows[1] = widened(widened(rows[0]))
-        rows[2] = widened(rows[1])
-        rows[3] = widened(rows[2])
-        // Per row offset |dy| 0...4, which dilation it takes.
-        let reach = [3, 2, 2, 1, 0]
+        let dilated2 = widened(widened(person)), dilated3 = widened(dilated2), dilated4 = widened(dilated3)
         let lastBits = width % 64 == 0 ? UInt64.max : (1 << UInt64(width % 64)) - 1
-        for y in 0..<height {
-            for w in 0..<words {
-                var bits: UInt64 = 0
-                for dy in -4...4 where y + dy >= 0 && y + dy < height { bits |= rows[reach[abs(dy)]][(y + dy) * words + w] }
-                bits &= ~rows[0][y * words + w]
-                if w == words - 1 { bits &= lastBits }
-                while bits != 0 {
-                    visit(y * width + w * 64 + bits.trailingZeroBitCount)
-                    bits &= bits - 1
+        person.withUnsafeBufferPointer { p0 in
+            dilated2.withUnsafeBufferPointer { p2 in
+                dilated3.withUnsafeBufferPointer { p3 in
+                    dilated4.withUnsafeBufferPointer { p4 in
+                        // Per row offset |dy| 0...4, the row dilation it takes.
+                        let reach = [p4, p3, p3, p2, p0]
+                        for y in 0..<height {
+                            for w in 0..<words {
+                                var bits: UInt64 = 0
+                                for dy in max(-4, -y)...min(4, height - 1 - y) { bits |= reach[abs(dy)][(y + dy) * words + w] }
+                                bits &= ~p0[y * words + w]
+                                if w == words - 1 { bits &= lastBits }
+                                while bits != 0 {
+                                    visit(y * width + w * 64 + bits.trailingZeroBitCount)
+                                    bits &= bits - 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
