@@ -32,15 +32,21 @@ extension StudioPipeline {
         _ = consume matte
         let outMesh = mesh.mapped(depthScale: Float(1 / t.scale)) { t.outputPoint($0) }
         Trace.mark("  matte warped", since: started)
-        let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
         let oval = MeshRegions.points(MeshRegions.faceOval, of: outMesh)
         let faceWidth = max(oval.map(\.x).max()! - oval.map(\.x).min()!, 4)
-        let coverage = faceCoverage(alpha: alpha, face: masks.face)
+        // The face masks and their coverage (of the matte as warped) beside the edge cleanup,
+        // which takes the colours over (no copy of them) and chokes its own copy of the matte.
+        var colours: Image? = consume foreground
+        let ((masks, coverage), choked) = Concurrently.run({ () -> (FaceMasks, Double) in
+            let masks = FaceMasks.make(mesh: outMesh, width: w, height: h, alpha: alpha)
+            return (masks, faceCoverage(alpha: alpha, face: masks.face))
+        }, {
+            EdgeCleanup.apply(alpha: alpha, foreground: colours.take()!, sigma: max(1, faceWidth * 0.03))
+        })
+        _ = consume alpha
         guard coverage >= minimumFaceCoverage else { throw .matteMissesFace(sourceName, coverage: coverage) }
-        Trace.mark("  masks", since: started)
-        let choked = EdgeCleanup.apply(alpha: consume alpha, foreground: consume foreground, sigma: max(1, faceWidth * 0.03))
+        Trace.mark("  masks and edge cleanup", since: started)
         // The blown old background's blue fringe on the outline, on the person's cleaned colours.
-        Trace.mark("  edge cleanup", since: started)
         let unfringed = EdgeFringe.apply(alpha: choked.alpha, foreground: choked.foreground,
                                          photo: image, transform: t, faceWidth: faceWidth)
         let cleaned = (alpha: choked.alpha, foreground: unfringed.foreground)
