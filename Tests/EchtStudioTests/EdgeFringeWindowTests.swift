@@ -1,4 +1,5 @@
 import EchtImaging
+import EchtTestSupport
 import Foundation
 import Testing
 @testable import EchtStudio
@@ -33,7 +34,7 @@ struct EdgeFringeWindowTests {
         for y in 300..<440 {
             for x in 300..<width { for k in 0..<3 { photo.pixels[(y * width + x) * 3 + k] = 1 } }
         }
-        if mirrored { alpha = Self.mirrored(alpha); foreground = Self.mirrored(foreground); photo = Self.mirrored(photo) }
+        if mirrored { alpha = alpha.mirrored(); foreground = foreground.mirrored(); photo = photo.mirrored() }
         let reference = Self.fullFrame(alpha: alpha, foreground: foreground, photo: photo, transform: .identity, faceWidth: faceWidth)
         let windowed = EdgeFringe.apply(alpha: alpha, foreground: foreground, photo: photo, transform: .identity, faceWidth: faceWidth)
         let delta = zip(reference.foreground.pixels, windowed.foreground.pixels).map { abs($0 - $1) }.max()!
@@ -66,18 +67,6 @@ struct EdgeFringeWindowTests {
             }
         }
         return (Image(width: width, height: height, channels: 1, pixels: alpha), Image(width: width, height: height, channels: 3, pixels: fg))
-    }
-
-    /// `image` flipped left to right.
-    static func mirrored(_ image: Image) -> Image {
-        var out = image
-        let c = image.channels
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                for k in 0..<c { out.pixels[(y * image.width + x) * c + k] = image.pixels[(y * image.width + image.width - 1 - x) * c + k] }
-            }
-        }
-        return out
     }
 
     /// The correction as first written, over the whole frame: the reference the windows must match.

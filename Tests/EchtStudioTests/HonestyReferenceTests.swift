@@ -80,12 +80,7 @@ struct HonestyReferenceDevPhotoTests {
     /// enough that the measures' blurs scale with it (none sits at its floor).
     @Test func aSessionsSharedReferencesGiveThePerLookFigures() throws {
         let name = "portrait-2282px-smile-dark-bg-01.jpg"
-        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
-        let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
-        let looks = Look.defaultNames.map { Look.builtIn[$0]! }
-        var styles: [FramingStyle] = []
-        for look in looks where !styles.contains(look.framing) { styles.append(look.framing) }
-        let analysis = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let (session, image, face, looks, styles, analysis) = try StudioFixtures.defaultLooksAnalysis(name)
         let verifier = VisionVerifier(analyzer: session.analyzer)
         let options = StudioOptions(verifier: verifier, sourceName: name,
                                     inputLandmarks: [InputLandmarks(image: image, expected: try #require(face.landmarks), verifier: verifier)])

@@ -59,12 +59,7 @@ struct HonestySharedSamplesTests {
 
     @Test func theSharedSamplesAndLaneSumsGiveThePerLookFigures() throws {
         let name = "portrait-xlarge-4600px-beard-cluttered-01.jpg"
-        let (session, image, found) = try StudioFixtures.analysedDevPhoto(name)
-        let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
-        let looks = Look.defaultNames.map { Look.builtIn[$0]! }
-        var styles: [FramingStyle] = []
-        for look in looks where !styles.contains(look.framing) { styles.append(look.framing) }
-        let analysis = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        let (_, image, face, looks, styles, analysis) = try StudioFixtures.defaultLooksAnalysis(name)
         for style in styles {
             let framed = try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: style, sourceName: name)
             let reference = try #require(framed.honesty.registration)

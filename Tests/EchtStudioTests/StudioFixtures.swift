@@ -71,6 +71,19 @@ enum StudioFixtures {
         return (session, image, try session.analyse(image, name: name))
     }
 
+    /// The dev photo `name` as the default looks see it: its largest face, the looks, their
+    /// framing styles (each once, in the looks' order) and the analysis with that face's matte.
+    static func defaultLooksAnalysis(_ name: String) throws -> (session: StudioSession, image: Image, face: Face, looks: [Look],
+                                                                 styles: [FramingStyle], analysis: StudioAnalysis) {
+        let (session, image, found) = try analysedDevPhoto(name)
+        let face = try StudioPipeline.chooseFace(in: found, index: nil, sourceName: name)
+        let looks = Look.defaultNames.map { Look.builtIn[$0]! }
+        var styles: [FramingStyle] = []
+        for look in looks where !styles.contains(look.framing) { styles.append(look.framing) }
+        let analysis = try found.addingMattes(for: [face], styles: styles, image: image, analyzer: session.analyzer, sourceName: name)
+        return (session, image, face, looks, styles, analysis)
+    }
+
     /// The largest face of the dev photo `name` and its person matte, made for `styles`.
     static func largestFaceMatte(_ name: String, styles: [FramingStyle]) throws -> (face: Face, matte: PersonMatte) {
         let (session, image, found) = try analysedDevPhoto(name)

@@ -1,4 +1,5 @@
 import EchtImaging
+import EchtTestSupport
 import Foundation
 @testable import EchtVision
 
@@ -51,16 +52,7 @@ struct VisionGolden: Decodable {
 /// Exact image transforms used by the tests (they mirror the reference script's variants).
 enum TestImages {
     /// Left-right mirror.
-    static func mirrored(_ image: Image) -> Image {
-        var out = image
-        let c = image.channels
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                for k in 0..<c { out.pixels[(y * image.width + x) * c + k] = image.pixels[(y * image.width + image.width - 1 - x) * c + k] }
-            }
-        }
-        return out
-    }
+    static func mirrored(_ image: Image) -> Image { image.mirrored() }
 
     /// Turned 90° clockwise (what a viewer shows for EXIF orientation 6).
     static func rotatedClockwise(_ image: Image) -> Image {
