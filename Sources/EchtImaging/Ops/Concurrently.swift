@@ -6,7 +6,8 @@ import Foundation
 /// not Dispatch's pool: a caller inside a worker pool whose other workers wait for work (the
 /// studio's `TaskPool`) holds a slot of that pool, and `concurrentPerform` from there ran
 /// everything on the caller while the other core idled. For pieces of milliseconds or more
-/// (starting a thread costs tens of microseconds).
+/// (starting a thread costs tens of microseconds). Where the system refuses a thread, the
+/// caller runs that piece itself.
 public enum Concurrently {
     /// `first`, `second` and `third` at once.
     public static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
@@ -18,9 +19,7 @@ public enum Concurrently {
                     let finished = DispatchGroup()
                     for k in jobs.run.indices {
                         finished.enter()
-                        let thread = Thread { jobs.run[k](); finished.leave() }
-                        thread.stackSize = 8 << 20
-                        thread.start()
+                        if !WorkerThread.start({ jobs.run[k](); finished.leave() }) { jobs.run[k](); finished.leave() }
                     }
                     a.value = first()
                     finished.wait()
@@ -39,9 +38,7 @@ public enum Concurrently {
                 let job = Jobs(run: [{ b.value = second() }])
                 let finished = DispatchGroup()
                 finished.enter()
-                let thread = Thread { job.run[0](); finished.leave() }
-                thread.stackSize = 8 << 20
-                thread.start()
+                if !WorkerThread.start({ job.run[0](); finished.leave() }) { job.run[0](); finished.leave() }
                 a.value = first()
                 finished.wait()
                 job.run = []
@@ -57,9 +54,7 @@ public enum Concurrently {
             let finished = DispatchGroup()
             for band in 1..<max(bands, 1) {
                 finished.enter()
-                let thread = Thread { shared.work?(band); finished.leave() }
-                thread.stackSize = 8 << 20
-                thread.start()
+                if !WorkerThread.start({ shared.work?(band); finished.leave() }) { shared.work?(band); finished.leave() }
             }
             work(0)
             finished.wait()

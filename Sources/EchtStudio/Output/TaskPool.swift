@@ -1,3 +1,4 @@
+import EchtImaging
 import Foundation
 
 /// A fixed set of workers pulling tasks first-in first-out until none is left; a running task
@@ -19,12 +20,8 @@ final class TaskPool: @unchecked Sendable {
         let count = max(1, workers), finished = DispatchGroup()
         for worker in 1..<count {
             finished.enter()
-            let thread = Thread { [self] in
-                work(worker)
-                finished.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+            // Where the system refuses a thread, the workers that did start do the work.
+            if !WorkerThread.start({ [self] in work(worker); finished.leave() }) { finished.leave() }
         }
         work(0)
         finished.wait()
