@@ -1,13 +1,10 @@
 import Dispatch
 import Foundation
 
-/// Independent pieces of work run at once: the first on the calling thread, the others each on
-/// a thread of its own; the caller gets every result when all are done. Threads of their own,
-/// not Dispatch's pool: a caller inside a worker pool whose other workers wait for work (the
-/// studio's `TaskPool`) holds a slot of that pool, and `concurrentPerform` from there ran
-/// everything on the caller while the other core idled. For pieces of milliseconds or more
-/// (starting a thread costs tens of microseconds). Where the system refuses a thread, the
-/// caller runs that piece itself.
+/// Independent pieces of work run at once, each on whatever core is free
+/// (`DispatchQueue.concurrentPerform`); the caller gets every result when all are done. Called
+/// from a worker of the studio's task pool (itself `concurrentPerform`), the pieces run one after
+/// another on the caller (BENCHMARKS.md, 2026-11-29).
 public enum Concurrently {
     /// `first`, `second` and `third` at once.
     public static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
@@ -15,15 +12,8 @@ public enum Concurrently {
             withoutActuallyEscaping(second) { second in
                 withoutActuallyEscaping(third) { third in
                     let a = Box<A>(), b = Box<B>(), c = Box<C>()
-                    let jobs = Jobs(run: [{ b.value = second() }, { c.value = third() }])
-                    let finished = DispatchGroup()
-                    for k in jobs.run.indices {
-                        finished.enter()
-                        if !WorkerThread.start({ jobs.run[k](); finished.leave() }) { jobs.run[k](); finished.leave() }
-                    }
-                    a.value = first()
-                    finished.wait()
-                    jobs.run = []
+                    let jobs = Jobs(run: [{ a.value = first() }, { b.value = second() }, { c.value = third() }])
+                    DispatchQueue.concurrentPerform(iterations: 3) { jobs.run[$0]() }
                     return (a.value!, b.value!, c.value!)
                 }
             }
@@ -32,33 +22,15 @@ public enum Concurrently {
 
     /// `first` and `second` at once.
     public static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let a = Box<A>(), b = Box<B>()
-                let job = Jobs(run: [{ b.value = second() }])
-                let finished = DispatchGroup()
-                finished.enter()
-                if !WorkerThread.start({ job.run[0](); finished.leave() }) { job.run[0](); finished.leave() }
-                a.value = first()
-                finished.wait()
-                job.run = []
-                return (a.value!, b.value!)
-            }
-        }
+        let (a, b, _) = run(first, second, {})
+        return (a, b)
     }
 
-    /// `bands` pieces of `work` (given their index) at once, the first on the calling thread.
+    /// `bands` pieces of `work` (given their index) at once, each run once.
     public static func forEach(_ bands: Int, _ work: (Int) -> Void) {
         withoutActuallyEscaping(work) { work in
             let shared = Band(work: work)
-            let finished = DispatchGroup()
-            for band in 1..<max(bands, 1) {
-                finished.enter()
-                if !WorkerThread.start({ shared.work?(band); finished.leave() }) { shared.work?(band); finished.leave() }
-            }
-            work(0)
-            finished.wait()
-            shared.work = nil
+            DispatchQueue.concurrentPerform(iterations: max(bands, 1)) { shared.work($0) }
         }
     }
 
@@ -67,16 +39,13 @@ public enum Concurrently {
         var value: Value?
     }
 
-    /// The jobs, handed to their threads; each runs once. Emptied once all have finished: a
-    /// thread may keep its closure (and so this box) a moment longer, never the jobs.
-    private final class Jobs: @unchecked Sendable {
-        var run: [() -> Void]
-        init(run: [() -> Void]) { self.run = run }
+    /// The jobs, handed to the workers of `concurrentPerform`; each runs once.
+    private struct Jobs: @unchecked Sendable {
+        let run: [() -> Void]
     }
 
-    /// The work of `forEach`, handed to its threads; let go as `Jobs` is.
-    private final class Band: @unchecked Sendable {
-        var work: ((Int) -> Void)?
-        init(work: @escaping (Int) -> Void) { self.work = work }
+    /// The work of `forEach`, handed to the workers of `concurrentPerform`.
+    private struct Band: @unchecked Sendable {
+        let work: (Int) -> Void
     }
 }
