@@ -73,20 +73,3 @@ import Testing
         }
     }
 }
-
-@Suite struct TaskPoolTests {
-    @Test("every task, including tasks added by running tasks, runs exactly once")
-    func runsEveryTaskOnce() {
-        let pool = TaskPool()
-        let counts = ResultSlots<Int>(count: 40)
-        for i in 0..<10 {
-            pool.add {
-                counts.set(i) { i }
-                for k in 1...3 { pool.add { counts.set(10 + i * 3 + k - 1) { 10 + i * 3 + k - 1 } } }
-            }
-        }
-        pool.run(workers: 3)
-        let values = counts.outcomes().map { try? $0.get() }
-        #expect(values == (0..<40).map { Optional($0) })
-    }
-}

@@ -13,13 +13,17 @@
 # Swift names demangled. Callgrind runs the threads one at a time, so the figure does not depend
 # on the machine's load; about 3-5 minutes for a 14 MP photo.
 #
-# Two workarounds, both needed with Valgrind 3.19 and the Swift 6 toolchain:
+# Three workarounds, all needed with Valgrind 3.19 and the Swift 6 toolchain:
 # - valgrind aborts reading the DWARF 5 debug info of Swift binaries ("unhandled dwarf2 abbrev
 #   form code 0x25 ... Giving up"), so the binary is run from a copy with its debug info stripped
 #   (`objcopy --strip-debug`); the symbol table stays, so functions keep their names.
 # - the `echt` command itself crashes valgrind as it starts its first threads (its async main
 #   parks the main thread in `rt_sigsuspend`), so the measure runs `echt-bench`, whose main is
 #   synchronous and runs the same `StudioSession` as `echt studio`.
+# - with Valgrind's default (unfair) thread scheduling, a run whose pool workers hand parallel
+#   pieces to each other parked every thread on a futex inside a libvips resize, no libvips worker
+#   thread left (2026-11-29; the same build finishes natively and under --tool=none), so threads
+#   take turns with --fair-sched=yes. The count of instructions does not depend on it.
 set -euo pipefail
 
 photo=${1:?usage: $0 PHOTO [BINARY]}
@@ -39,7 +43,7 @@ trap 'rm -rf "$work"' EXIT
 objcopy --strip-debug "$binary" "$work/echt-bench"
 out=${OUT:-$work/callgrind.out}
 
-valgrind --tool=callgrind --callgrind-out-file="$out" \
+valgrind --tool=callgrind --fair-sched=yes --callgrind-out-file="$out" \
     "$work/echt-bench" --studio "$photo" --runs 1 --no-sign >"$work/log" 2>&1 \
     || { tail -30 "$work/log" >&2; exit 1; }
 

@@ -1,10 +1,10 @@
 import Dispatch
 import Foundation
 
-/// Independent pieces of work run at once, each on whatever core is free
-/// (`DispatchQueue.concurrentPerform`); the caller gets every result when all are done. Called
-/// from a worker of the studio's task pool (itself `concurrentPerform`), the pieces run one after
-/// another on the caller (BENCHMARKS.md, 2026-11-29).
+/// Independent pieces of work run at once, each on whatever core is free; the caller gets every
+/// result when all are done. Called from a worker of a `WorkerPool`, the pieces go to that pool's
+/// workers (Dispatch would run them one after another on the caller); elsewhere to
+/// `DispatchQueue.concurrentPerform`.
 public enum Concurrently {
     /// `first`, `second` and `third` at once.
     public static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
@@ -13,7 +13,11 @@ public enum Concurrently {
                 withoutActuallyEscaping(third) { third in
                     let a = Box<A>(), b = Box<B>(), c = Box<C>()
                     let jobs = Jobs(run: [{ a.value = first() }, { b.value = second() }, { c.value = third() }])
-                    DispatchQueue.concurrentPerform(iterations: 3) { jobs.run[$0]() }
+                    if let pool = WorkerPool.current {
+                        pool.runPieces(jobs.run)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: 3) { jobs.run[$0]() }
+                    }
                     return (a.value!, b.value!, c.value!)
                 }
             }
@@ -30,7 +34,11 @@ public enum Concurrently {
     public static func forEach(_ bands: Int, _ work: (Int) -> Void) {
         withoutActuallyEscaping(work) { work in
             let shared = Band(work: work)
-            DispatchQueue.concurrentPerform(iterations: max(bands, 1)) { shared.work($0) }
+            if let pool = WorkerPool.current {
+                pool.runPieces((0..<max(bands, 1)).map { band in { shared.work(band) } })
+            } else {
+                DispatchQueue.concurrentPerform(iterations: max(bands, 1)) { shared.work($0) }
+            }
         }
     }
 

@@ -180,7 +180,7 @@ public struct StudioSession: Sendable {
             // Each look's result keeps only its sheet tile once its files are queued.
             let rendered = ResultSlots<(HeadshotReport, Image)>(count: jobs.count)
             let written = ResultSlots<Void>(count: jobs.count * filesPerJob)
-            let pool = TaskPool()
+            let pool = WorkerPool()
             // The sheet is made (not written) in the pool once every look has rendered, beside the
             // last look's file writes, instead of on one core after them.
             let rendersLeft = Countdown(jobs.count)
@@ -261,7 +261,9 @@ public struct StudioSession: Sendable {
                 }
             }
             let poolStart = Date()
-            pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
+            let idle = pool.run(workers: ProcessInfo.processInfo.activeProcessorCount)
+            // How long each worker waited for work (a core idle but for other processes).
+            for (worker, seconds) in idle.enumerated() { Trace.mark(String(format: "pool worker %d idle %.3f s of", worker, seconds), since: poolStart) }
             Trace.mark("frame+render+write", since: poolStart)
             if let error = written.failures().first { throw error }
             let finished = try finishedHeadshots(rendered.outcomes(), jobs: jobs, eachFace: options.eachFace, name: name) { message in
