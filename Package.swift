@@ -2,7 +2,7 @@
 // Echt: real photographs into professional headshots, on the user's own machine.
 // Module layering (dependencies point down only), see ../shared/docs/design.md:
 //   EchtInference   — .tflite reader + CPU kernels (no dependencies)
-//   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim), PNG writer (CDeflate), JPEG writer (CJPEG)
+//   EchtImaging     — image value type, libvips I/O, colour, filters (CVipsShim), PNG writer (CIsal), JPEG writer (CJPEG)
 //   EchtVision      — faces, mesh, iris, person matte, quality measures
 //   EchtStudio      — looks, framing, backdrop, light, retouch, the pipeline
 //   CPrefetch       — a cache prefetch hint (header only), for EchtVision's and EchtStudio's gathers
@@ -69,11 +69,11 @@ let package = Package(
             pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg62-turbo-dev"])]
         ),
-        // MARK: C bridge to libdeflate (the PNG writer's compressor)
+        // MARK: C bridge to ISA-L's igzip (the PNG writer's compressor)
         .systemLibrary(
-            name: "CDeflate",
-            pkgConfig: "libdeflate",
-            providers: [.apt(["libdeflate-dev"])]
+            name: "CIsal",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
         ),
 
         // MARK: Cache prefetch hint (header only), for the rotated warps and tensor samplers
@@ -81,7 +81,7 @@ let package = Package(
 
         // MARK: Library modules
         .target(name: "EchtInference", swiftSettings: inferenceSettings),
-        .target(name: "EchtImaging", dependencies: ["CVipsShim", "CDeflate"], swiftSettings: inferenceSettings),
+        .target(name: "EchtImaging", dependencies: ["CVipsShim", "CIsal"], swiftSettings: inferenceSettings),
         .target(name: "EchtVision", dependencies: ["EchtInference", "EchtImaging", "CPrefetch"], swiftSettings: inferenceSettings),
         .target(name: "EchtStudio", dependencies: ["EchtVision", "EchtImaging", "CPrefetch"], swiftSettings: inferenceSettings),
         .target(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Echt setup: installs what is missing, idempotent and fast when everything is present.
-#   - libvips (Debian package libvips-dev) when `pkg-config vips` fails, libdeflate
-#     (libdeflate-dev, the PNG writer's compressor) when `pkg-config libdeflate` fails, libjpeg
+#   - libvips (Debian package libvips-dev) when `pkg-config vips` fails, ISA-L
+#     (libisal-dev, the PNG writer's compressor) when `pkg-config libisal` fails, libjpeg
 #     (libjpeg62-turbo-dev, the JPEG writer's codec) when `pkg-config libjpeg` fails, and
 #     .build-pkgconfig/echt-vips.pc (its flags without -pthread, for SwiftPM)
 #   - the five face models from the PyPI wheel mediapipe==0.10.14, SHA-256 checked
@@ -61,7 +61,7 @@ PY
 # 1. libvips (and the codecs it loads as modules).
 need_apt=()
 pkg-config --exists vips 2>/dev/null || need_apt+=(libvips-dev)
-pkg-config --exists libdeflate 2>/dev/null || need_apt+=(libdeflate-dev)
+pkg-config --exists libisal 2>/dev/null || need_apt+=(libisal-dev)
 pkg-config --exists libjpeg 2>/dev/null || need_apt+=(libjpeg62-turbo-dev)
 if (( ${#need_apt[@]} )); then
     if [[ $(id -u) -ne 0 ]]; then

@@ -3,7 +3,7 @@ import Foundation
 
 /// `echt-bench --png FILE [--runs N]`: encodes the decoded FILE (a studio cut-out) as PNG with
 /// libvips' pngsave (zlib level 2, average filter; the encoder before Echt's own) and with Echt's
-/// writer, alternating, `runs` times each; then every row filter at libdeflate levels 1...3.
+/// writer, alternating, `runs` times each; then every row filter at igzip levels 0...3.
 /// Prints median encode times (float pixels → file bytes) and file sizes, then exits.
 func runPNGBenchmark(file: String, runs: Int) throws -> Never {
     let image = try ImageFile.decode(contentsOf: URL(fileURLWithPath: file)).image
@@ -24,7 +24,7 @@ func runPNGBenchmark(file: String, runs: Int) throws -> Never {
     print("| filter | level | echt writer (ms) | bytes | vs libvips |")
     print("|---|---:|---:|---:|---:|")
     for filter in PNGRowFilter.allCases {
-        for level in 1...3 {
+        for level in 0...3 {
             let options = EncodeOptions(format: .png, pngEncoder: .echt(filter: filter, level: level))
             var times: [Double] = [], size = 0
             for _ in 0..<max(1, runs / 2) {

@@ -36,8 +36,8 @@ public struct EncodeOptions: Sendable, Equatable {
         guard (1...100).contains(quality) else {
             throw .invalidParameter(name: "quality", expected: "1...100", received: String(quality))
         }
-        if case .echt(_, let level) = pngEncoder, !(0...12).contains(level) {
-            throw .invalidParameter(name: "PNG compression level", expected: "0...12", received: String(level))
+        if case .echt(_, let level) = pngEncoder, !Deflate.levels.contains(level) {
+            throw .invalidParameter(name: "PNG compression level", expected: "0...3", received: String(level))
         }
         guard bitDepth == 8 || (bitDepth == 16 && format == .png) else {
             throw .invalidParameter(name: "bitDepth", expected: "8 (or 16 for PNG)", received: "\(bitDepth) for \(format.rawValue)")

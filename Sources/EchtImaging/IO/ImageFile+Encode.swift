@@ -2,7 +2,7 @@ import Foundation
 
 extension ImageFile {
     /// Encodes working-space pixels into file bytes in memory.
-    /// 8-bit RGB(A) PNG and colour JPEG without EXIF fields come from Echt's own writers (libdeflate,
+    /// 8-bit RGB(A) PNG and colour JPEG without EXIF fields come from Echt's own writers (ISA-L igzip,
     /// libjpeg), everything else from libvips.
     public static func encode(_ image: Image, options: EncodeOptions = EncodeOptions(), name: String = "image data") throws(ImagingError) -> Data {
         if let png = try ImageEncoder.ownPNG(image, options: options, destination: name) { return png }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes 8-bit RGB and RGBA PNG files itself: rows filtered here, the image data compressed by
-/// libdeflate in one call (several times faster than libvips' zlib at a similar size).
+/// ISA-L's igzip in one call (several times faster than libvips' zlib at a similar size).
 ///
 /// Chunks as libvips writes them for Echt's outputs: IHDR, iCCP (when a profile is given), pHYs
 /// (1 px/mm, libvips' default resolution), one IDAT, IEND. Non-interlaced. The C2PA signer later
@@ -9,7 +9,7 @@ import Foundation
 enum PNGWriter {
     /// The PNG file of `width`×`height` interleaved 8-bit sRGB-encoded samples with 3 (RGB) or
     /// 4 (RGBA, straight alpha) channels, carrying `iccProfile` when given; rows filtered with
-    /// `filter`, compressed at libdeflate `level` (0...12).
+    /// `filter`, compressed at igzip `level` (0...3).
     static func encode(_ samples: UnsafeBufferPointer<UInt8>, width: Int, height: Int, channels: Int, iccProfile: Data?,
                        filter: PNGRowFilter, level: Int,
                        source: String) throws(ImagingError) -> Data {
@@ -63,7 +63,7 @@ enum PNGWriter {
 
     /// The iCCP chunk's body: profile name, NUL, compression method 0, the zlib-compressed profile.
     static func iccBody(_ profile: Data, source: String) throws(ImagingError) -> [UInt8] {
-        let compressed = try profile.withUnsafeBytes { bytes in Result { () throws(ImagingError) in try Deflate.zlib(bytes, level: 9, source: source) } }.get()
+        let compressed = try profile.withUnsafeBytes { bytes in Result { () throws(ImagingError) in try Deflate.zlib(bytes, level: 3, source: source) } }.get()
         return Array("icc".utf8) + [0, 0] + compressed
     }
 
