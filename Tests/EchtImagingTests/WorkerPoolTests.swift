@@ -40,12 +40,13 @@ import Testing
         #expect(outcome.all == [1])
     }
 
-    /// Pieces inside pieces (bands inside a three-way split), from several tasks at once: every band
+    /// Pieces inside pieces (bands inside a three-way split), from many tasks at once: every band
     /// of every task runs once and each result lands in its place.
     @Test func nestedPiecesRunOnce() {
         let pool = WorkerPool()
         let seen = Tally()
-        for task in 0..<4 {
+        let tasks = 200
+        for task in 0..<tasks {
             pool.add {
                 let (x, y, _) = Concurrently.run({ () -> Int in
                     Concurrently.forEach(6) { band in seen.note(task * 100 + band) }
@@ -59,7 +60,7 @@ import Testing
         }
         pool.run(workers: 2)
         var expected: [Int] = []
-        for task in 0..<4 {
+        for task in 0..<tasks {
             expected += (0..<6).map { task * 100 + $0 }
             expected += (0..<3).map { task * 100 + 50 + $0 }
             expected.append(1000 + 3 * task)
