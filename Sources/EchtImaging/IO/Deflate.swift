@@ -1,8 +1,9 @@
 import CIsal
 
 /// ISA-L's igzip whole-buffer zlib compression and its CRC-32, as the PNG writer needs them.
-/// igzip's levels are 0...3; level 2 wrote the studio's cut-outs 2.3× faster than libdeflate's
-/// level 1, the fastest before, for 3 % more bytes (BENCHMARKS.md, 2026-11-29).
+/// igzip's levels are 0...3; level 2 compresses a studio cut-out's filtered rows 2.3× faster than
+/// libdeflate's level 1, the fastest before (28 against 65 ms), for 3 % more bytes (BENCHMARKS.md,
+/// 2026-11-29).
 enum Deflate {
     /// The compression levels igzip offers.
     static let levels = 0...3
