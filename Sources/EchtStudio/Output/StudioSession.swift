@@ -122,7 +122,8 @@ public struct StudioSession: Sendable {
                     guard let mesh = face.landmarks else { continue }
                     DispatchQueue.global().async(group: searches) {
                         inputLandmarks.set(index) { () throws(StudioError) -> InputLandmarks in
-                            InputLandmarks(image: image, expected: mesh, verifier: verifier)
+                            defer { Trace.mark("input landmarks", since: start) }
+                            return InputLandmarks(image: image, expected: mesh, verifier: verifier)
                         }
                     }
                 }

@@ -10,6 +10,8 @@ import Glibc
 /// memory (the heap's first-touch page faults follow its growth).
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["ECHT_TRACE"] != nil
+    /// The clock the marks' `at` times count from (the first use), to line up marks of several threads.
+    static let origin = Date()
 
     static func mark(_ label: @autoclosure () -> String, since start: Date) {
         guard enabled else { return }
@@ -17,7 +19,7 @@ enum Trace {
         #if canImport(Glibc)
         var cpu = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
-        let line = String(format: "[trace] %@ %.3f s (thread %lu CPU %.4f s)%@\n", label(), wall, UInt(pthread_self()),
+        let line = String(format: "[trace] %@ %.3f s at %.3f (thread %lu CPU %.4f s)%@\n", label(), wall, Date().timeIntervalSince(origin), UInt(pthread_self()),
                           Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9, residentMegabytes().map { String(format: " RSS %.0f MB", $0) } ?? "")
         #else
         let line = String(format: "[trace] %@ %.3f s\n", label(), wall)
