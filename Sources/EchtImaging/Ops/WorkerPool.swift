@@ -58,7 +58,8 @@ public final class WorkerPool: @unchecked Sendable {
         guard let first = jobs.first else { return }
         let group = PieceGroup(left: jobs.count)
         condition.lock()
-        // Newest last: the caller runs the first job now, a free worker takes the last.
+        // The caller runs the first job now; the rest go on the stack in reverse, so whoever
+        // takes the next piece (a free worker or the caller) takes them in order.
         for job in jobs.dropFirst().reversed() { pieces.append(Piece(group: group, job: job)) }
         condition.broadcast()
         condition.unlock()
