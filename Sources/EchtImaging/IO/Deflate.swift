@@ -13,8 +13,9 @@ enum Deflate {
         guard levels.contains(level) else {
             throw .invalidParameter(name: "compression level", expected: "0...3", received: String(level))
         }
+        // One call takes at most 4 GiB; a PNG chunk holds at most 2 GiB, which more input rarely fits.
         guard input.count < Int(UInt32.max) / 2 else {
-            throw .operationFailed(operation: "PNG writer", source: source, detail: "the image data exceeds one PNG chunk (2 GiB)")
+            throw .operationFailed(operation: "PNG writer", source: source, detail: "the image has more than 2 GiB of samples, more than one PNG can hold")
         }
         // Room for data that does not compress: level 0 codes it with igzip's fixed tables, which
         // grow noise by about a quarter (the other levels fit their codes to the data); plus block
