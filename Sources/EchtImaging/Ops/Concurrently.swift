@@ -12,12 +12,7 @@ public enum Concurrently {
             withoutActuallyEscaping(second) { second in
                 withoutActuallyEscaping(third) { third in
                     let a = Box<A>(), b = Box<B>(), c = Box<C>()
-                    let jobs = Jobs(run: [{ a.value = first() }, { b.value = second() }, { c.value = third() }])
-                    if let pool = WorkerPool.current {
-                        pool.runPieces(jobs.run)
-                    } else {
-                        DispatchQueue.concurrentPerform(iterations: 3) { jobs.run[$0]() }
-                    }
+                    runAll([{ a.value = first() }, { b.value = second() }, { c.value = third() }])
                     return (a.value!, b.value!, c.value!)
                 }
             }
@@ -33,13 +28,15 @@ public enum Concurrently {
     /// `bands` pieces of `work` (given their index) at once, each run once.
     public static func forEach(_ bands: Int, _ work: (Int) -> Void) {
         withoutActuallyEscaping(work) { work in
-            let shared = Band(work: work)
-            if let pool = WorkerPool.current {
-                pool.runPieces((0..<max(bands, 1)).map { band in { shared.work(band) } })
-            } else {
-                DispatchQueue.concurrentPerform(iterations: max(bands, 1)) { shared.work($0) }
-            }
+            runAll((0..<max(bands, 1)).map { band in { work(band) } })
         }
+    }
+
+    /// Every one of `jobs` once, at once: on the calling pool's workers, else on Dispatch's.
+    private static func runAll(_ jobs: [() -> Void]) {
+        if let pool = WorkerPool.current { return pool.runPieces(jobs) }
+        let shared = Jobs(run: jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { shared.run[$0]() }
     }
 
     /// One job's result; only that job writes it, and it is read after every job has finished.
@@ -50,10 +47,5 @@ public enum Concurrently {
     /// The jobs, handed to the workers of `concurrentPerform`; each runs once.
     private struct Jobs: @unchecked Sendable {
         let run: [() -> Void]
-    }
-
-    /// The work of `forEach`, handed to the workers of `concurrentPerform`.
-    private struct Band: @unchecked Sendable {
-        let work: (Int) -> Void
     }
 }
