@@ -6,7 +6,8 @@ import Glibc
 /// Stage timings on standard error when `ECHT_TRACE` is set (for finding slow stages). Each mark
 /// also gives the calling thread's CPU time so far and the thread's id: looks render in parallel
 /// on a loaded machine, where the difference of two marks' CPU times on one thread is the stage's
-/// own work and the wall time is not. On Linux each mark also gives the process's resident
+/// own work and the wall time is not. The process's CPU time (every thread, libvips' and
+/// Dispatch's too) beside it shows how busy the cores were between two marks. On Linux each mark also gives the process's resident
 /// memory (the heap's first-touch page faults follow its growth).
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["ECHT_TRACE"] != nil
@@ -17,10 +18,12 @@ enum Trace {
         guard enabled else { return }
         let wall = Date().timeIntervalSince(start)
         #if canImport(Glibc)
-        var cpu = timespec()
+        var cpu = timespec(), process = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
-        let line = String(format: "[trace] %@ %.3f s at %.3f (thread %lu CPU %.4f s)%@\n", label(), wall, Date().timeIntervalSince(origin), UInt(pthread_self()),
-                          Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9, residentMegabytes().map { String(format: " RSS %.0f MB", $0) } ?? "")
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &process)
+        let line = String(format: "[trace] %@ %.3f s at %.3f (thread %lu CPU %.4f s, process CPU %.3f s)%@\n", label(), wall, Date().timeIntervalSince(origin),
+                          UInt(pthread_self()), Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9, Double(process.tv_sec) + Double(process.tv_nsec) / 1e9,
+                          residentMegabytes().map { String(format: " RSS %.0f MB", $0) } ?? "")
         #else
         let line = String(format: "[trace] %@ %.3f s\n", label(), wall)
         #endif
