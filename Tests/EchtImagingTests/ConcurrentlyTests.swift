@@ -21,6 +21,25 @@ struct ConcurrentlyTests {
         Concurrently.forEach(5) { band in runs.add(); seen.note(band) }
         #expect(runs.count == 5 && seen.bands == [0, 1, 2, 3, 4])
     }
+
+    /// `forEachRange` gives every index once, in contiguous ranges, none of them empty, at most
+    /// the bands asked for, also when there are fewer indices than bands or none.
+    @Test(arguments: [(0, 4), (1, 4), (3, 4), (10, 4), (10, 3), (1000, 4), (1001, 16), (7, 1)])
+    func everyIndexOnceInRanges(count: Int, bands: Int) {
+        let ranges = RangesSeen()
+        Concurrently.forEachRange(of: count, bands: bands) { ranges.note($0) }
+        let all = ranges.all.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(all.allSatisfy { !$0.isEmpty } && all.count <= bands)
+        #expect(all.flatMap { Array($0) } == Array(0..<count))
+    }
+}
+
+/// Which ranges ran.
+private final class RangesSeen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [Range<Int>] = []
+    func note(_ range: Range<Int>) { lock.lock(); seen.append(range); lock.unlock() }
+    var all: [Range<Int>] { lock.lock(); defer { lock.unlock() }; return seen }
 }
 
 /// Which bands ran.

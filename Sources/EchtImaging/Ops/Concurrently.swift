@@ -32,6 +32,15 @@ public enum Concurrently {
         }
     }
 
+    /// `0..<count` cut into at most `bands` contiguous ranges of about the same length, each given
+    /// to `work` once, at once (an empty range is never given; `count` 0 calls nothing).
+    public static func forEachRange(of count: Int, bands: Int, _ work: (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let length = (count + max(bands, 1) - 1) / max(bands, 1), pieces = (count + length - 1) / length
+        if pieces == 1 { return work(0..<count) }
+        forEach(pieces) { piece in work((piece * length)..<min(count, (piece + 1) * length)) }
+    }
+
     /// Every one of `jobs` once, at once: on the calling pool's workers, else on Dispatch's.
     private static func runAll(_ jobs: [() -> Void]) {
         if let pool = WorkerPool.current { return pool.runPieces(jobs) }

@@ -1,3 +1,5 @@
+import EchtImaging
+
 /// Foreground colour estimation by blur fusion (Forte & Pitié, "Approximate Fast Foreground
 /// Colour Estimation", 2021): local means of the foreground and background, weighted by alpha,
 /// are fused with the compositing equation `I = αF + (1−α)B`, once with a large and once with
@@ -22,9 +24,11 @@ enum ForegroundEstimator {
                 foreground.values.withUnsafeBufferPointer { fg in
                     background.values.withUnsafeBufferPointer { bg in
                         alpha.values.withUnsafeBufferPointer { al in
-                            for i in 0..<n {
-                                let a = al[i]
-                                for k in 0..<3 { f[i * 3 + k] = fg[i * 3 + k] * a; b[i * 3 + k] = bg[i * 3 + k] * (1 - a) }
+                            Concurrently.forEachRange(of: n, bands: Raster.bands(for: n * 3)) { pixels in
+                                for i in pixels {
+                                    let a = al[i]
+                                    for k in 0..<3 { f[i * 3 + k] = fg[i * 3 + k] * a; b[i * 3 + k] = bg[i * 3 + k] * (1 - a) }
+                                }
                             }
                         }
                     }
@@ -37,9 +41,11 @@ enum ForegroundEstimator {
         fa.values.withUnsafeMutableBufferPointer { f in
             bna.values.withUnsafeMutableBufferPointer { b in
                 blurredAlpha.values.withUnsafeBufferPointer { ba in
-                    for i in 0..<n {
-                        let wf = 1 / (ba[i] + 1e-5), wb = 1 / ((1 - ba[i]) + 1e-5)
-                        for k in 0..<3 { f[i * 3 + k] *= wf; b[i * 3 + k] *= wb }
+                    Concurrently.forEachRange(of: n, bands: Raster.bands(for: n * 3)) { pixels in
+                        for i in pixels {
+                            let wf = 1 / (ba[i] + 1e-5), wb = 1 / ((1 - ba[i]) + 1e-5)
+                            for k in 0..<3 { f[i * 3 + k] *= wf; b[i * 3 + k] *= wb }
+                        }
                     }
                 }
             }
@@ -55,12 +61,14 @@ enum ForegroundEstimator {
                 f.values.withUnsafeBufferPointer { fv in
                     b.values.withUnsafeBufferPointer { bv in
                         alpha.values.withUnsafeBufferPointer { al in
-                            for i in 0..<(image.width * image.height) {
-                                let a = al[i]
-                                for k in 0..<3 {
-                                    let j = i * 3 + k
-                                    let v = fv[j] + a * (im[j] - a * fv[j] - (1 - a) * bv[j])
-                                    o[j] = min(max(v, floor * min(4 * (1 - a), 1) * fv[j]), max(1, im[j]))
+                            Concurrently.forEachRange(of: image.width * image.height, bands: Raster.bands(for: image.values.count)) { pixels in
+                                for i in pixels {
+                                    let a = al[i]
+                                    for k in 0..<3 {
+                                        let j = i * 3 + k
+                                        let v = fv[j] + a * (im[j] - a * fv[j] - (1 - a) * bv[j])
+                                        o[j] = min(max(v, floor * min(4 * (1 - a), 1) * fv[j]), max(1, im[j]))
+                                    }
                                 }
                             }
                         }

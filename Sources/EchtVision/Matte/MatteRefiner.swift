@@ -155,17 +155,22 @@ public struct MatteRefiner: Sendable {
         if let plainMid { means.foreground = Self.solidSideMeans(means.foreground, photo: midLinear, alpha: midAlpha, plain: plainMid) }
         var grid = Raster(width: midLinear.width, height: midLinear.height, channels: FullResolutionPass.gridChannels)
         let foregroundMean = means.foreground.values, backgroundMean = means.background.values
-        for i in 0..<(midLinear.width * midLinear.height) {
-            let o = i * FullResolutionPass.gridChannels
-            for k in 0..<3 {
-                grid.values[o + k] = aMid.values[i * 3 + k]
-                grid.values[o + 4 + k] = foregroundMean[i * 3 + k]
-                grid.values[o + 7 + k] = backgroundMean[i * 3 + k]
+        grid.values.withUnsafeMutableBufferPointer { grid in
+            let n = midLinear.width * midLinear.height
+            Concurrently.forEachRange(of: n, bands: Raster.bands(for: n * FullResolutionPass.gridChannels)) { pixels in
+                for i in pixels {
+                    let o = i * FullResolutionPass.gridChannels
+                    for k in 0..<3 {
+                        grid[o + k] = aMid.values[i * 3 + k]
+                        grid[o + 4 + k] = foregroundMean[i * 3 + k]
+                        grid[o + 7 + k] = backgroundMean[i * 3 + k]
+                    }
+                    grid[o + 3] = bMid.values[i]
+                    grid[o + 10] = bounds.values[i * 2]
+                    grid[o + 11] = bounds.values[i * 2 + 1]
+                    grid[o + 12] = 1 - (plainMid?.values[i] ?? 0)
+                }
             }
-            grid.values[o + 3] = bMid.values[i]
-            grid.values[o + 10] = bounds.values[i * 2]
-            grid.values[o + 11] = bounds.values[i * 2 + 1]
-            grid.values[o + 12] = 1 - (plainMid?.values[i] ?? 0)
         }
         return PreparedMatte(photo: linear, grid: grid, threads: max(1, options.threads))
     }
@@ -210,10 +215,14 @@ public struct MatteRefiner: Sendable {
         let m = Raster(width: coarseMask.width, height: coarseMask.height, channels: 1, values: coarseMask.pixels)
             .resized(width: width, height: height)
         var out = Raster(width: width, height: height, channels: 2)
-        for i in 0..<(width * height) {
-            let v = m.values[i]
-            out.values[i * 2] = min(max((v - foreground.lowerBound) / (foreground.upperBound - foreground.lowerBound), 0), 1)
-            out.values[i * 2 + 1] = min(max((v - background.lowerBound) / (background.upperBound - background.lowerBound), 0), 1)
+        out.values.withUnsafeMutableBufferPointer { out in
+            Concurrently.forEachRange(of: width * height, bands: Raster.bands(for: width * height * 2)) { pixels in
+                for i in pixels {
+                    let v = m.values[i]
+                    out[i * 2] = min(max((v - foreground.lowerBound) / (foreground.upperBound - foreground.lowerBound), 0), 1)
+                    out[i * 2 + 1] = min(max((v - background.lowerBound) / (background.upperBound - background.lowerBound), 0), 1)
+                }
+            }
         }
         return out
     }
@@ -221,10 +230,14 @@ public struct MatteRefiner: Sendable {
     /// `a·guide + b` clamped to 0...1 (all the same size; `a` and `guide` 3 channels).
     static func alpha(a: Raster, b: Raster, guide: Raster) -> Raster {
         var out = Raster(width: b.width, height: b.height, channels: 1)
-        for i in 0..<(b.width * b.height) {
-            var v = b.values[i]
-            for k in 0..<3 { v += a.values[i * 3 + k] * guide.values[i * 3 + k] }
-            out.values[i] = min(max(v, 0), 1)
+        out.values.withUnsafeMutableBufferPointer { out in
+            Concurrently.forEachRange(of: b.width * b.height, bands: Raster.bands(for: a.values.count)) { pixels in
+                for i in pixels {
+                    var v = b.values[i]
+                    for k in 0..<3 { v += a.values[i * 3 + k] * guide.values[i * 3 + k] }
+                    out[i] = min(max(v, 0), 1)
+                }
+            }
         }
         return out
     }

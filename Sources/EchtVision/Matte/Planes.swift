@@ -88,8 +88,6 @@ struct Raster: Sendable {
         }
         let ax = axis(ow, width), ay = axis(oh, height)
         var out = [Float](repeating: 0, count: ow * oh * c)
-        // Rows are interpolated horizontally once per source row pair, then blended.
-        var top = [Float](repeating: 0, count: ow * c), bottom = top
         func horizontal(_ src: UnsafeBufferPointer<Float>, row: Int, into dst: UnsafeMutableBufferPointer<Float>) {
             let base = row * width * c
             ax.lo.withUnsafeBufferPointer { lo in
@@ -103,20 +101,25 @@ struct Raster: Sendable {
                 }
             }
         }
+        // Rows are interpolated horizontally once per source row pair, then blended; a large
+        // result's rows in bands at once (each band interpolates its own first rows again).
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                top.withUnsafeMutableBufferPointer { t in
-                    bottom.withUnsafeMutableBufferPointer { b in
-                        var rows = (-1, -1)
-                        for y in 0..<oh {
-                            let r0 = ay.lo[y], r1 = ay.hi[y], fy = ay.f[y]
-                            if rows.0 != r0 {
-                                if rows.1 == r0 { t.baseAddress!.update(from: b.baseAddress!, count: ow * c) } else { horizontal(src, row: r0, into: t) }
+                Concurrently.forEachRange(of: oh, bands: Self.bands(for: ow * oh * c)) { band in
+                    var top = [Float](repeating: 0, count: ow * c), bottom = top
+                    top.withUnsafeMutableBufferPointer { t in
+                        bottom.withUnsafeMutableBufferPointer { b in
+                            var rows = (-1, -1)
+                            for y in band {
+                                let r0 = ay.lo[y], r1 = ay.hi[y], fy = ay.f[y]
+                                if rows.0 != r0 {
+                                    if rows.1 == r0 { t.baseAddress!.update(from: b.baseAddress!, count: ow * c) } else { horizontal(src, row: r0, into: t) }
+                                }
+                                if rows.1 != r1 { horizontal(src, row: r1, into: b) }
+                                rows = (r0, r1)
+                                let o = y * ow * c
+                                for j in 0..<(ow * c) { dst[o + j] = t[j] + (b[j] - t[j]) * fy }
                             }
-                            if rows.1 != r1 { horizontal(src, row: r1, into: b) }
-                            rows = (r0, r1)
-                            let o = y * ow * c
-                            for j in 0..<(ow * c) { dst[o + j] = t[j] + (b[j] - t[j]) * fy }
                         }
                     }
                 }
@@ -136,6 +139,10 @@ struct Raster: Sendable {
 
     /// Rasters with at least this many values are blurred in concurrent bands.
     static let concurrentBlurSize = 1 << 17
+
+    /// How many bands a per-value loop over `count` values is split into (`Concurrently.forEachRange`):
+    /// 4 from `concurrentBlurSize` up, else 1 (small loops cost less than handing them out).
+    static func bands(for count: Int) -> Int { count >= concurrentBlurSize ? 4 : 1 }
 
     /// `boxBlurred(radius:)` with its two passes split into `bands` bands (1: the calling thread only).
     func boxBlurred(radius r: Int, bands: Int) -> Raster {
@@ -161,9 +168,10 @@ struct Raster: Sendable {
         return Raster(width: width, height: height, channels: channels, values: out)
     }
 
-    /// `work` for every band, concurrently when there are several.
+    /// `work` for every band, concurrently when there are several (on the calling pool's workers
+    /// inside a `WorkerPool`).
     private func run(bands: Int, _ work: @Sendable (Int) -> Void) {
-        if bands > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { work(0) }
+        if bands > 1 { Concurrently.forEach(bands, work) } else { work(0) }
     }
 
     /// Horizontal running-sum pass over `rows`; each row is copied with replicated edges first.
