@@ -34,13 +34,18 @@ struct HonestyReference: Sendable {
         let sigma = Self.textureSigma(faceWidth: faceWidth), box = masks.skin.boundingBox(above: 0.5)
         textureSigma = sigma
         skinBox = box
-        inputTexture = box.map { box in
-            let window = HonestyMeasures.textureWindow(box: box, sigma: sigma, width: foreground.width, height: foreground.height)
-            return HonestyMeasures.highFrequencyEnergy(LogLuminance(foreground, window: window), window: window,
-                                                       mask: masks.skin, box: box, sigma: sigma)
-        } ?? 0
-        registration = GeometryRegistration.reference(input: image, transform: transform, face: masks.face,
-                                                       detailSigma: Self.detailSigma(faceWidth: faceWidth))
+        // The registration (the larger part, so the calling worker takes it) and the texture read
+        // different things: they run at once.
+        (registration, inputTexture) = Concurrently.run({
+            GeometryRegistration.reference(input: image, transform: transform, face: masks.face,
+                                           detailSigma: Self.detailSigma(faceWidth: faceWidth))
+        }, {
+            box.map { box in
+                let window = HonestyMeasures.textureWindow(box: box, sigma: sigma, width: foreground.width, height: foreground.height)
+                return HonestyMeasures.highFrequencyEnergy(LogLuminance(foreground, window: window), window: window,
+                                                           mask: masks.skin, box: box, sigma: sigma)
+            } ?? 0
+        })
         (onlyBackdropGenerated, generatedShare) = HonestyMeasures.provenance(alpha: alpha, inside: inside)
     }
 
