@@ -39,6 +39,40 @@ struct StudioSessionTests {
         #expect(try session.run(file: Fixtures.samplePortrait, options: forced).headshots.count == 2)
     }
 
+    /// A photo decoded ahead of its turn (`PhotoPrefetch`, as a batch does for the next photo)
+    /// gives the same files, byte for byte, as one decoded in its run.
+    @Test func aPrefetchedPhotoGivesTheSameFiles() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let session = try StudioSession()
+        let options = StudioSession.Options(looks: [Look.builtIn["professional"]!], outDirectory: out, presets: [])
+        _ = try session.run(file: Fixtures.samplePortrait, folderName: "decoded", options: options)
+        let prefetch = PhotoPrefetch(file: Fixtures.samplePortrait)
+        _ = try session.run(file: Fixtures.samplePortrait, folderName: "prefetched", options: options, prefetched: prefetch)
+        for name in ["professional.jpg", "professional-cutout.png", "input-preview.jpg"] {
+            let a = try Data(contentsOf: out.appendingPathComponent("decoded/\(name)"))
+            let b = try Data(contentsOf: out.appendingPathComponent("prefetched/\(name)"))
+            #expect(a == b, "\(name) differs")
+        }
+        // The prefetch handed its photo over and keeps nothing to hand twice.
+        #expect(throws: StudioError.self) { try prefetch.take() }
+    }
+
+    /// A file that cannot be decoded fails at its turn with the error its own decode gives,
+    /// prefetched or not, and writes nothing.
+    @Test func aPrefetchedBrokenPhotoFailsAtItsTurnAsWithout() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("echt-broken-\(UUID().uuidString).jpg")
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: broken) }
+        try Data(try Data(contentsOf: Fixtures.samplePortrait).prefix(600)).write(to: broken)
+        let session = try StudioSession()
+        let options = StudioSession.Options(looks: [Look.builtIn["white"]!], outDirectory: out, verify: false)
+        let plain = #expect(throws: StudioError.self) { try session.run(file: broken, options: options) }
+        let ahead = #expect(throws: StudioError.self) { try session.run(file: broken, options: options, prefetched: PhotoPrefetch(file: broken)) }
+        #expect(plain != nil && plain == ahead)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(broken.deletingPathExtension().lastPathComponent).path))
+    }
+
     /// Two looks of one run with one name (a user's look file named like a built-in one) would
     /// write the same files: refused before anything is written.
     @Test func twoLooksWithOneNameAreRefused() throws {

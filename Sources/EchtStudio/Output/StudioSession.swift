@@ -41,6 +41,11 @@ public struct StudioSession: Sendable {
     /// Creates a session with a loaded analyzer.
     public init(analyzer: PortraitAnalyzer) { self.analyzer = analyzer; _ = LargeBlockReuse.applied }
 
+    /// The photo in `file`, upright, in linear light.
+    static func decode(_ file: URL) throws(StudioError) -> Image {
+        do { return try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
+    }
+
     /// Loads the models from `modelsDirectory` (default: `ECHT_MODELS` or `~/.cache/echt/models`).
     public init(modelsDirectory: URL = PortraitAnalyzer.defaultModelsDirectory) throws(StudioError) {
         _ = LargeBlockReuse.applied
@@ -51,7 +56,9 @@ public struct StudioSession: Sendable {
 
     /// Runs every look on one photo file and writes its folder, `<out>/<folderName>/`
     /// (default: the file's name without extension; `RunFolders` names the photos of a batch).
-    public func run(file: URL, folderName: String? = nil, options: Options) throws(StudioError) -> PhotoReport {
+    /// `prefetched`: the file already being decoded (`PhotoPrefetch` of the same file), else it
+    /// is decoded here.
+    public func run(file: URL, folderName: String? = nil, options: Options, prefetched: PhotoPrefetch? = nil) throws(StudioError) -> PhotoReport {
         let start = Date()
         let name = file.lastPathComponent
         var lookNames = Set<String>()
@@ -59,8 +66,9 @@ public struct StudioSession: Sendable {
         let folder = options.outDirectory.appendingPathComponent(folderName ?? file.deletingPathExtension().lastPathComponent)
         let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
         if resolved(file.deletingLastPathComponent()) == resolved(folder) { throw .photoInOutputFolder(file.path, folder: folder.path) }
+        precondition(prefetched.map { $0.file == file } ?? true, "a prefetch of another file than the one run")
         let image: Image
-        do { image = try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
+        if let prefetched { image = try prefetched.take() } else { image = try Self.decode(file) }
         Trace.mark("decode \(image.width)x\(image.height)", since: start)
         // While the face search (one thread) leaves a core idle, that core makes the matte's
         // reduced copies of the whole photo (a lone subject's matte, whose model sees the whole

@@ -1,0 +1,36 @@
+import Dispatch
+import EchtImaging
+import Foundation
+
+/// A photo of a batch decoded on another thread before its turn. Decoding runs on one core, so a
+/// photo's own decode leaves the other core idle; in a shoot, the next photo's decode takes that
+/// core instead (and any other a stage leaves idle), and the next photo starts at its face search.
+/// A file that cannot be decoded gives its error at its turn, as if decoded then.
+public final class PhotoPrefetch: @unchecked Sendable {
+    /// The file being decoded.
+    public let file: URL
+    private let lock = NSLock()
+    private var decoded: Result<Image, StudioError>?
+    private let finished = DispatchGroup()
+
+    /// Starts decoding `file` on another thread.
+    public init(file: URL) {
+        self.file = file
+        finished.enter()
+        DispatchQueue.global().async { [self] in
+            let outcome = Result { () throws(StudioError) -> Image in try StudioSession.decode(file) }
+            lock.lock(); decoded = outcome; lock.unlock()
+            finished.leave()
+        }
+    }
+
+    /// The decoded photo, once it is (waits for the decode). The prefetch keeps no copy, so the
+    /// run that takes it can let the photo's memory go when it is done with it.
+    func take() throws(StudioError) -> Image {
+        finished.wait()
+        lock.lock(); defer { lock.unlock() }
+        guard let outcome = decoded else { throw .imaging("the photo \(file.path) was taken twice from its prefetch") }
+        decoded = .failure(.imaging("the photo \(file.path) was taken twice from its prefetch"))
+        return try outcome.get()
+    }
+}
