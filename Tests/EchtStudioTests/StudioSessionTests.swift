@@ -56,6 +56,10 @@ struct StudioSessionTests {
         }
         // The prefetch handed its photo over and keeps nothing to hand twice.
         #expect(throws: StudioError.self) { try prefetch.take() }
+        // A batch prefetches a photo it can read the size of, within the limit, and no other.
+        #expect(PhotoPrefetch.starting(file: Fixtures.samplePortrait) != nil)
+        #expect(PhotoPrefetch.starting(file: Fixtures.samplePortrait, largest: 512 * 512 - 1) == nil)
+        #expect(PhotoPrefetch.starting(file: out.appendingPathComponent("decoded/sheet.html")) == nil)
     }
 
     /// A file that cannot be decoded fails at its turn with the error its own decode gives,

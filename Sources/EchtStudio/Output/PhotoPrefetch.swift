@@ -7,6 +7,17 @@ import Foundation
 /// core instead (and any other a stage leaves idle), and the next photo starts at its face search.
 /// A file that cannot be decoded gives its error at its turn, as if decoded then.
 public final class PhotoPrefetch: @unchecked Sendable {
+    /// Photos with more pixels are decoded at their turn: their decoded copy (12 bytes a pixel)
+    /// would add too much memory beside the photo being made.
+    public static let largestPixels = 30_000_000
+
+    /// A prefetch of `file` when its header says it holds at most `largest` pixels; nil otherwise,
+    /// also when the header cannot be read (the run then reports why, at the photo's turn).
+    public static func starting(file: URL, largest: Int = largestPixels) -> PhotoPrefetch? {
+        guard let info = try? ImageFile.info(contentsOf: file), info.width * info.height <= largest else { return nil }
+        return PhotoPrefetch(file: file)
+    }
+
     /// The file being decoded.
     public let file: URL
     private let lock = NSLock()

@@ -80,11 +80,12 @@ struct Studio: AsyncParsableCommand {
             FileHandle.standardError.write(Data("echt: \(file.relativePath) is named more than once; it is made once.\n".utf8))
         }
         let folders = RunFolders.names(for: photos)
-        // Each photo's successor is decoded while it is made (on the core its stages leave idle).
+        // Each photo's successor is decoded while it is made (on the core its stages leave idle),
+        // unless it is very large.
         var prefetch: PhotoPrefetch?
         for (index, (file, folder)) in zip(photos, folders).enumerated() {
             let current = prefetch
-            prefetch = index + 1 < photos.count ? PhotoPrefetch(file: photos[index + 1]) : nil
+            prefetch = index + 1 < photos.count ? PhotoPrefetch.starting(file: photos[index + 1]) : nil
             if photos.count > 1 && !json { FileHandle.standardError.write(Data("[\(index + 1)/\(photos.count)] \(file.relativePath)…\n".utf8)) }
             if folder != file.deletingPathExtension().lastPathComponent && !json {
                 FileHandle.standardError.write(Data("  another photo of this run has the same name, so this one's folder is \(folder)/\n".utf8))
