@@ -91,30 +91,38 @@ extension PortraitAnalyzer {
             return SubjectClaim(face: face, region: crop, mask: raw, distance: [Float](repeating: 0, count: raw.pixels.count))
         }
         let everyone = [face] + faces.filter { $0 != face }
-        let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: everyone.map(\.detection.box),
-                                                            spans: everyone.map { f in
-            f.landmarks.flatMap { HeadSpan(mesh: $0, box: f.detection.box, others: everyone.filter { $0 != f }.map(\.detection.box)) }
-        })
-        var owner = partition
-        var mask = raw
-        var cut: [Bool] = []
-        for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
-        // Blurred bystanders touching the subject, whom no face split can remove.
-        if let map = sharpness {
-            let (kept, removed, plain) = DefocusedBystanders.removing(from: mask, map: map, region: crop, photoWidth: image.width,
-                                                                         face: face.detection.box)
-            if removed {
-                for i in mask.pixels.indices where kept.pixels[i] == 0 && mask.pixels[i] > 0 { owner[i] = -1 }
-                cut = plain
-                mask = kept
+        // The old backdrop the model took for person beside the head (a drape framed by hat and
+        // shoulder) is looked for on the model's own mask and colours while the subject's share
+        // of it is worked out (the cells the share can hold: those of `raw`). Its doubt and colour
+        // samples come from the first look: the wide look can be sure of a drape.
+        let (search, share) = Concurrently.beside({
+            BackdropLookalikes.Search(raw: firstLook, guide: guide, region: crop, face: face.detection.box, within: raw)
+        }, { () -> (owner: [Int], distance: [Float], mask: Image, cut: [Bool]) in
+            let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: everyone.map(\.detection.box),
+                                                                spans: everyone.map { f in
+                f.landmarks.flatMap { HeadSpan(mesh: $0, box: f.detection.box, others: everyone.filter { $0 != f }.map(\.detection.box)) }
+            })
+            var owner = partition
+            var mask = raw
+            var cut: [Bool] = []
+            for i in mask.pixels.indices where owner[i] != 0 && mask.pixels[i] > SubjectPartition.background { mask.pixels[i] = 0 }
+            // Blurred bystanders touching the subject, whom no face split can remove.
+            if let map = sharpness {
+                let (kept, removed, plain) = DefocusedBystanders.removing(from: mask, map: map, region: crop, photoWidth: image.width,
+                                                                             face: face.detection.box)
+                if removed {
+                    for i in mask.pixels.indices where kept.pixels[i] == 0 && mask.pixels[i] > 0 { owner[i] = -1 }
+                    cut = plain
+                    mask = kept
+                }
             }
-        }
-        // The old backdrop the model took for person beside the head (a drape framed by hat and shoulder).
-        // Its doubt and colour samples come from the first look: the wide look can be sure of a drape.
-        let backdrop = BackdropLookalikes.cells(mask: mask, raw: firstLook, guide: guide, region: crop, face: face.detection.box)
+            return (owner, distance, mask, cut)
+        })
+        var owner = share.owner, mask = share.mask
+        let backdrop = search.cells(mask: mask)
         for i in mask.pixels.indices where backdrop[i] { mask.pixels[i] = 0; owner[i] = -1 }
-        return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? distance[$0] : .infinity },
-                            others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background }, cut: cut)
+        return SubjectClaim(face: face, region: crop, mask: mask, distance: owner.indices.map { owner[$0] == 0 ? share.distance[$0] : .infinity },
+                            others: owner.indices.map { owner[$0] > 0 && raw.pixels[$0] > SubjectPartition.background }, cut: share.cut)
     }
 
     /// `region` rounded outwards to whole pixels and clipped to the photo; the whole photo when
