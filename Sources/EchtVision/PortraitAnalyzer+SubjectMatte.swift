@@ -93,10 +93,13 @@ extension PortraitAnalyzer {
         let everyone = [face] + faces.filter { $0 != face }
         // The old backdrop the model took for person beside the head (a drape framed by hat and
         // shoulder) is looked for on the model's own mask and colours while the subject's share
-        // of it is worked out (the cells the share can hold: those of `raw`). Its doubt and colour
-        // samples come from the first look: the wide look can be sure of a drape.
+        // of it is worked out. Its doubt and colour samples come from the first look: the wide look
+        // can be sure of a drape. A lone subject's cells are asked then too (those the share can
+        // hold: `raw`'s); in a group, where the claims run at once and the share is a small part
+        // of `raw`, only the share's, after it.
+        let alone = faces.allSatisfy { $0 == face }
         let (search, share) = Concurrently.beside({
-            BackdropLookalikes.Search(raw: firstLook, guide: guide, region: crop, face: face.detection.box, within: raw)
+            BackdropLookalikes.Search(raw: firstLook, guide: guide, region: crop, face: face.detection.box, within: alone ? raw : nil)
         }, { () -> (owner: [Int], distance: [Float], mask: Image, cut: [Bool]) in
             let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: everyone.map(\.detection.box),
                                                                 spans: everyone.map { f in
