@@ -25,13 +25,6 @@ public enum Concurrently {
         return (a, b)
     }
 
-    /// `bands` pieces of `work` (given their index) at once, each run once.
-    public static func forEach(_ bands: Int, _ work: (Int) -> Void) {
-        withoutActuallyEscaping(work) { work in
-            runAll((0..<max(bands, 1)).map { band in { work(band) } })
-        }
-    }
-
     /// `side` on another thread while the caller runs `main`. Unlike `run`, `main`'s own pieces
     /// (`run`, `forEach` inside it) still get both cores outside a pool: Dispatch runs a
     /// `concurrentPerform` called within another one on fewer threads (on two cores, on one),
@@ -51,6 +44,13 @@ public enum Concurrently {
                 }
                 return (a.value!, b.value!)
             }
+        }
+    }
+
+    /// `bands` pieces of `work` (given their index) at once, each run once.
+    public static func forEach(_ bands: Int, _ work: (Int) -> Void) {
+        withoutActuallyEscaping(work) { work in
+            runAll((0..<max(bands, 1)).map { band in { work(band) } })
         }
     }
 
