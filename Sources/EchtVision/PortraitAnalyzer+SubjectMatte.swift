@@ -65,8 +65,10 @@ extension PortraitAnalyzer {
     public func claim(for face: Face, among faces: [Face], in image: Image, region: PixelRect) throws(VisionError) -> SubjectClaim {
         let crop = claimRegion(for: face, among: faces, in: image, region: region)
         let segmenter = segmenter, split = options.matteSubjectsOnly
-        // The model's looks and the region's sharpness read the photo only: they run at once.
-        let (first, wide, sharpness) = Concurrently.run({
+        // The model's looks and the region's sharpness read the photo only: they run at once, the
+        // sharpness (the longest: ~18 ms on the 14 MP photo against ~10 ms a look) first, so that
+        // on two cores the two looks run one after the other beside it.
+        let (sharpness, first, wide) = Concurrently.run({ split ? DefocusMap(image: image, region: crop) : nil }, {
             Result { () throws(VisionError) -> (Tensor, Image) in
                 // One sampling of the region serves the model and the colour guide of the split below.
                 let input = SelfieSegmenter.input(for: image, region: crop)
@@ -80,7 +82,7 @@ extension PortraitAnalyzer {
                 let wideRegion = ContextView.region(around: crop)
                 return (try segmenter.coarseMask(for: image, region: wideRegion), wideRegion)
             }
-        }, { split ? DefocusMap(image: image, region: crop) : nil })
+        })
         let (input, firstLook) = try first.get()
         var raw = firstLook
         let guide = SelfieSegmenter.guide(input: input)
