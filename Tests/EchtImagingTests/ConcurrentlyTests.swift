@@ -42,6 +42,49 @@ private final class RangesSeen: @unchecked Sendable {
     var all: [Range<Int>] { lock.lock(); defer { lock.unlock() }; return seen }
 }
 
+/// `beside` runs its side job while the caller runs the main one, and the main job's own pieces
+/// still run at once (nested in `run`, Dispatch would run them on one thread, one after the other).
+struct ConcurrentlyBesideTests {
+    @Test func bothResultsComeBackAndEachJobRunsOnce() {
+        let runs = RunCount()
+        let (a, b) = Concurrently.beside({ runs.add(); return (0..<1000).reduce(0, +) }, { runs.add(); return "main" })
+        #expect(a == 499_500 && b == "main" && runs.count == 2)
+    }
+
+    @Test func theSideJobRunsWhileTheMainOneWaitsForIt() {
+        let sideRan = DispatchSemaphore(value: 0)
+        let (_, waited) = Concurrently.beside({ sideRan.signal() }, { sideRan.wait(timeout: .now() + 10) == .success })
+        #expect(waited)
+    }
+
+    /// The first piece of a `run` inside the main job waits for the second: on one thread it
+    /// would wait in vain (`Concurrently.run` in place of `beside` fails this).
+    @Test func theMainJobsPiecesStillRunAtOnce() {
+        let (_, together) = Concurrently.beside({ (0..<1000).reduce(0, +) }, { () -> Bool in
+            let second = DispatchSemaphore(value: 0)
+            let (met, _) = Concurrently.run({ second.wait(timeout: .now() + 10) == .success }, { second.signal() })
+            return met
+        })
+        #expect(together)
+    }
+
+    /// On a pool's worker, the side job goes to the pool.
+    @Test func onAPoolsWorkerBothResultsComeBack() {
+        let pool = WorkerPool(), result = BesideResult()
+        pool.add { result.set(Concurrently.beside({ 7 }, { 35 })) }
+        pool.run(workers: 2)
+        #expect(result.value == 42)
+    }
+}
+
+/// The sum of `beside`'s two results on a pool, set once.
+private final class BesideResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum = 0
+    func set(_ pair: (Int, Int)) { lock.lock(); sum = pair.0 + pair.1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return sum }
+}
+
 /// Which bands ran.
 private final class BandsSeen: @unchecked Sendable {
     private let lock = NSLock()

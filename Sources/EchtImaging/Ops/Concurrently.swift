@@ -25,6 +25,28 @@ public enum Concurrently {
         return (a, b)
     }
 
+    /// `side` on another thread while the caller runs `main`. Unlike `run`, `main`'s own pieces
+    /// (`run`, `forEach` inside it) still get both cores outside a pool: Dispatch runs a
+    /// `concurrentPerform` called within another one on fewer threads (on two cores, on one),
+    /// but `side` is no such piece. When no thread has taken `side` by the time `main` is done,
+    /// the caller runs it itself.
+    public static func beside<A, B>(_ side: () -> A, _ main: () -> B) -> (A, B) {
+        withoutActuallyEscaping(side) { side in
+            withoutActuallyEscaping(main) { main in
+                let a = Box<A>(), b = Box<B>()
+                if WorkerPool.current != nil {
+                    runAll([{ b.value = main() }, { a.value = side() }])
+                } else {
+                    let job = SideJob { a.value = side() }
+                    DispatchQueue.global().async { job.take() }
+                    b.value = main()
+                    job.takeOrWait()
+                }
+                return (a.value!, b.value!)
+            }
+        }
+    }
+
     /// `bands` pieces of `work` (given their index) at once, each run once.
     public static func forEach(_ bands: Int, _ work: (Int) -> Void) {
         withoutActuallyEscaping(work) { work in
@@ -51,6 +73,38 @@ public enum Concurrently {
     /// One job's result; only that job writes it, and it is read after every job has finished.
     private final class Box<Value>: @unchecked Sendable {
         var value: Value?
+    }
+
+    /// The side job of `beside`, run once by whichever thread takes it first; the job is let go
+    /// as soon as it has run, before the caller learns so (`withoutActuallyEscaping` checks).
+    private final class SideJob: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var job: (() -> Void)?
+        private var taken = false, done = false
+
+        init(_ job: @escaping () -> Void) { self.job = job }
+
+        /// Runs the job unless another thread has taken it; returns whether this one did.
+        @discardableResult
+        func take() -> Bool {
+            condition.lock()
+            let mine = !taken
+            taken = true
+            condition.unlock()
+            guard mine else { return false }
+            job?()
+            job = nil
+            condition.lock(); done = true; condition.broadcast(); condition.unlock()
+            return true
+        }
+
+        /// Runs the job unless another thread has taken it, else waits until that one has run it.
+        func takeOrWait() {
+            guard !take() else { return }
+            condition.lock()
+            while !done { condition.wait() }
+            condition.unlock()
+        }
     }
 
     /// The jobs, handed to the workers of `concurrentPerform`; each runs once.

@@ -42,64 +42,7 @@ enum BackdropLookalikes {
     /// model's mask there, `guide` its sRGB colours at the mask's size) whether it is backdrop
     /// the model took for person; `face` is the subject's detection box.
     static func cells(mask: Image, raw: Image, guide: Image, region: PixelRect, face: PixelRect) -> [Bool] {
-        let w = mask.width, h = mask.height, n = w * h
-        // A small face's cells hold the photo's blur, in which cloth and backdrop mix.
-        guard min(face.width, face.height) >= smallestFace else { return [Bool](repeating: false, count: n) }
-        let cellW = region.width / Float(w), cellH = region.height / Float(h)
-        let c = face.center
-        func point(_ i: Int) -> SIMD2<Float> {
-            SIMD2(region.minX + (Float(i % w) + 0.5) * cellW, region.minY + (Float(i / w) + 0.5) * cellH)
-        }
-        // The head ellipse of `SubjectPartition` (0.6 face widths each side, 0.85 face heights up, 0.6 down).
-        func head(_ p: SIMD2<Float>) -> Float {
-            let rx = (p.x - c.x) / (face.width * 0.6), ry = (p.y - c.y) / (face.height * (p.y < c.y ? 0.85 : 0.6))
-            return (rx * rx + ry * ry).squareRoot()
-        }
-        let colour = (0..<n).map { chroma(SIMD3(guide.pixels[$0 * 3], guide.pixels[$0 * 3 + 1], guide.pixels[$0 * 3 + 2])) }
-        let deepBackground = deep(raw, width: w, height: h) { $0 <= SubjectPartition.background }
-        let deepPerson = deep(raw, width: w, height: h) { $0 >= personValue }
-        // Beside the head (brows to shoulders, outside the head): where the backdrop is looked for.
-        func beside(_ p: SIMD2<Float>) -> Bool {
-            p.y > c.y - 0.3 * face.height && p.y < c.y + 0.5 * face.height && head(p) > SubjectPartition.headRoom
-        }
-        // Below the face, between its sides, hang the neck and chest: never backdrop.
-        func belowFace(_ p: SIMD2<Float>) -> Bool { p.y > c.y && abs(p.x - c.x) < neckWidth * face.width }
-        // Person samples: every sure cell but those beside the head.
-        let personSample = (0..<n).map { deepPerson[$0] && !beside(point($0)) }
-        // Background samples: chromatic ones only (a grey backdrop has the hue of every grey suit).
-        let chromatic = (0..<n).map { i -> Bool in
-            let v = SIMD3(guide.pixels[i * 3], guide.pixels[i * 3 + 1], guide.pixels[i * 3 + 2])
-            return deepBackground[i] && (v.max() - v.min()) / max(v.max(), 1e-3) > minimumSaturation
-        }
-        let background = ChromaSamples(means(colour, where: chromatic, width: w, height: h))
-        let person = ChromaSamples(means(colour, where: personSample, width: w, height: h))
-        guard !background.isEmpty, !person.isEmpty else { return [Bool](repeating: false, count: n) }
-        var lookalike = [Bool](repeating: false, count: n), backdropHue = lookalike
-        for i in 0..<n where mask.pixels[i] >= SubjectPartition.reach {
-            let dB = background.nearest(colour[i])
-            guard dB < nearBackground else { continue }
-            backdropHue[i] = true
-            guard !belowFace(point(i)) else { continue }
-            let dF = person.nearest(colour[i])
-            lookalike[i] = dB < ratio * dF && dF >= farFromPerson
-        }
-        // Seeds beside the head (brows to shoulders), grown through lookalike cells; a part goes
-        // when it covers `smallestArea` and the model doubts it.
-        var gone = [Bool](repeating: false, count: n), seen = gone
-        for start in 0..<n where lookalike[start] && !seen[start] && beside(point(start)) {
-            var part = [start], stack = [start], doubt: Float = 0
-            seen[start] = true
-            while let i = stack.popLast() {
-                doubt += raw.pixels[i]
-                SubjectPartition.forEachNeighbour(of: i, width: w, height: h) { j in
-                    if !seen[j] && lookalike[j] { seen[j] = true; part.append(j); stack.append(j) }
-                }
-            }
-            guard Float(part.count) * cellW * cellH >= smallestArea * face.width * face.height,
-                  doubt < unsure * Float(part.count) else { continue }
-            for i in part { gone[i] = true }
-        }
-        return folds(of: gone, hue: backdropHue, raw: raw)
+        Search(raw: raw, guide: guide, region: region, face: face, within: mask).cells(mask: mask)
     }
 
     /// `gone` grown through its folds: cells of the backdrop's `hue` (per cell of `raw`, the
