@@ -100,9 +100,7 @@ extension PortraitAnalyzer {
         // hold: `raw`'s); in a group, where the claims run at once and the share is a small part
         // of `raw`, only the share's, after it.
         let alone = faces.allSatisfy { $0 == face }
-        let (search, share) = Concurrently.beside({
-            BackdropLookalikes.Search(raw: firstLook, guide: guide, region: crop, face: face.detection.box, within: alone ? raw : nil)
-        }, { () -> (owner: [Int], distance: [Float], mask: Image, cut: [Bool]) in
+        let (share, search) = Concurrently.run({ () -> (owner: [Int], distance: [Float], mask: Image, cut: [Bool]) in
             let (partition, distance) = SubjectPartition.owners(of: raw, guide: guide, region: crop, faces: everyone.map(\.detection.box),
                                                                 spans: everyone.map { f in
                 f.landmarks.flatMap { HeadSpan(mesh: $0, box: f.detection.box, others: everyone.filter { $0 != f }.map(\.detection.box)) }
@@ -122,6 +120,8 @@ extension PortraitAnalyzer {
                 }
             }
             return (owner, distance, mask, cut)
+        }, {
+            BackdropLookalikes.Search(raw: firstLook, guide: guide, region: crop, face: face.detection.box, within: alone ? raw : nil)
         })
         var owner = share.owner, mask = share.mask
         let backdrop = search.cells(mask: mask)

@@ -42,42 +42,46 @@ private final class RangesSeen: @unchecked Sendable {
     var all: [Range<Int>] { lock.lock(); defer { lock.unlock() }; return seen }
 }
 
-/// `beside` runs its side job while the caller runs the main one, and the main job's own pieces
-/// still run at once (nested in `run`, Dispatch would run them on one thread, one after the other).
-struct ConcurrentlyBesideTests {
-    @Test func bothResultsComeBackAndEachJobRunsOnce() {
-        let runs = RunCount()
-        let (a, b) = Concurrently.beside({ runs.add(); return (0..<1000).reduce(0, +) }, { runs.add(); return "main" })
-        #expect(a == 499_500 && b == "main" && runs.count == 2)
-    }
-
-    @Test func theSideJobRunsWhileTheMainOneWaitsForIt() {
-        let sideRan = DispatchSemaphore(value: 0)
-        let (_, waited) = Concurrently.beside({ sideRan.signal() }, { sideRan.wait(timeout: .now() + 10) == .success })
+/// Outside a pool, the caller runs the first piece while Dispatch's threads take the others, and
+/// pieces of pieces still run at once (nested `concurrentPerform` runs them on one thread, one
+/// after the other: with `concurrentPerform` outside a pool, `piecesOfPiecesStillRunAtOnce`
+/// fails after its 10 s timeout).
+struct ConcurrentlyNestingTests {
+    @Test func theSecondPieceRunsWhileTheFirstWaitsForIt() {
+        let secondRan = DispatchSemaphore(value: 0)
+        let (waited, _) = Concurrently.run({ secondRan.wait(timeout: .now() + 10) == .success }, { secondRan.signal() })
         #expect(waited)
     }
 
-    /// The first piece of a `run` inside the main job waits for the second: on one thread it
-    /// would wait in vain (`Concurrently.run` in place of `beside` fails this).
-    @Test func theMainJobsPiecesStillRunAtOnce() {
-        let (_, together) = Concurrently.beside({ (0..<1000).reduce(0, +) }, { () -> Bool in
+    /// The first piece of a `run` inside each piece waits for the second: on one thread it
+    /// would wait in vain.
+    @Test func piecesOfPiecesStillRunAtOnce() {
+        func meeting() -> Bool {
             let second = DispatchSemaphore(value: 0)
             let (met, _) = Concurrently.run({ second.wait(timeout: .now() + 10) == .success }, { second.signal() })
             return met
-        })
-        #expect(together)
+        }
+        let (a, b) = Concurrently.run(meeting, meeting)
+        #expect(a && b)
     }
 
-    /// On a pool's worker, the side job goes to the pool.
+    /// `forEach` inside `forEach`: every inner band of every outer band runs once.
+    @Test func nestedBandsEachRunOnce() {
+        let seen = BandsSeen()
+        Concurrently.forEach(3) { outer in Concurrently.forEach(4) { inner in seen.note(outer * 10 + inner) } }
+        #expect(seen.bands == [0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23])
+    }
+
+    /// On a pool's worker, the pieces go to the pool.
     @Test func onAPoolsWorkerBothResultsComeBack() {
         let pool = WorkerPool(), result = BesideResult()
-        pool.add { result.set(Concurrently.beside({ 7 }, { 35 })) }
+        pool.add { result.set(Concurrently.run({ 7 }, { 35 })) }
         pool.run(workers: 2)
         #expect(result.value == 42)
     }
 }
 
-/// The sum of `beside`'s two results on a pool, set once.
+/// The sum of two results on a pool, set once.
 private final class BesideResult: @unchecked Sendable {
     private let lock = NSLock()
     private var sum = 0

@@ -2,9 +2,11 @@ import Dispatch
 import Foundation
 
 /// Independent pieces of work run at once, each on whatever core is free; the caller gets every
-/// result when all are done. Called from a worker of a `WorkerPool`, the pieces go to that pool's
-/// workers (Dispatch would run them one after another on the caller); elsewhere to
-/// `DispatchQueue.concurrentPerform`.
+/// result when all are done. The caller runs the first piece itself and offers the others: called
+/// from a worker of a `WorkerPool`, to that pool's workers; elsewhere to Dispatch's threads. Then
+/// it runs every piece no thread has taken yet and waits for those that one has. Pieces may
+/// themselves run pieces at once (`DispatchQueue.concurrentPerform` would run a nested one on the
+/// caller alone, one after another).
 public enum Concurrently {
     /// `first`, `second` and `third` at once.
     public static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
@@ -23,28 +25,6 @@ public enum Concurrently {
     public static func run<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         let (a, b, _) = run(first, second, {})
         return (a, b)
-    }
-
-    /// `side` on another thread while the caller runs `main`. Unlike `run`, `main`'s own pieces
-    /// (`run`, `forEach` inside it) still get both cores outside a pool: Dispatch runs a
-    /// `concurrentPerform` called within another one on fewer threads (on two cores, on one),
-    /// but `side` is no such piece. When no thread has taken `side` by the time `main` is done,
-    /// the caller runs it itself.
-    public static func beside<A, B>(_ side: () -> A, _ main: () -> B) -> (A, B) {
-        withoutActuallyEscaping(side) { side in
-            withoutActuallyEscaping(main) { main in
-                let a = Box<A>(), b = Box<B>()
-                if WorkerPool.current != nil {
-                    runAll([{ b.value = main() }, { a.value = side() }])
-                } else {
-                    let job = SideJob { a.value = side() }
-                    DispatchQueue.global().async { job.take() }
-                    b.value = main()
-                    job.takeOrWait()
-                }
-                return (a.value!, b.value!)
-            }
-        }
     }
 
     /// `bands` pieces of `work` (given their index) at once, each run once.
@@ -66,8 +46,11 @@ public enum Concurrently {
     /// Every one of `jobs` once, at once: on the calling pool's workers, else on Dispatch's.
     private static func runAll(_ jobs: [() -> Void]) {
         if let pool = WorkerPool.current { return pool.runPieces(jobs) }
-        let shared = Jobs(run: jobs)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { shared.run[$0]() }
+        guard let first = jobs.first else { return }
+        let offered = jobs.dropFirst().map { SideJob($0) }
+        for job in offered { DispatchQueue.global().async { job.take() } }
+        first()
+        for job in offered { job.takeOrWait() }
     }
 
     /// One job's result; only that job writes it, and it is read after every job has finished.
@@ -75,8 +58,9 @@ public enum Concurrently {
         var value: Value?
     }
 
-    /// The side job of `beside`, run once by whichever thread takes it first; the job is let go
-    /// as soon as it has run, before the caller learns so (`withoutActuallyEscaping` checks).
+    /// A piece offered to Dispatch's threads, run once by whichever thread takes it first (the
+    /// caller or one of them); the piece is let go as soon as it has run, before the caller
+    /// learns so (`withoutActuallyEscaping` checks).
     private final class SideJob: @unchecked Sendable {
         private let condition = NSCondition()
         private var job: (() -> Void)?
@@ -105,10 +89,5 @@ public enum Concurrently {
             while !done { condition.wait() }
             condition.unlock()
         }
-    }
-
-    /// The jobs, handed to the workers of `concurrentPerform`; each runs once.
-    private struct Jobs: @unchecked Sendable {
-        let run: [() -> Void]
     }
 }
