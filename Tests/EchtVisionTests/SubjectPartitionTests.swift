@@ -153,4 +153,17 @@ extension SubjectPartitionTests {
         SubjectPartition.dropIslands(of: 0, owner: &joined, distance: distance, width: 6, height: 1)
         #expect(joined == [0, 0, 0, 0, 0, 0])
     }
+
+    /// A face so far below the region that its head's ceiling lies past the grid's last row (a
+    /// crowd: a small face below a neighbour's claim; a cost table filled from the ceiling row
+    /// down once stopped the run there) gets its distances, and the other face keeps its share:
+    /// the far face owns nothing.
+    @Test func aFaceWhoseCeilingLiesBelowTheGridOwnsNothing() {
+        let mask = Self.twoTouchingPeople()
+        let below = PixelRect(minX: 260, minY: 2400, maxX: 300, maxY: 2440)
+        let d = SubjectPartition.distances(mask: mask, guide: nil, cellW: 10, cellH: 10, region: Self.region, face: below)
+        #expect(d.count == mask.pixels.count)
+        let (owner, _) = SubjectPartition.owners(of: mask, region: Self.region, faces: [Self.faces[0], below])
+        #expect(!owner.contains(1) && owner.contains(0))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import EchtImaging
 
 /// Splits a coarse person mask among the people whose faces were found, so one subject's
@@ -78,12 +79,17 @@ enum SubjectPartition {
         let cellW = region.width / Float(w), cellH = region.height / Float(h)
         var owner = [Int](repeating: -1, count: n)
         var best = [Float](repeating: .infinity, count: n)
-        for (k, box) in faces.enumerated() {
-            let others = faces.enumerated().filter { $0.offset != k }.map(\.element)
-            let d = distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
-                              span: k < spans.count ? spans[k] : nil,
-                              crown: !HeadSpan.someoneFarBehind(box, among: others),
-                              withinBody: besideNearerBody(of: box, among: others))
+        // Each face's distances at once; the nearest face is then chosen in face order.
+        let maps = FaceDistances(count: faces.count)
+        Concurrently.forEach(faces.count) { k in
+            let box = faces[k], others = faces.enumerated().filter { $0.offset != k }.map(\.element)
+            maps.set(k, distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
+                                     span: k < spans.count ? spans[k] : nil,
+                                     crown: !HeadSpan.someoneFarBehind(box, among: others),
+                                     withinBody: besideNearerBody(of: box, among: others)))
+        }
+        for k in faces.indices {
+            let d = maps.take(k)
             for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
         }
         // Doubtful cells beside a head that its owner reaches only the long way belong to nobody.
@@ -268,6 +274,23 @@ enum SubjectPartition {
                 }
             }
         }
+        // What a step into each cell costs besides its length and colour edge, found once per
+        // cell (the search steps into most cells several times): whether it may be entered at
+        // all, whether it is the hair's rise, and the factors of its softness, of lying beside
+        // the head and of lying before a turned face.
+        var enterable = [Bool](repeating: false, count: w * h), rise = enterable, beside = enterable
+        var soft = [Float](repeating: 1, count: w * h), before = soft
+        for yy in min(max(0, top), h)..<h {
+            for xx in 0..<w {
+                let j = yy * w + xx, p = mask.pixels[j]
+                guard p >= reach, !outsideHead(xx, yy) else { continue }
+                enterable[j] = true
+                rise[j] = aboveHead(xx, yy)
+                soft[j] = 1 + softCost * max(0, core - p) / core
+                beside[j] = besideHead(xx, yy)
+                before[j] = beforeFace(xx, yy)
+            }
+        }
         while let (d, i) = heap.pop() {
             guard d <= dist[i] else { continue }
             let x = i % w, y = i / w
@@ -275,23 +298,36 @@ enum SubjectPartition {
                 for dx in -1...1 where dx != 0 || dy != 0 {
                     let xx = x + dx, yy = y + dy
                     guard xx >= 0, yy >= top, xx < w, yy < h else { continue }
-                    let j = yy * w + xx, p = mask.pixels[j]
-                    guard p >= reach, !outsideHead(xx, yy) else { continue }
+                    let j = yy * w + xx
+                    guard enterable[j] else { continue }
                     var step = dy == 0 ? stepX : dx == 0 ? (dy > 0 ? down : up) : (dy > 0 ? downDiagonal : upDiagonal)
-                    if dy < 0 && aboveHead(xx, yy) { step = dx == 0 ? crownUp : crownUpDiagonal }
+                    if dy < 0 && rise[j] { step = dx == 0 ? crownUp : crownUpDiagonal }
                     if let guide {
                         // Crossing a colour edge (one person's clothes to another's) costs extra.
                         var change: Float = 0
                         for k in 0..<3 { let e = guide.pixels[j * 3 + k] - guide.pixels[i * 3 + k]; change += e * e }
                         step += colourWeight * max(0, change.squareRoot() - colourNoise)
                     }
-                    step *= 1 + softCost * max(0, core - p) / core
-                    if besideHead(xx, yy) { step *= besideHeadCost }
-                    step *= beforeFace(xx, yy)
+                    step *= soft[j]
+                    if beside[j] { step *= besideHeadCost }
+                    step *= before[j]
                     if d + step < dist[j] { dist[j] = d + step; heap.push(d + step, j) }
                 }
             }
         }
         return dist
     }
+}
+
+/// The faces' distance maps of one `owners` call, each set by the piece that made it.
+private final class FaceDistances: @unchecked Sendable {
+    private let lock = NSLock()
+    private var maps: [[Float]]
+
+    init(count: Int) { maps = Array(repeating: [], count: count) }
+
+    func set(_ k: Int, _ map: [Float]) { lock.lock(); maps[k] = map; lock.unlock() }
+
+    /// Face `k`'s map, given up by this store.
+    func take(_ k: Int) -> [Float] { lock.lock(); defer { lock.unlock() }; let map = maps[k]; maps[k] = []; return map }
 }
