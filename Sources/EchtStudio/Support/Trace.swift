@@ -7,8 +7,9 @@ import Glibc
 /// also gives the calling thread's CPU time so far and the thread's id: looks render in parallel
 /// on a loaded machine, where the difference of two marks' CPU times on one thread is the stage's
 /// own work and the wall time is not. The process's CPU time (every thread, libvips' and
-/// Dispatch's too) beside it shows how busy the cores were between two marks. On Linux each mark also gives the process's resident
-/// memory (the heap's first-touch page faults follow its growth).
+/// Dispatch's too) beside it shows how busy the cores were between two marks. On Linux each
+/// mark also gives the process's resident memory (the heap's first-touch page faults follow its
+/// growth).
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["ECHT_TRACE"] != nil
     /// The clock the marks' `at` times count from (the first use), to line up marks of several threads.
