@@ -149,29 +149,17 @@ struct Raster: Sendable {
         guard r > 0 else { return self }
         var rows = [Float](repeating: 0, count: values.count), out = rows
         let height = height, rowLength = width * channels
+        // Bands of ⌈height/bands⌉ rows (then columns) may cover the raster in fewer than `bands`.
         rows.withUnsafeMutableBufferPointer { target in
-            let shared = BlurPointers(target: target.baseAddress!)
-            // Bands of ⌈height/bands⌉ rows may cover the raster in fewer than `bands`; none starts past it.
-            let bandHeight = (height + bands - 1) / max(bands, 1), rowBands = (height + bandHeight - 1) / bandHeight
-            run(bands: rowBands) { band in
-                blurRows(values, radius: r, rows: (band * bandHeight)..<min(height, (band + 1) * bandHeight), into: shared.target)
-            }
+            Concurrently.forEachRange(of: height, bands: bands) { band in blurRows(values, radius: r, rows: band, into: target.baseAddress!) }
         }
         let blurred = rows
         out.withUnsafeMutableBufferPointer { target in
-            let shared = BlurPointers(target: target.baseAddress!)
-            let bandWidth = (rowLength + bands - 1) / max(bands, 1), columnBands = (rowLength + bandWidth - 1) / bandWidth
-            run(bands: columnBands) { band in
-                blurColumns(blurred, radius: r, columns: (band * bandWidth)..<min(rowLength, (band + 1) * bandWidth), into: shared.target)
+            Concurrently.forEachRange(of: rowLength, bands: bands) { band in
+                blurColumns(blurred, radius: r, columns: band, into: target.baseAddress!)
             }
         }
         return Raster(width: width, height: height, channels: channels, values: out)
-    }
-
-    /// `work` for every band, concurrently when there are several (on the calling pool's workers
-    /// inside a `WorkerPool`).
-    private func run(bands: Int, _ work: @Sendable (Int) -> Void) {
-        if bands > 1 { Concurrently.forEach(bands, work) } else { work(0) }
     }
 
     /// Horizontal running-sum pass over `rows`; each row is copied with replicated edges first.
@@ -241,11 +229,6 @@ struct Raster: Sendable {
             }
         }
     }
-}
-
-/// The output of one blur pass, shared by its bands; each band writes its own rows or columns.
-private struct BlurPointers: @unchecked Sendable {
-    let target: UnsafeMutablePointer<Float>
 }
 
 /// The buffers of one `areaDownscaled`, shared by its bands; each band writes its own rows.
