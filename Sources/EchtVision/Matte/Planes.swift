@@ -1,4 +1,3 @@
-import Dispatch
 import EchtImaging
 
 /// A small interleaved float raster used inside the matte code (no colour semantics).
@@ -26,13 +25,12 @@ struct Raster: Sendable {
         let w = max(1, width / factor), h = max(1, height / factor), c = channels, width = width, height = height
         var out = [Float](repeating: 0, count: w * h * c)
         let norm = 1 / Float(factor * factor)
-        let bands = concurrent && width * height >= 1 << 20 ? min(h, 16) : 1, bandHeight = (h + bands - 1) / bands
+        let bands = concurrent && width * height >= 1 << 20 ? min(h, 16) : 1
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                let shared = BlockSumPointers(source: src.baseAddress!, target: dst.baseAddress!)
-                let work: @Sendable (Int) -> Void = { band in
-                    let source = shared.source, target = shared.target
-                    for y in (band * bandHeight)..<min(h, (band + 1) * bandHeight) {
+                let source = src.baseAddress!, target = dst.baseAddress!
+                Concurrently.forEachRange(of: h, bands: bands) { band in
+                    for y in band {
                         let sums = target + y * w * c
                         for sy in (y * factor)..<min(height, (y + 1) * factor) {
                             let row = source + sy * width * c
@@ -68,7 +66,6 @@ struct Raster: Sendable {
                         for i in 0..<(w * c) { sums[i] *= norm }
                     }
                 }
-                if bands > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { work(0) }
             }
         }
         return Raster(width: w, height: h, channels: c, values: out)
@@ -229,10 +226,4 @@ struct Raster: Sendable {
             }
         }
     }
-}
-
-/// The buffers of one `areaDownscaled`, shared by its bands; each band writes its own rows.
-private struct BlockSumPointers: @unchecked Sendable {
-    let source: UnsafePointer<Float>
-    let target: UnsafeMutablePointer<Float>
 }
