@@ -105,15 +105,23 @@ enum SeparableResampler {
     private static func blendRows(_ first: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, taps: Int,
                                   count: Int, into line: UnsafeMutablePointer<Float>) {
         let lanes = count - count % 8
-        line.update(repeating: 0, count: count)
+        // The first weighted row is written, the others added: the line is never zeroed first.
+        var written = false
         for k in 0..<taps {
             let w = weights[k]
             guard w != 0 else { continue }
             let row = first + k * stride, wv = SIMD8<Float>(repeating: w)
             var x = 0
-            while x < lanes { store8(load8(UnsafePointer(line + x)) + load8(row + x) * wv, line + x); x += 8 }
-            while x < count { line[x] += row[x] * w; x += 1 }
+            if written {
+                while x < lanes { store8(load8(UnsafePointer(line + x)) + load8(row + x) * wv, line + x); x += 8 }
+                while x < count { line[x] += row[x] * w; x += 1 }
+            } else {
+                while x < lanes { store8(load8(row + x) * wv, line + x); x += 8 }
+                while x < count { line[x] = row[x] * w; x += 1 }
+                written = true
+            }
         }
+        if !written { line.update(repeating: 0, count: count) }
     }
 
     /// Each output pixel of a row: the sum of `taps` neighbouring pixels of `line` times their weights.
