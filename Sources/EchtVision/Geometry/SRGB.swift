@@ -47,13 +47,14 @@ extension SRGB {
     /// The 1/65535 step nearest to `linear` clamped to 0...1 (0 for NaN).
     static func quantised(_ linear: Float) -> Int { linear.isNaN ? 0 : Int(min(max(linear, 0), 1) * 65535 + 0.5) }
 
-    /// Exactly `encode(linear)`, looked up when `linear` is the linear value of an 8-bit code (every
-    /// sample of a photo decoded from 8-bit sRGB), computed otherwise. `tables` are
+    /// `encode(linear)`: exactly, looked up, when `linear` is the linear value of an 8-bit code
+    /// (every sample of a photo decoded from 8-bit sRGB); otherwise within 1e-6 (`encodeClose`: the
+    /// samples of a photo converted from Adobe RGB or Display P3, far below an 8-bit step). `tables` are
     /// `byteOfQuantised`, `SRGBTransfer.linearFromByte` and `encodedBytes`.
     static func encode(_ linear: Float, tables: ByteTables) -> Float {
         let code = Int(tables.byteOfQuantised[quantised(linear)])
         if code >= 0 && tables.linear[code] == linear { return tables.encoded[code] }
-        return encode(linear)
+        return encodeClose(linear, power: tables.power.baseAddress!)
     }
 
     /// The tables `encode(_:tables:)` reads, held for the duration of a loop.
@@ -61,14 +62,42 @@ extension SRGB {
         let byteOfQuantised: UnsafeBufferPointer<Int16>
         let linear: UnsafeBufferPointer<Float>
         let encoded: UnsafeBufferPointer<Float>
+        let power: UnsafeBufferPointer<Float>
     }
 
     /// Runs `body` with the tables of `encode(_:tables:)`.
     static func withByteTables<T>(_ body: (ByteTables) -> T) -> T {
         byteOfQuantised.withUnsafeBufferPointer { q in
             SRGBTransfer.linearFromByte.withUnsafeBufferPointer { l in
-                encodedBytes.withUnsafeBufferPointer { e in body(ByteTables(byteOfQuantised: q, linear: l, encoded: e)) }
+                encodedBytes.withUnsafeBufferPointer { e in
+                    powerTable.withUnsafeBufferPointer { p in body(ByteTables(byteOfQuantised: q, linear: l, encoded: e, power: p)) }
+                }
             }
         }
+    }
+}
+
+extension SRGB {
+    /// The bit pattern of 2⁻⁹, the first octave `powerTable` covers (the curve is linear below
+    /// 0.0031308, inside that octave).
+    static let powerTableStart = Float(1.0 / 512).bitPattern
+
+    /// x^(1/2.4) at the start of each of 256 equal steps of every octave of x from 2⁻⁹ to 1, and
+    /// at 1: entry k is at the float whose bits are `powerTableStart + k << 15`.
+    static let powerTable: [Float] = (0...(9 * 256)).map {
+        Float(pow(Double(Float(bitPattern: powerTableStart + UInt32($0) << 15)), 1 / 2.4))
+    }
+
+    /// `encode` within 1e-6 without `powf`: x^(1/2.4) interpolated linearly within its step of
+    /// `power` (`powerTable`; a step is 1/256 of an octave, where the power's curvature leaves
+    /// at most 5e-7 of x^(1/2.4)).
+    @inline(__always)
+    static func encodeClose(_ linear: Float, power: UnsafePointer<Float>) -> Float {
+        let x = min(max(linear, 0), 1)
+        guard x > 0.0031308 else { return 12.92 * x }
+        guard x < 1 else { return encode(1) }
+        let offset = x.bitPattern - powerTableStart
+        let k = Int(offset >> 15), fraction = Float(offset & 0x7FFF) * (1 / 32768)
+        return 1.055 * (power[k] + (power[k + 1] - power[k]) * fraction) - 0.055
     }
 }
