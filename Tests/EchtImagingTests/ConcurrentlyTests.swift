@@ -22,6 +22,20 @@ struct ConcurrentlyTests {
         #expect(runs.count == 5 && seen.bands == [0, 1, 2, 3, 4])
     }
 
+    /// `map` runs every index once and returns the results in index order, also for none.
+    @Test(arguments: [0, 1, 2, 7])
+    func mapReturnsEveryResultInIndexOrder(count: Int) {
+        let runs = RunCount()
+        let results = Concurrently.map(count) { index -> String in
+            runs.add()
+            // Later indices finish first where they run at once.
+            usleep(UInt32(1000 * (count - index)))
+            return "result \(index)"
+        }
+        #expect(results == (0..<count).map { "result \($0)" })
+        #expect(runs.count == count)
+    }
+
     /// `forEachRange` gives every index once, in contiguous ranges, none of them empty, at most
     /// the bands asked for, also when there are fewer indices than bands or none.
     @Test(arguments: [(0, 4), (1, 4), (3, 4), (10, 4), (10, 3), (1000, 4), (1001, 16), (7, 1)])

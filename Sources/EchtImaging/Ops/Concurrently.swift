@@ -34,6 +34,16 @@ public enum Concurrently {
         }
     }
 
+    /// `work` of every index in `0..<count` at once; the results in index order.
+    public static func map<T>(_ count: Int, _ work: (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        return withoutActuallyEscaping(work) { work in
+            let results = (0..<count).map { _ in Box<T>() }
+            runAll((0..<count).map { index in { results[index].value = work(index) } })
+            return results.map { $0.value! }
+        }
+    }
+
     /// `0..<count` cut into at most `bands` contiguous ranges of about the same length, each given
     /// to `work` once, at once (an empty range is never given; `count` 0 calls nothing).
     public static func forEachRange(of count: Int, bands: Int, _ work: (Range<Int>) -> Void) {

@@ -83,19 +83,27 @@ public struct FaceDetector: Sendable {
     /// Every face in the image with the other boxes found for it, largest box first.
     public func detectCandidates(in image: Image) throws(VisionError) -> [FaceCandidate] {
         let whole = DetectorModel.wholeImage(width: image.width, height: image.height)
-        let first = try detect(.fullRange, in: image, region: whole)
+        // The two whole-image runs at once, then the tiles (when no close-up face makes them
+        // needless) all at once; the results are merged in the order of one run after another.
+        let (firstRun, shortRun) = Concurrently.run({ Result { () throws(VisionError) in try detect(.fullRange, in: image, region: whole) } },
+                                                    { Result { () throws(VisionError) in try detect(.shortRange, in: image, region: whole) } })
+        let first = try firstRun.get()
         var faces = first.map { FaceCandidate(detection: $0) }
         let shortEdge = Float(min(image.width, image.height))
         let closeUp = first.contains { max($0.box.width, $0.box.height) >= Float(options.closeUpFaceFraction) * shortEdge }
         if options.searchTiles && !closeUp {
-            var tileFaces: [FaceDetection] = []
-            for tile in tilePlan(width: image.width, height: image.height).tiles {
-                tileFaces += try detect(.fullRange, in: image, region: tile, threshold: options.questionableScore)
-                    .filter { !Self.touchesInnerEdge($0.box, of: tile, width: image.width, height: image.height) }
+            let tiles = tilePlan(width: image.width, height: image.height).tiles
+            let found = Concurrently.map(tiles.count) { k in
+                Result { () throws(VisionError) in
+                    try detect(.fullRange, in: image, region: tiles[k], threshold: options.questionableScore)
+                        .filter { !Self.touchesInnerEdge($0.box, of: tiles[k], width: image.width, height: image.height) }
+                }
             }
+            var tileFaces: [FaceDetection] = []
+            for result in found { tileFaces += try result.get() }
             faces = Self.mergeTiles(kept: faces, tiles: FaceCandidate.clusters(tileFaces), overlap: options.mergeOverlap)
         }
-        let short = try detect(.shortRange, in: image, region: whole)
+        let short = try shortRun.get()
         faces = Self.preferShortRange(faces, short: short, agreement: options.shortRangeAgreement)
         return faces.sorted { $0.detection.box.width * $0.detection.box.height > $1.detection.box.width * $1.detection.box.height }
     }

@@ -45,12 +45,14 @@ extension SRGB {
     }()
 
     /// The 1/65535 step nearest to `linear` clamped to 0...1 (0 for NaN).
+    @inline(__always)
     static func quantised(_ linear: Float) -> Int { linear.isNaN ? 0 : Int(min(max(linear, 0), 1) * 65535 + 0.5) }
 
     /// `encode(linear)`: exactly, looked up, when `linear` is the linear value of an 8-bit code
     /// (every sample of a photo decoded from 8-bit sRGB); otherwise within 1e-6 (`encodeClose`: the
     /// samples of a photo converted from Adobe RGB or Display P3, far below an 8-bit step). `tables` are
-    /// `byteOfQuantised`, `SRGBTransfer.linearFromByte` and `encodedBytes`.
+    /// `byteOfQuantised`, `SRGBTransfer.linearFromByte`, `encodedBytes` and `powerTable`.
+    @inline(__always)
     static func encode(_ linear: Float, tables: ByteTables) -> Float {
         let code = Int(tables.byteOfQuantised[quantised(linear)])
         if code >= 0 && tables.linear[code] == linear { return tables.encoded[code] }
