@@ -19,6 +19,26 @@ enum ICCProfile {
         return nil
     }
 
+    /// The signatures of the profile's tags (empty when its tag table is malformed).
+    static func tagSignatures(of profile: Data) -> Set<String> {
+        let bytes = [UInt8](profile)
+        guard bytes.count >= 132 else { return [] }
+        let tagCount = Int(readUInt32(bytes, 128))
+        guard tagCount <= 200, 132 + tagCount * 12 <= bytes.count else { return [] }
+        return Set((0..<tagCount).map { String(decoding: bytes[(132 + $0 * 12)..<(136 + $0 * 12)], as: UTF8.self) })
+    }
+
+    /// Whether an RGB profile describes its colours by three curves and a matrix only (the
+    /// `rXYZ`…`bTRC` tags, and no `A2B` lookup tables, which lcms would prefer): a pixel's colour
+    /// is then the sum of what each channel alone gives.
+    static func isMatrixShaper(_ profile: Data) -> Bool {
+        let bytes = [UInt8](profile.prefix(24))
+        guard bytes.count == 24, readUInt32(bytes, 16) == fourCC("RGB ") else { return false }
+        let tags = tagSignatures(of: profile)
+        return ["rXYZ", "gXYZ", "bXYZ", "rTRC", "gTRC", "bTRC"].allSatisfy(tags.contains)
+            && !["A2B0", "A2B1", "A2B2", "D2B0", "D2B1", "D2B2"].contains(where: tags.contains)
+    }
+
     /// Whether the profile is a flavour of sRGB (by its description, e.g. "sRGB IEC61966-2.1").
     static func describesSRGB(_ profile: Data) -> Bool {
         guard let name = description(of: profile)?.lowercased() else { return false }

@@ -6,7 +6,9 @@ import Foundation
 /// - Orientation: `autorot` applies all eight EXIF orientations.
 /// - Colour with an ICC profile (RGB or CMYK): imported through the profile (relative
 ///   colorimetric) to CIE XYZ float, then to scRGB (linear light, sRGB primaries) without
-///   clipping, then corrected for libvips' D50→D65 hand-over (see `PCSCorrection`).
+///   clipping, then corrected for libvips' D50→D65 hand-over (see `PCSCorrection`). 8-bit RGB
+///   through a matrix-shaper profile takes the same values from per-channel tables measured
+///   through that conversion (`ProfileTables`).
 /// - CMYK without a profile: imported through libvips' built-in CMYK profile.
 /// - Untagged RGB, RGB tagged with an sRGB profile, and all grey images: the exact sRGB
 ///   curve through a lookup table (lossless for Echt's own 8- and 16-bit outputs).
@@ -26,10 +28,16 @@ enum WorkingSpaceConversion {
         var samples: [Float]
         var channels: Int
         if colourBands >= 3 && (needsProfile || isCMYK) {
-            let xyz = try colour.iccImported(fallbackProfile: isCMYK ? "cmyk" : "srgb")
-            let linear = try xyz.colourspace(Int32(ECHT_INTERPRETATION_scRGB))
-            samples = try linear.floatPixels()
-            PCSCorrection.apply(to: &samples)
+            if !isCMYK, colourBands == 3, Int(colour.format) == Int(ECHT_FORMAT_UCHAR), let profile,
+               let tables = ProfileTables.tables(for: profile) {
+                // A matrix-shaper profile: lcms' own values, one table entry per channel.
+                samples = try colour.withPixels { tables.convert($0) }
+            } else {
+                let xyz = try colour.iccImported(fallbackProfile: isCMYK ? "cmyk" : "srgb")
+                let linear = try xyz.colourspace(Int32(ECHT_INTERPRETATION_scRGB))
+                samples = try linear.floatPixels()
+                PCSCorrection.apply(to: &samples)
+            }
             channels = 3
         } else {
             samples = try linearSamples(colour)
