@@ -4,7 +4,7 @@ import Foundation
 /// Independent pieces of work run at once, each on whatever core is free; the caller gets every
 /// result when all are done. The caller runs the first piece itself and offers the others: called
 /// from a worker of a `WorkerPool`, to that pool's workers; elsewhere to Dispatch's threads. Then
-/// it runs every piece no thread has taken yet and waits for those that one has. Pieces may
+/// it runs every piece no thread has taken yet and only then waits for those that one has. Pieces may
 /// themselves run pieces at once (`DispatchQueue.concurrentPerform` would run a nested one on the
 /// caller alone, one after another).
 public enum Concurrently {
@@ -60,7 +60,10 @@ public enum Concurrently {
         let offered = jobs.dropFirst().map { SideJob($0) }
         for job in offered { DispatchQueue.global().async { job.take() } }
         first()
-        for job in offered { job.takeOrWait() }
+        // Every piece no thread has taken yet, then a wait for each that one has: waiting in
+        // order for a piece another thread runs would leave the rest to that thread alone.
+        for job in offered { job.take() }
+        for job in offered { job.wait() }
     }
 
     /// One job's result; only that job writes it, and it is read after every job has finished.
@@ -92,9 +95,8 @@ public enum Concurrently {
             return true
         }
 
-        /// Runs the job unless another thread has taken it, else waits until that one has run it.
-        func takeOrWait() {
-            guard !take() else { return }
+        /// Waits until the job has run (the caller has taken every job first).
+        func wait() {
             condition.lock()
             while !done { condition.wait() }
             condition.unlock()
