@@ -4,9 +4,9 @@ import Foundation
 /// Independent pieces of work run at once, each on whatever core is free; the caller gets every
 /// result when all are done. The caller runs the first piece itself and offers the others: called
 /// from a worker of a `WorkerPool`, to that pool's workers; elsewhere to Dispatch's threads. Then
-/// it runs every piece no thread has taken yet and only then waits for those that one has. Pieces may
-/// themselves run pieces at once (`DispatchQueue.concurrentPerform` would run a nested one on the
-/// caller alone, one after another).
+/// it runs every piece no thread has taken yet, and only then waits for those that one has.
+/// Pieces may themselves run pieces at once (`DispatchQueue.concurrentPerform` would run a
+/// nested one on the caller alone, one after another).
 public enum Concurrently {
     /// `first`, `second` and `third` at once.
     public static func run<A, B, C>(_ first: () -> A, _ second: () -> B, _ third: () -> C) -> (A, B, C) {
