@@ -97,7 +97,7 @@ enum WorkingSpaceConversion {
                 let work: @Sendable (Int) -> Void = { k in
                     for i in (k * band)..<min(n, (k + 1) * band) { shared.target[i] = shared.table[Int(shared.source[i])] }
                 }
-                if bands > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { work(0) }
+                if bands > 1 { Concurrently.forEach(bands, work) } else { work(0) }
             }
             count = n
         }

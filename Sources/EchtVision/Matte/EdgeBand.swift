@@ -1,4 +1,4 @@
-import Dispatch
+import EchtImaging
 
 /// Alpha decided by the photo's colours in the band where the 256² mask is unsure of the outline.
 ///
@@ -111,7 +111,7 @@ enum EdgeBand {
                     }
                 }
             }
-            if threads > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { (0..<bands).forEach(work) }
+            if threads > 1 { Concurrently.forEach(bands, work) } else { (0..<bands).forEach(work) }
           }
         }
         liftShading(in: &out, unshaded: unshaded, labels: label, width: w, height: h)

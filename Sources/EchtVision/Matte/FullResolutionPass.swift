@@ -1,4 +1,3 @@
-import Dispatch
 import EchtImaging
 
 /// The only step of the matte that touches every photo pixel: one fused pass that upsamples a
@@ -61,7 +60,7 @@ enum FullResolutionPass {
                                     let work: @Sendable (Int) -> Void = { band in
                                         pass.run(rows: (band * bandHeight)..<min(h, (band + 1) * bandHeight))
                                     }
-                                    if threads > 1 { DispatchQueue.concurrentPerform(iterations: bands, execute: work) } else { (0..<bands).forEach(work) }
+                                    if threads > 1 { Concurrently.forEach(bands, work) } else { (0..<bands).forEach(work) }
                                 }
                             }
                         }
