@@ -80,16 +80,14 @@ enum SubjectPartition {
         var owner = [Int](repeating: -1, count: n)
         var best = [Float](repeating: .infinity, count: n)
         // Each face's distances at once; the nearest face is then chosen in face order.
-        let maps = FaceDistances(count: faces.count)
-        Concurrently.forEach(faces.count) { k in
+        let maps = Concurrently.map(faces.count) { k in
             let box = faces[k], others = faces.enumerated().filter { $0.offset != k }.map(\.element)
-            maps.set(k, distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
-                                     span: k < spans.count ? spans[k] : nil,
-                                     crown: !HeadSpan.someoneFarBehind(box, among: others),
-                                     withinBody: besideNearerBody(of: box, among: others)))
+            return distances(mask: mask, guide: guide, cellW: cellW, cellH: cellH, region: region, face: box,
+                             span: k < spans.count ? spans[k] : nil,
+                             crown: !HeadSpan.someoneFarBehind(box, among: others),
+                             withinBody: besideNearerBody(of: box, among: others))
         }
-        for k in faces.indices {
-            let d = maps.take(k)
+        for (k, d) in maps.enumerated() {
             for i in 0..<n where d[i] < best[i] { best[i] = d[i]; owner[i] = k }
         }
         // Doubtful cells beside a head that its owner reaches only the long way belong to nobody.
@@ -317,17 +315,4 @@ enum SubjectPartition {
         }
         return dist
     }
-}
-
-/// The faces' distance maps of one `owners` call, each set by the piece that made it.
-private final class FaceDistances: @unchecked Sendable {
-    private let lock = NSLock()
-    private var maps: [[Float]]
-
-    init(count: Int) { maps = Array(repeating: [], count: count) }
-
-    func set(_ k: Int, _ map: [Float]) { lock.lock(); maps[k] = map; lock.unlock() }
-
-    /// Face `k`'s map, given up by this store.
-    func take(_ k: Int) -> [Float] { lock.lock(); defer { lock.unlock() }; let map = maps[k]; maps[k] = []; return map }
 }
