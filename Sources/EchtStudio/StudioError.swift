@@ -6,6 +6,12 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableLook(String, reason: String)
     /// Two looks of one run have the same name, so their files would overwrite each other.
     case duplicateLookName(String)
+    /// A sizes file (`--sizes`) could not be read, decoded or used.
+    case unreadableSizes(String, reason: String)
+    /// Sizes given to a session that cannot be made (`OutputPreset.problem(with:)`).
+    case invalidSizes(String)
+    /// Two outputs of one run would have the same file name (a look's name ending in a size's).
+    case outputNameClash(file: String, first: String, second: String)
     /// The photo has no face the studio can frame.
     case noFace(String)
     /// `--face N` is out of range.
@@ -48,6 +54,12 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "Could not read the look file \(path): \(reason). Copy a built-in look (echt studio --print-look professional) and edit it."
         case let .duplicateLookName(name):
             "Two of the looks are named \"\(name)\", so their files would overwrite each other. Give each look file its own \"name\"."
+        case let .unreadableSizes(path, reason):
+            "Could not read the sizes file \(path): \(reason). Copy the standard sizes (echt studio --print-sizes) and edit them."
+        case let .invalidSizes(reason):
+            "The sizes cannot be made: \(reason)."
+        case let .outputNameClash(file, first, second):
+            "\(first) and \(second) would both be written to \(file). Rename the look (its \"name\") or the size."
         case let .noFace(file):
             "No face was found in \(file). Use a photo where one face looks roughly towards the camera."
         case let .faceOutOfRange(index, count, file):

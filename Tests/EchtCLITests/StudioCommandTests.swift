@@ -19,6 +19,42 @@ import Testing
         #expect(studio.stdout.contains("notes as for professional.jpg"), "\(studio.stdout)")
     }
 
+    /// The sizes are the user's to choose: `--print-sizes` prints the standard ones as a document,
+    /// an edited copy given to `--sizes` makes exactly its sizes at their pixel size, `--sizes none`
+    /// makes none, and a look whose files would clash with a size is refused before any work.
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func sizesComeFromAUsersDocument() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let printed = try EchtBinary.run(["studio", "--print-sizes"])
+        #expect(printed.status == 0 && printed.stdout.contains("\"square-800\"") && printed.stdout.contains("\"bio-4x5\""), "\(printed.stdout)")
+        // The 512-px sample's headshot is 297×371 px: a 200×250 thumbnail fits.
+        let edited = printed.stdout.replacingOccurrences(of: "square-400", with: "thumb")
+            .replacingOccurrences(of: "\"width\" : 400", with: "\"width\" : 200").replacingOccurrences(of: "\"height\" : 400", with: "\"height\" : 250")
+        let sizes = root.appendingPathComponent("sizes.json")
+        try Data(edited.utf8).write(to: sizes)
+        let out = root.appendingPathComponent("out"), folder = out.appendingPathComponent("astronaut")
+        let made = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--sizes", sizes.path, "--out", out.path, "--no-sign"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.contains("white-thumb.jpg") && !files.contains { $0.contains("square-400") }, "\(files)")
+        let info = try EchtBinary.run(["info", folder.appendingPathComponent("white-thumb.jpg").path])
+        #expect(info.stdout.contains("size         200 x 250"), "\(info.stdout)")
+        #expect(made.stdout.contains("Skipped square-800"), "the 512-px sample cannot fill the copied 800×800 size: \(made.stdout)")
+
+        let none = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--sizes", "none", "--out", out.path, "--no-sign", "--force"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(!none.stdout.contains("Skipped"), "\(none.stdout)")
+
+        let look = root.appendingPathComponent("white-thumb.json")
+        try Data(#"{"name": "white-thumb"}"#.utf8).write(to: look)
+        let clash = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--look", look.path, "--sizes", sizes.path,
+                                        "--out", root.appendingPathComponent("clash").path, "--no-sign"])
+        #expect(clash.status == 1 && clash.stderr.contains("would both be written to white-thumb.jpg"), "\(clash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("clash").path))
+    }
+
     /// `--each` on a group photo: a face the photo's edge cuts is skipped with one line naming it,
     /// every other face gets its headshots, and the run succeeds.
     @Test(.enabled(if: Fixtures.devPhotos != nil && StudioSigningTests.ready, "needs ../shared/photos/dev and the models (make setup)"))

@@ -43,7 +43,7 @@ extension Look {
     }
 
     /// A number as a person writes it: no trailing zeros.
-    private static func plain(_ value: Double) -> String {
+    static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%g", value)
     }
 }

@@ -33,6 +33,27 @@ struct OutputNames: Sendable {
         return urls
     }
 
+    /// Throws when two outputs of the run would share a file name (compared without case, as some
+    /// file systems do): a look named `professional-square-800` beside `professional` and its
+    /// `square-800` size, or a look named `input-preview`.
+    func checkDistinct(faces: [Int], looks: [Look], presets: [OutputPreset]) throws(StudioError) {
+        var named: [(URL, String)] = [(inputPreview, "the contact sheet's input preview")]
+        for face in faces {
+            let person = eachFace ? " of face \(face)" : ""
+            for look in looks {
+                named.append((headshot(look: look.name, face: face), "the look \(look.name)'s headshot\(person)"))
+                named.append((cutout(look: look.name, face: face), "the look \(look.name)'s cut-out\(person)"))
+                named += presets.map { (preset(look: look.name, face: face, preset: $0.name), "the look \(look.name)'s \($0.name) size\(person)") }
+            }
+        }
+        var first: [String: String] = [:]
+        for (url, what) in named {
+            let key = url.lastPathComponent.lowercased()
+            if let earlier = first[key] { throw .outputNameClash(file: url.lastPathComponent, first: earlier, second: what) }
+            first[key] = what
+        }
+    }
+
     /// Throws before any work when a headshot file exists and overwriting was not asked for.
     /// The contact sheet is Echt's own index of the folder and is brought up to date, unless
     /// its files are there without `sheet.json` (then they are not Echt's to replace).

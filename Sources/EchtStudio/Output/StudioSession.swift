@@ -61,8 +61,7 @@ public struct StudioSession: Sendable {
     public func run(file: URL, folderName: String? = nil, options: Options, prefetched: PhotoPrefetch? = nil) throws(StudioError) -> PhotoReport {
         let start = Date()
         let name = file.lastPathComponent
-        var lookNames = Set<String>()
-        for look in options.looks where !lookNames.insert(look.name.lowercased()).inserted { throw .duplicateLookName(look.name) }
+        try options.check()
         let folder = options.outDirectory.appendingPathComponent(folderName ?? file.deletingPathExtension().lastPathComponent)
         let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
         if resolved(file.deletingLastPathComponent()) == resolved(folder) { throw .photoInOutputFolder(file.path, folder: folder.path) }

@@ -11,6 +11,7 @@ struct Studio: AsyncParsableCommand {
         abstract: "Turns photos into studio headshots: every pixel of the person from the real photo.",
         discussion: """
         Writes OUT/<photo>/<look>.jpg, <look>-<size>.jpg, <look>-cutout.png, sheet.html and sheet.png.
+        Standard sizes: \(OutputPreset.standard.map { "\($0.name) (\($0.width)×\($0.height))" }.joined(separator: ", ")).
         Built-in looks: \(Look.builtIn.keys.sorted().joined(separator: ", ")). Default: \(Look.defaultNames.joined(separator: ", ")).
         """
     )
@@ -44,10 +45,18 @@ struct Studio: AsyncParsableCommand {
     @Option(help: "Print a built-in look as JSON (to copy and edit) and exit.")
     var printLook: String?
 
+    @Option(help: ArgumentHelp("A .json file of the sizes cut from each headshot, instead of the standard ones; 'none' for no sizes.",
+                               valueName: "file"))
+    var sizes: String?
+
+    @Flag(help: "Print the standard sizes as JSON (to copy and edit) and exit.")
+    var printSizes = false
+
     func validate() throws {
         if face != nil && each { throw ValidationError("Use either --face N or --each, not both.") }
         if let face, face < 1 { throw ValidationError("expected a face number of 1 or more for --face but received \(face).") }
-        if printLook == nil && files.isEmpty { throw ValidationError("Name at least one photo, e.g. echt studio selfie.jpg.") }
+        if printLook != nil && printSizes { throw ValidationError("Use either --print-look or --print-sizes, not both.") }
+        if printLook == nil && !printSizes && files.isEmpty { throw ValidationError("Name at least one photo, e.g. echt studio selfie.jpg.") }
     }
 
     func run() async throws {
@@ -61,6 +70,10 @@ struct Studio: AsyncParsableCommand {
             print(try Look.named(printLook).jsonDocument())
             return
         }
+        if printSizes {
+            print(OutputPreset.jsonDocument(OutputPreset.standard))
+            return
+        }
         var chosen: [Look] = []
         for name in looks.isEmpty ? Look.defaultNames : looks {
             let look = try Look.named(name)
@@ -70,10 +83,17 @@ struct Studio: AsyncParsableCommand {
                 chosen.append(look)
             }
         }
+        let presets: [OutputPreset]
+        switch sizes {
+        case nil: presets = OutputPreset.standard
+        case "none": presets = []
+        case let path?: presets = try OutputPreset.load(from: URL(fileURLWithPath: path))
+        }
+        let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
+                                            faceIndex: face, eachFace: each, presets: presets, signer: noSign ? nil : KeyOnFirstUseSigner())
+        try options.check()
         let session = try StudioSession()
         Interruption.takeBackUnfinishedPhotos()
-        let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
-                                            faceIndex: face, eachFace: each, signer: noSign ? nil : KeyOnFirstUseSigner())
         var reports: [PhotoReport] = [], failures: [StudioRunSummary.NotMade] = []
         let (photos, repeated) = RunFolders.distinct(try RunPhotos.expand(files.map { URL(fileURLWithPath: $0) }))
         for file in repeated {
