@@ -8,6 +8,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateLookName(String)
     /// A sizes file (`--sizes`) could not be read, decoded or used.
     case unreadableSizes(String, reason: String)
+    /// A JPEG quality outside 1...100.
+    case invalidQuality(Int)
     /// Sizes given to a session that cannot be made (`OutputPreset.problem(with:)`).
     case invalidSizes(String)
     /// Two outputs of one run would have the same file name (a look's name ending in a size's).
@@ -56,6 +58,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "Two of the looks are named \"\(name)\", so their files would overwrite each other. Give each look file its own \"name\"."
         case let .unreadableSizes(path, reason):
             "Could not read the sizes file \(path): \(reason). Copy the standard sizes (echt studio --print-sizes) and edit them."
+        case let .invalidQuality(quality):
+            "The JPEG quality must be from 1 to 100, not \(quality)."
         case let .invalidSizes(reason):
             "The sizes cannot be made: \(reason)."
         case let .outputNameClash(file, first, second):

@@ -22,8 +22,9 @@ import Testing
     /// The sizes are the user's to choose: `--print-sizes` prints the standard ones as a document,
     /// an edited copy given to `--sizes` makes exactly its sizes at their pixel size, `--sizes none`
     /// makes none, and a look whose files would clash with a size is refused before any work.
+    /// `--quality` sets the JPEG quality (checked before any work too).
     @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
-    func sizesComeFromAUsersDocument() throws {
+    func sizesAndQualityAreTheUsers() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -43,9 +44,16 @@ import Testing
         #expect(info.stdout.contains("size         200 x 250"), "\(info.stdout)")
         #expect(made.stdout.contains("Skipped square-800"), "the 512-px sample cannot fill the copied 800×800 size: \(made.stdout)")
 
-        let none = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--sizes", "none", "--out", out.path, "--no-sign", "--force"])
+        let headshot = folder.appendingPathComponent("white.jpg")
+        let defaultBytes = try Data(contentsOf: headshot).count
+        let none = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--sizes", "none", "--quality", "60",
+                                       "--out", out.path, "--no-sign", "--force"])
         #expect(none.status == 0, "\(none.stderr)")
         #expect(!none.stdout.contains("Skipped"), "\(none.stdout)")
+        // A lower quality (with half-resolution colour below 90) makes a smaller file of the same size.
+        #expect(try Data(contentsOf: headshot).count < defaultBytes * 2 / 3, "quality 60 against 92: \(defaultBytes) bytes before")
+        let zero = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--quality", "0", "--out", out.path])
+        #expect(zero.status != 0 && zero.stderr.contains("JPEG quality from 1 to 100"), "\(zero.stderr)")
 
         let look = root.appendingPathComponent("white-thumb.json")
         try Data(#"{"name": "white-thumb"}"#.utf8).write(to: look)

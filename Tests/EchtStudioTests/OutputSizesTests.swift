@@ -75,5 +75,7 @@ import Testing
         let invalid = StudioSession.Options(looks: [Look.builtIn["white"]!], outDirectory: out,
                                             presets: [OutputPreset(name: "a", width: 0, height: 10, eyeLine: 0.4)])
         #expect(throws: StudioError.invalidSizes("size 1: width is 0 but must be from 16 to 10000")) { try invalid.check() }
+        #expect(throws: StudioError.invalidQuality(0)) { try StudioSession.Options(outDirectory: out, quality: 0).check() }
+        #expect(throws: Never.self) { try StudioSession.Options(outDirectory: out, quality: 100).check() }
     }
 }

@@ -52,8 +52,12 @@ struct Studio: AsyncParsableCommand {
     @Flag(help: "Print the standard sizes as JSON (to copy and edit) and exit.")
     var printSizes = false
 
+    @Option(help: "JPEG quality of the headshots and sizes, 1 to 100 (below 90 the colour is stored at half resolution, as on most web images).")
+    var quality = 92
+
     func validate() throws {
         if face != nil && each { throw ValidationError("Use either --face N or --each, not both.") }
+        if !(1...100).contains(quality) { throw ValidationError("expected a JPEG quality from 1 to 100 for --quality but received \(quality).") }
         if let face, face < 1 { throw ValidationError("expected a face number of 1 or more for --face but received \(face).") }
         if printLook != nil && printSizes { throw ValidationError("Use either --print-look or --print-sizes, not both.") }
         if printLook == nil && !printSizes && files.isEmpty { throw ValidationError("Name at least one photo, e.g. echt studio selfie.jpg.") }
@@ -90,7 +94,8 @@ struct Studio: AsyncParsableCommand {
         case let path?: presets = try OutputPreset.load(from: URL(fileURLWithPath: path))
         }
         let options = StudioSession.Options(looks: chosen, outDirectory: URL(fileURLWithPath: out), force: force,
-                                            faceIndex: face, eachFace: each, presets: presets, signer: noSign ? nil : KeyOnFirstUseSigner())
+                                            faceIndex: face, eachFace: each, presets: presets, signer: noSign ? nil : KeyOnFirstUseSigner(),
+                                            quality: quality)
         try options.check()
         let session = try StudioSession()
         Interruption.takeBackUnfinishedPhotos()
