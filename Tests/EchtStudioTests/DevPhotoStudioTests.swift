@@ -44,6 +44,8 @@ struct DevPhotoStudioTests {
         #expect(headshot.honesty.failures.isEmpty, "\(name): \(headshot.honesty.failures)")
         #expect(headshot.honesty.geometryError != nil, "\(name): the geometry check did not run")
         #expect(report.headshots.count == 1 && min(headshot.width, headshot.height) >= 64, "\(name): \(headshot.width)×\(headshot.height)")
+        // Every one of them is upright as stored: none is turned.
+        #expect(!headshot.edits.contains { $0.parameters["quarterTurnsClockwise"] != nil }, "\(name) was turned: \(headshot.notes)")
     }
 
     /// Every face of the office group (`--each`) but the one the top edge cuts: the standing man

@@ -66,25 +66,28 @@ public struct StudioSession: Sendable {
         let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
         if resolved(file.deletingLastPathComponent()) == resolved(folder) { throw .photoInOutputFolder(file.path, folder: folder.path) }
         precondition(prefetched.map { $0.file == file } ?? true, "a prefetch of another file than the one run")
-        let image: Image
-        if let prefetched { image = try prefetched.take() } else { image = try Self.decode(file) }
-        Trace.mark("decode \(image.width)x\(image.height)", since: start)
+        let decoded: Image
+        if let prefetched { decoded = try prefetched.take() } else { decoded = try Self.decode(file) }
+        Trace.mark("decode \(decoded.width)x\(decoded.height)", since: start)
         // While the face search (one thread) leaves a core idle, that core makes the matte's
         // reduced copies of the whole photo (a lone subject's matte, whose model sees the whole
         // photo, reads them), on one thread.
         let refiner = MatteRefiner(options: analyzer.options.matte)
-        let wholePhotoLevels = ResultSlots<PhotoLevels>(count: 1)
-        let levelling = DispatchGroup()
-        levelling.enter()
-        DispatchQueue.global().async {
-            wholePhotoLevels.set(0) { () throws(StudioError) -> PhotoLevels in refiner.levels(of: image, concurrent: false) }
-            Trace.mark("whole photo levels", since: start)
-            levelling.leave()
-        }
-        defer { levelling.wait() }
+        let levelsOfDecoded = Self.startLevels(of: decoded, refiner: refiner, since: start)
         var mark = Date()
-        let found = try analyse(image, name: name)
+        let upright: UprightPhoto
+        do { upright = try uprightAnalysis(decoded, name: name, faceIndex: options.faceIndex) } catch {
+            levelsOfDecoded.done.wait()
+            throw error
+        }
         Trace.mark("analyse", since: mark)
+        // A photo turned upright needs the levels of the turned pixels.
+        let (wholePhotoLevels, levelling) = upright.quarterTurns == 0 ? levelsOfDecoded : {
+            levelsOfDecoded.done.wait()
+            return Self.startLevels(of: upright.image, refiner: refiner, since: start)
+        }()
+        defer { levelling.wait() }
+        let image = upright.image, found = upright.analysis
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
@@ -205,7 +208,8 @@ public struct StudioSession: Sendable {
                 }
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
-                                              inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() })
+                                              inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
+                                              photoNotes: upright.notes, photoEdits: upright.edits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in

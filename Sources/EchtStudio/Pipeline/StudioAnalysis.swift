@@ -51,10 +51,15 @@ public struct StudioOptions: Sendable {
     /// The `verifier`'s landmarks on the input, found ahead for the faces to be rendered; a
     /// render whose face has none here finds them itself.
     public var inputLandmarks: [InputLandmarks]
+    /// Notes on what was done to the photo before framing (a turn upright), for every headshot.
+    public var photoNotes: [String]
+    /// Edits made to the photo before framing, recorded after opening it and before the crop.
+    public var photoEdits: [EditAction]
 
     /// Creates options.
     public init(presets: [OutputPreset] = OutputPreset.standard, verifier: (any FaceVerifier)? = nil, sourceName: String = "photo",
-                inputLandmarks: [InputLandmarks] = []) {
+                inputLandmarks: [InputLandmarks] = [], photoNotes: [String] = [], photoEdits: [EditAction] = []) {
         self.presets = presets; self.verifier = verifier; self.sourceName = sourceName; self.inputLandmarks = inputLandmarks
+        self.photoNotes = photoNotes; self.photoEdits = photoEdits
     }
 }

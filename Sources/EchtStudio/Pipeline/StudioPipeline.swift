@@ -91,7 +91,7 @@ public enum StudioPipeline {
         // with the options; the output's side is measured on this headshot.
         let reference = framed.honesty
         let (textureOut, geometryError) = reference.measure(headshot: headshot, skin: masks.skin)
-        var notes = framing.notes
+        var notes = options.photoNotes + framing.notes
         // The landmark check of the output (below) runs after this returns; the input's side is
         // found here when `options` lacks it.
         var check: LandmarkCheck?
@@ -117,8 +117,9 @@ public enum StudioPipeline {
             case let .failure(note): notes.append(note.message)
             }
         }
-        let edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
+        var edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
                                        generatedShare: reference.generatedShare)
+        edits.insert(contentsOf: options.photoEdits, at: 1)
         let result = StudioResult(look: look, framing: framing, headshot: headshot,
                                   cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
                                   honesty: honesty, edits: edits, notes: notes, balance: balance)

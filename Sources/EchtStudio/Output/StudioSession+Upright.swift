@@ -1,0 +1,106 @@
+import EchtImaging
+import EchtVision
+import Foundation
+
+extension StudioSession {
+    /// A photo as the studio works on it: upright, with its faces, and what turning it took.
+    struct UprightPhoto: Sendable {
+        /// The photo, turned where that made a face upright.
+        let image: Image
+        /// Its faces (no mattes yet).
+        let analysis: StudioAnalysis
+        /// Quarter turns clockwise applied to the decoded photo (0 when it was upright).
+        let quarterTurns: Int
+
+        /// The note every headshot of a turned photo carries.
+        var notes: [String] {
+            guard quarterTurns != 0 else { return [] }
+            return ["The face is upright only with the photo turned \(Self.words(quarterTurns)), so the headshot is made from the turned photo (has the photo lost its orientation tag?)."]
+        }
+
+        /// The turn, as the first edit after opening the photo.
+        var edits: [EditAction] {
+            guard quarterTurns != 0 else { return [] }
+            return [EditAction(action: "c2pa.orientation", description: "Turned the photo \(Self.words(quarterTurns)) so that its face is upright.",
+                               parameters: ["quarterTurnsClockwise": "\(quarterTurns)"])]
+        }
+
+        static func words(_ turns: Int) -> String {
+            switch turns {
+            case 1: "90° clockwise"
+            case 2: "upside down"
+            default: "90° counterclockwise"
+            }
+        }
+    }
+
+    /// The faces of `image`, turned upright where they are not: the framing levels a face's eyes
+    /// by at most 15°, so a photo whose face lies on its side (a lost orientation tag, or a person
+    /// lying down) is turned by the quarter turns that bring the face to be rendered
+    /// (`faceIndex`, else the largest) within 45° of level, and its faces found again. When no
+    /// face is found at all, the photo turned a quarter clockwise, a quarter counterclockwise and
+    /// upside down is searched in that order for a face of a portrait's size (`leastTurnedFace`).
+    /// Throws `noFace` when no turn shows one either.
+    /// Not caught: an upside-down face the detector and the mesh take for an upright one (eyes
+    /// and mouth swapped); the mesh's presence on the half-turned crop did not tell the two apart
+    /// (0.98–0.99 on upright faces too).
+    func uprightAnalysis(_ image: Image, name: String, faceIndex: Int?) throws(StudioError) -> UprightPhoto {
+        let found: StudioAnalysis
+        do throws(StudioError) {
+            found = try analyse(image, name: name)
+        } catch {
+            guard case .noFace = error else { throw error }
+            // Only a face large enough to be a portrait's counts: a turned scene can show a
+            // face-like speck (the beach photo of `../shared/photos/dev`, turned, showed one of 15 px).
+            let least = max(Self.leastTurnedFace, Float(min(image.width, image.height)) * Self.leastTurnedFaceShare)
+            for turns in [1, 3, 2] {
+                let turned = image.quarterTurned(clockwise: turns)
+                if let found = try? analyse(turned, name: name), let face = found.facesBySize.first,
+                   min(face.detection.box.width, face.detection.box.height) >= least {
+                    return UprightPhoto(image: turned, analysis: found, quarterTurns: turns)
+                }
+            }
+            throw error
+        }
+        let faces = found.facesBySize
+        let lead = faces[min(max((faceIndex ?? 1) - 1, 0), faces.count - 1)]
+        let turns = Self.quarterTurnsToUpright(lead)
+        if turns != 0 {
+            let turned = image.quarterTurned(clockwise: turns)
+            if let again = try? analyse(turned, name: name) {
+                return UprightPhoto(image: turned, analysis: again, quarterTurns: turns)
+            }
+        }
+        return UprightPhoto(image: image, analysis: found, quarterTurns: 0)
+    }
+
+    /// The least side, in pixels, of a face found only in a turned photo.
+    static let leastTurnedFace: Float = 40
+    /// The least side of such a face as a share of the photo's shorter side.
+    static let leastTurnedFaceShare: Float = 0.08
+
+    /// The quarter turns clockwise (0...3) that bring `face`'s eye line, from the subject's right
+    /// eye to their left, within 45° of level and the right way up; 0 without a mesh.
+    static func quarterTurnsToUpright(_ face: Face) -> Int {
+        guard let mesh = face.landmarks else { return 0 }
+        let right = MeshRegions.rightEyeCentre(mesh), left = MeshRegions.leftEyeCentre(mesh)
+        // Clockwise on the screen (y down) is positive.
+        let degrees = atan2(Double(left.y - right.y), Double(left.x - right.x)) * 180 / .pi
+        let quarters = Int((degrees / 90).rounded())
+        return ((-quarters % 4) + 4) % 4
+    }
+
+    /// Makes the matte's reduced copies of the whole photo (`MatteRefiner.levels`) on a thread
+    /// of their own; `done` is left when they are in the slot.
+    static func startLevels(of image: Image, refiner: MatteRefiner, since start: Date) -> (levels: ResultSlots<PhotoLevels>, done: DispatchGroup) {
+        let levels = ResultSlots<PhotoLevels>(count: 1)
+        let done = DispatchGroup()
+        done.enter()
+        DispatchQueue.global().async {
+            levels.set(0) { () throws(StudioError) -> PhotoLevels in refiner.levels(of: image, concurrent: false) }
+            Trace.mark("whole photo levels", since: start)
+            done.leave()
+        }
+        return (levels, done)
+    }
+}
