@@ -90,6 +90,47 @@ struct StudioSessionTests {
         #expect(a == b, "the turned photo's headshot differs from the upright one's")
     }
 
+    /// A cut-out photo (its own transparency) is matted by its alpha: a green disc on the suit,
+    /// transparent in the cut-out, leaves no green in the headshot (the backdrop shows there),
+    /// while the same pixels without alpha keep it (the model takes it for clothing), and the
+    /// headshot says the photo's transparency was the matte.
+    @Test func aCutOutsOwnTransparencyIsTheMatte() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let photo = try ImageFile.decode(contentsOf: Fixtures.samplePortrait).image
+        var cutout = Image(width: photo.width, height: photo.height, filledWith: [0, 0, 0, 1])
+        var painted = photo
+        for y in 0..<photo.height {
+            for x in 0..<photo.width {
+                let onDisc = (x - 225) * (x - 225) + (y - 320) * (y - 320) <= 25 * 25
+                for k in 0..<3 { painted[x, y, k] = onDisc ? (k == 1 ? 1 : 0) : photo[x, y, k] }
+                for k in 0..<3 { cutout[x, y, k] = painted[x, y, k] }
+                cutout[x, y, 3] = onDisc ? 0 : 1
+            }
+        }
+        // 2 % of the pixels must be transparent for a cut-out: the photo's top rows are too.
+        for y in 0..<16 { for x in 0..<photo.width { cutout[x, y, 3] = 0 } }
+        let withAlpha = out.appendingPathComponent("cutout.png"), without = out.appendingPathComponent("painted.png")
+        try ImageFile.encode(cutout, options: EncodeOptions(format: .png)).write(to: withAlpha)
+        try ImageFile.encode(painted, options: EncodeOptions(format: .png)).write(to: without)
+        let session = try StudioSession()
+        let options = StudioSession.Options(looks: [Look.builtIn["white"]!], outDirectory: out, presets: [])
+        func greenPixels(_ file: URL) throws -> (Int, HeadshotReport) {
+            let report = try session.run(file: file, options: options).headshots[0]
+            let headshot = try ImageFile.decode(contentsOf: URL(fileURLWithPath: report.file)).image
+            var count = 0
+            for y in 0..<headshot.height { for x in 0..<headshot.width where headshot[x, y, 1] > 0.5 && headshot[x, y, 0] < 0.1 && headshot[x, y, 2] < 0.1 { count += 1 } }
+            return (count, report)
+        }
+        let (kept, plain) = try greenPixels(without)
+        #expect(kept > 500, "the green disc without alpha: \(kept) green pixels")
+        #expect(!plain.notes.contains(GivenMatte.note))
+        let (left, given) = try greenPixels(withAlpha)
+        #expect(left == 0, "the transparent green disc left \(left) green pixels")
+        #expect(given.notes.contains(GivenMatte.note), "\(given.notes)")
+    }
+
     /// A file that cannot be decoded fails at its turn with the error its own decode gives,
     /// prefetched or not, and writes nothing.
     @Test func aPrefetchedBrokenPhotoFailsAtItsTurnAsWithout() throws {

@@ -73,10 +73,13 @@ public struct StudioSession: Sendable {
         // reduced copies of the whole photo (a lone subject's matte, whose model sees the whole
         // photo, reads them), on one thread.
         let refiner = MatteRefiner(options: analyzer.options.matte)
-        let levelsOfDecoded = Self.startLevels(of: decoded, refiner: refiner, since: start)
+        // A cut-out (a photo with its own transparency) brings the person's matte along.
+        let given = GivenMatte.from(decoded)
+        let photo = given?.flattened ?? decoded
+        let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
         var mark = Date()
         let upright: UprightPhoto
-        do { upright = try uprightAnalysis(decoded, name: name, faceIndex: options.faceIndex) } catch {
+        do { upright = try uprightAnalysis(photo, name: name, faceIndex: options.faceIndex) } catch {
             levelsOfDecoded.done.wait()
             throw error
         }
@@ -88,6 +91,7 @@ public struct StudioSession: Sendable {
         }()
         defer { levelling.wait() }
         let image = upright.image, found = upright.analysis
+        let givenMatte = given.map { $0.quarterTurned(clockwise: upright.quarterTurns).matte }
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
@@ -147,8 +151,9 @@ public struct StudioSession: Sendable {
                 defer { searches.wait() }
                 // The model runs on the subjects while the levels are still being made.
                 analysis.set(0) { () throws(StudioError) -> StudioAnalysis in
-                    try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
-                                           whileRefining: previewing.run) {
+                    if let givenMatte { return StudioAnalysis(faces: found.faces, matte: givenMatte) }
+                    return try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                                                  whileRefining: previewing.run) {
                         levelling.wait()
                         return try? wholePhotoLevels.outcome(0).get()
                     }
@@ -209,7 +214,7 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: upright.notes, photoEdits: upright.edits)
+                                              photoNotes: upright.notes + (given == nil ? [] : [GivenMatte.note]), photoEdits: upright.edits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
