@@ -90,11 +90,10 @@ struct StudioSessionTests {
         #expect(a == b, "the turned photo's headshot differs from the upright one's")
     }
 
-    /// A cut-out photo (its own transparency) is matted by its alpha: a green disc on the suit,
-    /// transparent in the cut-out, leaves no green in the headshot (the backdrop shows there),
-    /// while the same pixels without alpha keep it (the model takes it for clothing), and the
-    /// headshot says the photo's transparency was the matte.
-    @Test func aCutOutsOwnTransparencyIsTheMatte() throws {
+    /// A photo with transparent parts never shows the colours hidden under them: a green disc on
+    /// the suit, transparent in the file, leaves no green in the headshot, while the same pixels
+    /// without alpha keep it; the headshot says how the transparent part was read.
+    @Test func aPhotosTransparentPartNeverShows() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -125,10 +124,25 @@ struct StudioSessionTests {
         }
         let (kept, plain) = try greenPixels(without)
         #expect(kept > 500, "the green disc without alpha: \(kept) green pixels")
-        #expect(!plain.notes.contains(GivenMatte.note))
+        #expect(!plain.notes.contains(GivenMatte.insideNote) && !plain.notes.contains(GivenMatte.matteNote))
         let (left, given) = try greenPixels(withAlpha)
         #expect(left == 0, "the transparent green disc left \(left) green pixels")
-        #expect(given.notes.contains(GivenMatte.note), "\(given.notes)")
+        // The opaque part holds the photo's background too: the studio's own matte.
+        #expect(given.notes.contains(GivenMatte.insideNote), "\(given.notes)")
+    }
+
+    /// Echt's own cut-out fed back in is a cut-out: its alpha is the matte (the model agrees that
+    /// its opaque part is the person), in every look's framing.
+    @Test func anEchtCutOutFedBackKeepsItsOwnMatte() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let session = try StudioSession()
+        let first = try session.run(file: Fixtures.samplePortrait, options: StudioSession.Options(looks: [Look.builtIn["white"]!], outDirectory: out, presets: []))
+        let cutout = URL(fileURLWithPath: first.headshots[0].cutout)
+        let again = try session.run(file: cutout, folderName: "again", options: StudioSession.Options(
+            looks: [Look.builtIn["professional"]!, Look.builtIn["relaxed"]!], outDirectory: out, presets: []))
+        #expect(again.headshots.count == 2)
+        for headshot in again.headshots { #expect(headshot.notes.contains(GivenMatte.matteNote), "\(headshot.look): \(headshot.notes)") }
     }
 
     /// A file that cannot be decoded fails at its turn with the error its own decode gives,

@@ -91,7 +91,7 @@ public struct StudioSession: Sendable {
         }()
         defer { levelling.wait() }
         let image = upright.image, found = upright.analysis
-        let givenMatte = given.map { $0.quarterTurned(clockwise: upright.quarterTurns).matte }
+        let givenMatte = given.map { $0.quarterTurned(clockwise: upright.quarterTurns) }
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
@@ -151,15 +151,16 @@ public struct StudioSession: Sendable {
                 defer { searches.wait() }
                 // The model runs on the subjects while the levels are still being made.
                 analysis.set(0) { () throws(StudioError) -> StudioAnalysis in
-                    if let givenMatte { return StudioAnalysis(faces: found.faces, matte: givenMatte) }
-                    return try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
+                    let made = try found.addingMattes(for: faces.map(\.1), styles: styles, image: image, analyzer: analyzer, sourceName: name,
                                                   whileRefining: previewing.run) {
                         levelling.wait()
                         return try? wholePhotoLevels.outcome(0).get()
                     }
+                    return givenMatte.map { $0.resolving(made) } ?? made
                 }
                 if case let .failure(error) = analysis.outcome(0) { throw error }
             }
+            let givenNote = givenMatte.flatMap { given in (try? analysis.outcome(0).get()).flatMap { given.note(for: $0) } }
             // The input preview has started by now if the matte stage refined anything; it holds
             // the photo only until it is made.
             previewing.run()
@@ -214,7 +215,8 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: upright.notes + (given == nil ? [] : [GivenMatte.note]), photoEdits: upright.edits)
+                                              photoNotes: upright.notes + (givenNote.map { [$0] } ?? []),
+                                              photoEdits: upright.edits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in

@@ -20,8 +20,40 @@ struct GivenMatte: Sendable {
     /// (an alpha channel that is opaque all over, or nearly, is a plain photo's).
     static let leastTransparentShare = 0.02
 
-    /// The note every headshot of such a photo carries.
-    static let note = "The photo's own transparency was taken as the person's matte; its transparent part holds no background to keep or blur."
+    /// The note of a headshot whose matte is the photo's own alpha.
+    static let matteNote = "The photo's own transparency was taken as the person's matte; its transparent part holds no background to keep or blur."
+    /// The note of a headshot whose matte was made from the photo as usual.
+    static let insideNote = "The photo's transparent part was read as a plain grey background."
+
+    /// The most of the photo's opaque part the model may see as background for the alpha to be
+    /// taken as the person's matte: a cut-out's opaque part is the person; a round or framed
+    /// picture's holds its background too.
+    static let mostOpaqueBackground = 0.1
+
+    /// The analysis to frame from: the photo's own alpha and colours as the matte when `model`
+    /// (the analysis with the mattes the studio made from `flattened`) sees background in at
+    /// most `mostOpaqueBackground` of the alpha's opaque part (a cut-out, whose edges the model
+    /// would only redo worse: grey hair against the grey fill), else `model` itself (a round or
+    /// framed picture, whose transparent part reads as grey background). The model's mattes are
+    /// not cut by the alpha: they are cut to the frames made from them, which would change.
+    func resolving(_ model: StudioAnalysis) -> StudioAnalysis {
+        var opaque = 0, background = 0
+        for case let m? in model.mattes {
+            for y in 0..<m.alpha.height {
+                for x in 0..<m.alpha.width where matte.alpha.pixels[(m.originY + y) * matte.alpha.width + m.originX + x] > 0.5 {
+                    opaque += 1
+                    if m.alpha.pixels[y * m.alpha.width + x] < 0.1 { background += 1 }
+                }
+            }
+        }
+        guard opaque > 0, Double(background) <= Self.mostOpaqueBackground * Double(opaque) else { return model }
+        return StudioAnalysis(faces: model.faces, matte: matte)
+    }
+
+    /// The note for headshots made from `resolved` (`resolving`'s result).
+    func note(for resolved: StudioAnalysis) -> String {
+        resolved.mattes.first.flatMap { $0 } == matte ? Self.matteNote : Self.insideNote
+    }
 
     /// The given matte of `image`, or nil when it has no alpha channel or one that is opaque but
     /// for less than `leastTransparentShare` of its pixels.
