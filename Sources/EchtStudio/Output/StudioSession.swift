@@ -75,23 +75,29 @@ public struct StudioSession: Sendable {
         let refiner = MatteRefiner(options: analyzer.options.matte)
         // A cut-out (a photo with its own transparency) brings the person's matte along.
         let given = GivenMatte.from(decoded)
-        let photo = given?.flattened ?? decoded
+        // Every binding of the photo but `image` below ends here (`consume`), so that the photo's
+        // slot can let it go after the framings and the renders reuse its memory.
+        let photo: Image
+        if let given { photo = given.flattened; _ = consume decoded } else { photo = consume decoded }
         let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
         var mark = Date()
         let upright: UprightPhoto
-        do { upright = try uprightAnalysis(photo, name: name, faceIndex: options.faceIndex) } catch {
+        do { upright = try uprightAnalysis(consume photo, name: name, faceIndex: options.faceIndex) } catch {
             levelsOfDecoded.done.wait()
             throw error
         }
         Trace.mark("analyse", since: mark)
+        let quarterTurns = upright.quarterTurns, photoNotes = upright.notes, photoEdits = upright.edits, found = upright.analysis
+        let image = upright.image
+        _ = consume upright
         // A photo turned upright needs the levels of the turned pixels.
-        let (wholePhotoLevels, levelling) = upright.quarterTurns == 0 ? levelsOfDecoded : {
+        let (wholePhotoLevels, levelling) = quarterTurns == 0 ? levelsOfDecoded : {
             levelsOfDecoded.done.wait()
-            return Self.startLevels(of: upright.image, refiner: refiner, since: start)
+            return Self.startLevels(of: image, refiner: refiner, since: start)
         }()
         defer { levelling.wait() }
-        let image = upright.image, found = upright.analysis
-        let givenMatte = given.map { $0.quarterTurned(clockwise: upright.quarterTurns) }
+        let givenMatte = given.map { $0.quarterTurned(clockwise: quarterTurns) }
+        _ = consume given
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
@@ -215,8 +221,7 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: upright.notes + (givenNote.map { [$0] } ?? []),
-                                              photoEdits: upright.edits)
+                                              photoNotes: photoNotes + (givenNote.map { [$0] } ?? []), photoEdits: photoEdits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
