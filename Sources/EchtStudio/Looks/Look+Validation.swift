@@ -29,10 +29,7 @@ extension Look {
 
     /// Why this look cannot be used, in one sentence naming the field, or nil when it can.
     public var problem: String? {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-        if name.isEmpty || name.count > Self.maxNameLength || !name.allSatisfy(allowed.contains) || name.hasPrefix("-") {
-            return "name \"\(name)\" must be 1 to \(Self.maxNameLength) letters, digits, - or _ (it names the output files), not starting with -"
-        }
+        if let problem = Self.fileNameProblem(name) { return problem }
         // Float fields read back as Double are off by ~1e-8 (0.2 → 0.2000000030): a range end given
         // in the file still counts as inside.
         for (field, value, range) in Self.ranges
@@ -40,6 +37,14 @@ extension Look {
             return "\(field) is \(Self.plain(value(self))) but must be from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))"
         }
         return nil
+    }
+
+    /// Why `name` cannot be part of an output file's name (a look's or a size's), or nil: 1 to
+    /// `maxNameLength` letters, digits, - or _, not starting with -.
+    static func fileNameProblem(_ name: String) -> String? {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        guard name.isEmpty || name.count > maxNameLength || !name.allSatisfy(allowed.contains) || name.hasPrefix("-") else { return nil }
+        return "name \"\(name)\" must be 1 to \(maxNameLength) letters, digits, - or _ (it names the output files), not starting with -"
     }
 
     /// A number as a person writes it: no trailing zeros.

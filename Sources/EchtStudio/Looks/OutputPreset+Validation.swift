@@ -17,10 +17,7 @@ extension OutputPreset {
 
     /// Why this size cannot be used, in one clause naming the field, or nil when it can.
     public var problem: String? {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-        if name.isEmpty || name.count > Look.maxNameLength || !name.allSatisfy(allowed.contains) || name.hasPrefix("-") {
-            return "name \"\(name)\" must be 1 to \(Look.maxNameLength) letters, digits, - or _ (it names the output files), not starting with -"
-        }
+        if let problem = Look.fileNameProblem(name) { return problem }
         if Self.reservedNames.contains(name.lowercased()) {
             return "name \"\(name)\" is taken by the cut-out's file (<look>-\(name.lowercased()).png); choose another"
         }

@@ -25,6 +25,7 @@ extension StudioSession {
                                parameters: ["quarterTurnsClockwise": "\(quarterTurns)"])]
         }
 
+        /// A turn of 1...3 quarters clockwise in words.
         static func words(_ turns: Int) -> String {
             switch turns {
             case 1: "90° clockwise"
