@@ -40,6 +40,9 @@ public enum FaceIssue: String, Sendable, Equatable, Codable, CaseIterable {
     case soft
     /// More than 5 % of the skin blown out.
     case highlightsClipped
+    /// The eye line tilted more than 45° in the picture (roll): a photo stored on its side
+    /// without its orientation tag, or a person lying down (the studio turns such a photo upright).
+    case onItsSide
 }
 
 extension PortraitAnalysis.AnalysedFace {
@@ -52,6 +55,7 @@ extension PortraitAnalysis.AnalysedFace {
         if report.gaze == nil { out.append(.eyesNotMeasured) }
         if report.eyeSharpness < 0.2 { out.append(.soft) }
         if report.exposure.clippedHighlights > 0.05 { out.append(.highlightsClipped) }
+        if abs(report.headPose.roll) > 45 { out.append(.onItsSide) }
         return out
     }
 }

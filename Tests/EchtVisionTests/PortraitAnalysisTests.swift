@@ -25,13 +25,18 @@ struct PortraitAnalysisTests {
         #expect(a.textReport.contains("face 1:"))
     }
 
-    @Test func closedEyesAndSmallFacesAreFlagged() throws {
+    @Test func closedEyesSmallFacesAndFacesOnTheirSideAreFlagged() throws {
         let image = try ModelGolden.astronaut()
         let half = try analysis("astronaut_half", image: TestImages.halved(image))
         #expect(half.faces[0].issues.contains(.tooSmall))
         var report = half.faces[0].report
         report.imageLeftEyeOpenness = 0.05; report.imageRightEyeOpenness = 0.07
         #expect(PortraitAnalysis.AnalysedFace.issues(for: report).contains(.eyesClosed))
+        // A face lying on its side (a photo stored sideways) is flagged; a tilted head is not.
+        report.headPose.roll = 89
+        #expect(PortraitAnalysis.AnalysedFace.issues(for: report).contains(.onItsSide))
+        report.headPose.roll = -30
+        #expect(!PortraitAnalysis.AnalysedFace.issues(for: report).contains(.onItsSide))
     }
 
     @Test func overlayDrawsBoxAndIrises() throws {
