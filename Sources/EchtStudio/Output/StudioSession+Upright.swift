@@ -45,24 +45,7 @@ extension StudioSession {
     /// upside-down face for an upright one, eyes and mouth swapped) turns it a half turn; a
     /// turned photo's faces are found again.
     func uprightAnalysis(_ image: Image, name: String, faceIndex: Int?) throws(StudioError) -> UprightPhoto {
-        var photo = UprightPhoto(image: image, analysis: StudioAnalysis(faces: [], mattes: []), quarterTurns: 0)
-        do throws(StudioError) {
-            photo = UprightPhoto(image: image, analysis: try analyse(image, name: name), quarterTurns: 0)
-        } catch {
-            guard case .noFace = error else { throw error }
-            // Only a face large enough to be a portrait's counts: a turned scene can show a
-            // face-like speck (the beach photo of `../shared/photos/dev`, turned, showed one of 15 px).
-            let least = max(Self.leastTurnedFace, Float(min(image.width, image.height)) * Self.leastTurnedFaceShare)
-            for turns in [1, 3, 2] {
-                let turned = image.quarterTurned(clockwise: turns)
-                if let found = try? analyse(turned, name: name), let face = found.facesBySize.first,
-                   min(face.detection.box.width, face.detection.box.height) >= least {
-                    photo = UprightPhoto(image: turned, analysis: found, quarterTurns: turns)
-                    break
-                }
-            }
-            guard photo.quarterTurns != 0 else { throw error }
-        }
+        let photo = try facesFound(in: image, name: name)
         let faces = photo.analysis.facesBySize
         let lead = faces[min(max((faceIndex ?? 1) - 1, 0), faces.count - 1)]
         var turns = Self.quarterTurnsToUpright(lead)
@@ -74,6 +57,28 @@ extension StudioSession {
         let turned = photo.image.quarterTurned(clockwise: turns)
         guard let again = try? analyse(turned, name: name) else { return photo }
         return UprightPhoto(image: turned, analysis: again, quarterTurns: (photo.quarterTurns + turns) % 4)
+    }
+
+    /// `image` with its faces as stored; when it has none, the first of the photo turned a quarter
+    /// clockwise, a quarter counterclockwise and upside down that shows a portrait-sized face
+    /// (`leastTurnedFace`); `noFace` when none does.
+    func facesFound(in image: Image, name: String) throws(StudioError) -> UprightPhoto {
+        do throws(StudioError) {
+            return UprightPhoto(image: image, analysis: try analyse(image, name: name), quarterTurns: 0)
+        } catch {
+            guard case .noFace = error else { throw error }
+            // Only a face large enough to be a portrait's counts: a turned scene can show a
+            // face-like speck (the beach photo of `../shared/photos/dev`, turned, showed one of 15 px).
+            let least = max(Self.leastTurnedFace, Float(min(image.width, image.height)) * Self.leastTurnedFaceShare)
+            for turns in [1, 3, 2] {
+                let turned = image.quarterTurned(clockwise: turns)
+                if let found = try? analyse(turned, name: name), let face = found.facesBySize.first,
+                   min(face.detection.box.width, face.detection.box.height) >= least {
+                    return UprightPhoto(image: turned, analysis: found, quarterTurns: turns)
+                }
+            }
+            throw error
+        }
     }
 
     /// How much higher the short-range detector must score a face turned upside down than as
