@@ -1,3 +1,4 @@
+import EchtImaging
 import EchtTestSupport
 import Foundation
 import Testing
@@ -29,12 +30,46 @@ struct DevPhotoStudioTests {
     /// One session (models loaded once) for every photo.
     static let session = Result { try StudioSession() }
 
-    static func run(_ name: String, eachFace: Bool = false) throws -> PhotoReport {
+    static func run(_ name: String, eachFace: Bool = false, looks: [String] = ["professional"],
+                    reading read: (PhotoReport) throws -> Void = { _ in }) throws -> PhotoReport {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-dev-studio-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        var options = StudioSession.Options(looks: [Look.builtIn["professional"]!], outDirectory: out, presets: [])
+        var options = StudioSession.Options(looks: looks.map { Look.builtIn[$0]! }, outDirectory: out, presets: [])
         options.eachFace = eachFace
-        return try session.get().run(file: Fixtures.devPhotos!.appendingPathComponent(name), options: options)
+        let report = try session.get().run(file: Fixtures.devPhotos!.appendingPathComponent(name), options: options)
+        try read(report)
+        return report
+    }
+
+    /// A black-and-white photo gives black-and-white headshots, the corporate look's blue-grey
+    /// backdrop and the relaxed look's warm grade included (they once put a grey person on a
+    /// blue backdrop); a colour photo keeps the looks' colours.
+    @Test(arguments: [("portrait-profile-bw-camera-occlusion-01.png", true), ("portrait-elderly-cap-glasses-outdoor-01.jpg", false)])
+    func blackAndWhitePhotosGiveBlackAndWhiteHeadshots(_ name: String, blackAndWhite: Bool) throws {
+        _ = try Self.run(name, looks: ["corporate", "relaxed"]) { report in
+            #expect(report.headshots.count == 2)
+            for headshot in report.headshots {
+                let bytes = try ImageFile.decode(contentsOf: URL(fileURLWithPath: headshot.file)).image.srgbBytes()
+                var tinted = 0
+                for i in stride(from: 0, to: bytes.count, by: 3) where max(bytes[i], bytes[i + 1], bytes[i + 2]) - min(bytes[i], bytes[i + 1], bytes[i + 2]) > 1 {
+                    tinted += 1
+                }
+                let noted = headshot.notes.contains { $0.hasPrefix("The photo is black and white") }
+                if blackAndWhite {
+                    #expect(tinted == 0 && noted, "\(name) \(headshot.look): \(tinted) tinted pixels, noted: \(noted)")
+                } else {
+                    #expect(tinted > bytes.count / 3 / 4 && !noted, "\(name) \(headshot.look): \(tinted) tinted pixels, noted: \(noted)")
+                }
+            }
+        }
+    }
+
+    /// Only the black-and-white dev photo is taken for one.
+    @Test func onlyTheBlackAndWhitePhotoIsTakenForOne() throws {
+        for name in Self.withPeople + Self.withoutFaces + ["group-5faces-office-01.jpg", "group-crowd-many-small-faces-01.jpg", "lowlight-people-forest-01.jpg"] {
+            let image = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent(name)).image
+            #expect(image.isBlackAndWhite() == (name == "portrait-profile-bw-camera-occlusion-01.png"), "\(name)")
+        }
     }
 
     @Test(arguments: withPeople)

@@ -79,6 +79,7 @@ public struct StudioSession: Sendable {
         // slot can let it go after the framings and the renders reuse its memory.
         let photo: Image
         if let given { photo = given.flattened; _ = consume decoded } else { photo = consume decoded }
+        let (looks, blackAndWhiteNote) = Self.looks(options.looks, for: photo)
         let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
         var mark = Date()
         let upright: UprightPhoto
@@ -195,7 +196,7 @@ public struct StudioSession: Sendable {
             let photoWidth = image.width, photoHeight = image.height
             let photo = ResultSlots<Image>(count: 1)
             photo.put(0, consume image)
-            let jobs = faces.flatMap { face in options.looks.map { (face, $0) } }
+            let jobs = faces.flatMap { face in looks.map { (face, $0) } }
             let filesPerJob = options.presets.count + 2
             analysis.setUses(0, subjects.count)
             photo.setUses(0, subjects.count)
@@ -221,7 +222,8 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: photoNotes + (givenNote.map { [$0] } ?? []), photoEdits: photoEdits)
+                                              photoNotes: photoNotes + [blackAndWhiteNote, givenNote].compactMap { $0 },
+                                              photoEdits: photoEdits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
