@@ -90,6 +90,34 @@ struct StudioSessionTests {
         #expect(a == b, "the turned photo's headshot differs from the upright one's")
     }
 
+    /// A photo inside a plain border (a print's white margin, padded with black bars) gives the
+    /// same headshot as the picture alone, pixel for pixel: the border is cut before anything
+    /// else, and a note and a `c2pa.cropped` edit say so.
+    @Test func aPlainBorderIsCutBeforeFraming() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let picture = try ImageFile.decode(contentsOf: Fixtures.samplePortrait).image
+        // 30 px of white at the top and the sides, a 90 px black bar at the bottom.
+        var framed = Image(width: picture.width + 60, height: picture.height + 120, filledWith: [1, 1, 1])
+        for y in framed.height - 90..<framed.height { for x in 0..<framed.width { for k in 0..<3 { framed[x, y, k] = 0 } } }
+        for y in 0..<picture.height { for x in 0..<picture.width { for k in 0..<3 { framed[x + 30, y + 30, k] = picture[x, y, k] } } }
+        let file = out.appendingPathComponent("framed.png")
+        try ImageFile.encode(framed, options: EncodeOptions(format: .png)).write(to: file)
+        let session = try StudioSession()
+        let options = StudioSession.Options(looks: [Look.builtIn["relaxed"]!], outDirectory: out, presets: [])
+        let cut = try session.run(file: file, options: options).headshots[0]
+        let alone = try session.run(file: Fixtures.samplePortrait, options: options).headshots[0]
+        #expect(cut.notes.first == "Cut the photo's plain border (30 px at the top, 90 px at the bottom, 30 px at the left, 30 px at the right) "
+                + "so that the frame starts where the picture does.", "\(cut.notes)")
+        let crop = try #require(cut.edits.first { $0.action == "c2pa.cropped" })
+        #expect(crop.parameters == ["x": "30", "y": "30", "width": "\(picture.width)", "height": "\(picture.height)"])
+        #expect(!alone.notes.contains { $0.contains("border") })
+        let a = try ImageFile.decode(contentsOf: URL(fileURLWithPath: cut.file)).image
+        let b = try ImageFile.decode(contentsOf: URL(fileURLWithPath: alone.file)).image
+        #expect(a == b, "the bordered photo's headshot differs from the picture's")
+    }
+
     /// A photo with transparent parts never shows the colours hidden under them: a green disc on
     /// the suit, transparent in the file, leaves no green in the headshot, while the same pixels
     /// without alpha keep it; the headshot says how the transparent part was read.

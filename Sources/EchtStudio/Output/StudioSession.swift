@@ -77,8 +77,19 @@ public struct StudioSession: Sendable {
         let given = GivenMatte.from(decoded)
         // Every binding of the photo but `image` below ends here (`consume`), so that the photo's
         // slot can let it go after the framings and the renders reuse its memory.
+        // A plain border around the picture (a print's margin, bars padding it to a square) is
+        // cut away first; a cut-out's transparent margin is its matte's, not a border.
+        let border = given == nil ? PhotoBorder.find(in: decoded) : nil
         let photo: Image
-        if let given { photo = given.flattened; _ = consume decoded } else { photo = consume decoded }
+        if let given {
+            photo = given.flattened; _ = consume decoded
+        } else if let border {
+            photo = border.trimming(consume decoded)
+        } else {
+            photo = consume decoded
+        }
+        let borderNotes = border.map { [$0.note] } ?? []
+        let borderEdits = border.map { [$0.edit(width: photo.width, height: photo.height)] } ?? []
         let (looks, blackAndWhiteNote) = Self.looks(options.looks, for: photo)
         let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
         var mark = Date()
@@ -222,8 +233,8 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: photoNotes + [blackAndWhiteNote, givenNote].compactMap { $0 },
-                                              photoEdits: photoEdits)
+                                              photoNotes: borderNotes + photoNotes + [blackAndWhiteNote, givenNote].compactMap { $0 },
+                                              photoEdits: borderEdits + photoEdits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in
