@@ -19,6 +19,27 @@ import Testing
         #expect(studio.stdout.contains("notes as for professional.jpg"), "\(studio.stdout)")
     }
 
+    /// A batch's log reads in order when stdout and stderr go to one file (`> log 2>&1`): each
+    /// photo's results come before the next photo's progress line (stdout was block-buffered,
+    /// so every result landed after every progress line and error).
+    @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
+    func aBatchLogReadsInOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let second = root.appendingPathComponent("second.png")
+        try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: second)
+        let binary = try #require(EchtBinary.locate())
+        let run = try ChildProcess.run(URL(fileURLWithPath: "/bin/sh"),
+                                       ["-c", "\"$0\" studio \"$1\" \"$2\" --look white --no-sign --out \"$3\" 2>&1",
+                                        binary.path, Fixtures.samplePortrait.path, second.path, root.appendingPathComponent("out").path])
+        let log = String(decoding: run.stdout, as: UTF8.self)
+        #expect(run.status == 0, "\(log)")
+        let firstResult = try #require(log.range(of: "/astronaut/ ("), "\(log)")
+        let secondProgress = try #require(log.range(of: "[2/2]"), "\(log)")
+        #expect(firstResult.lowerBound < secondProgress.lowerBound, "\(log)")
+    }
+
     /// The sizes are the user's to choose: `--print-sizes` prints the standard ones as a document,
     /// an edited copy given to `--sizes` makes exactly its sizes at their pixel size, `--sizes none`
     /// makes none, and a look whose files would clash with a size is refused before any work.

@@ -118,7 +118,7 @@ struct Studio: AsyncParsableCommand {
             do {
                 let report = try session.run(file: file, folderName: folder, options: options, prefetched: current)
                 reports.append(report)
-                if !json { print(Self.summary(report)) }
+                if !json { printLine(Self.summary(report)) }
             } catch {
                 Interruption.parkIfInterrupted()
                 failures.append(.init(input: file.path, error: String(describing: error)))

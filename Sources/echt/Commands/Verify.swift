@@ -49,7 +49,7 @@ struct Verify: AsyncParsableCommand {
                     reportError(VerifyError.uncheckable(file, reason: "\(error)")); unreadable = true; continue
                 }
                 if report.verdict.severity > worst.severity { worst = report.verdict }
-                if json { results[file] = report } else { print(VerifyPrinter.text(file: file, report: report)) }
+                if json { results[file] = report } else { printLine(VerifyPrinter.text(file: file, report: report)) }
             }
             if json {
                 let encoder = JSONEncoder()
