@@ -43,6 +43,10 @@ public enum FaceIssue: String, Sendable, Equatable, Codable, CaseIterable {
     /// The eye line tilted more than 45° in the picture (roll): a photo stored on its side
     /// without its orientation tag, or a person lying down (the studio turns such a photo upright).
     case onItsSide
+    /// The short-range model scores the face clearly higher with the photo turned upside down
+    /// (`FaceDetector.isUpsideDown`): a photo stored upside down without its orientation tag
+    /// (the studio turns it). Its pose and measures take it for a face the right way up.
+    case upsideDown
 }
 
 extension PortraitAnalysis.AnalysedFace {

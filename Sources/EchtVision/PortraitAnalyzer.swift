@@ -121,9 +121,11 @@ public struct PortraitAnalyzer: Sendable {
     /// mean a model could not run.
     public func analyse(_ image: Image, matte wantMatte: Bool) throws(VisionError) -> PortraitAnalysis {
         let (found, unconfirmed) = try search(image)
-        let faces = found.map { face, landmarks in
+        let faces = try found.map { (face, landmarks) throws(VisionError) in
             let report = FaceReport(face: face, landmarks: landmarks, in: image)
-            return PortraitAnalysis.AnalysedFace(face: face, report: report, issues: PortraitAnalysis.AnalysedFace.issues(for: report))
+            var issues = PortraitAnalysis.AnalysedFace.issues(for: report)
+            if !issues.contains(.onItsSide), try detector.isUpsideDown(face.detection.box, in: image) { issues.append(.upsideDown) }
+            return PortraitAnalysis.AnalysedFace(face: face, report: report, issues: issues)
         }
         var personMatte: PersonMatte?
         if wantMatte {

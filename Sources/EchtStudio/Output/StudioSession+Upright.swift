@@ -41,7 +41,7 @@ extension StudioSession {
     /// Then the face to render (`faceIndex`, else the largest) decides: one lying on its side (a
     /// lost orientation tag, or a person lying down; the framing levels only 15°) turns the photo
     /// by the quarter turns that bring its eyes within 45° of level, and one the detector scores
-    /// clearly higher turned upside down (`halfTurnMargin`: the search and the mesh can take an
+    /// clearly higher turned upside down (`FaceDetector.isUpsideDown`: the search and the mesh can take an
     /// upside-down face for an upright one, eyes and mouth swapped) turns it a half turn; a
     /// turned photo's faces are found again.
     func uprightAnalysis(_ image: Image, name: String, faceIndex: Int?) throws(StudioError) -> UprightPhoto {
@@ -49,8 +49,7 @@ extension StudioSession {
         let faces = photo.analysis.facesBySize
         let lead = faces[min(max((faceIndex ?? 1) - 1, 0), faces.count - 1)]
         var turns = Self.quarterTurnsToUpright(lead)
-        if turns == 0, let scores = try? analyzer.detector.halfTurnScores(around: lead.detection.box, in: photo.image),
-           scores.turned > scores.upright + Self.halfTurnMargin {
+        if turns == 0, (try? analyzer.detector.isUpsideDown(lead.detection.box, in: photo.image)) == true {
             turns = 2
         }
         guard turns != 0 else { return photo }
@@ -80,12 +79,6 @@ extension StudioSession {
             throw error
         }
     }
-
-    /// How much higher the short-range detector must score a face turned upside down than as
-    /// shown for the photo to be turned (`FaceDetector.halfTurnScores`). Measured on the dev
-    /// photos (upright): the turned score is 0.07–0.39 lower; on three of them stored upside
-    /// down, 0.30–0.31 higher.
-    static let halfTurnMargin: Float = 0.15
 
     /// The least side, in pixels, of a face found only in a turned photo.
     static let leastTurnedFace: Float = 40
