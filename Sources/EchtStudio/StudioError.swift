@@ -109,4 +109,16 @@ extension StudioError {
         default: false
         }
     }
+
+    /// Why `--each` skips the face, for a line naming it: the description without the advice
+    /// to choose another face, which `--each` does anyway.
+    var skipReason: String {
+        switch self {
+        case let .matteMissesFace(_, coverage):
+            String(format: "the person matte covers only %.0f %% of this face, so a new backdrop would show through it.", coverage * 100)
+        case .faceCutByEdge:
+            "this face is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed."
+        default: description
+        }
+    }
 }

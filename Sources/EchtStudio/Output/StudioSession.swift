@@ -334,7 +334,7 @@ public struct StudioSession: Sendable {
             case let .success(value): finished.append(value)
             case let .failure(error):
                 if eachFace, error.skipsOneFace {
-                    let message = "echt studio: skipped face \(jobs[index].0.0): \(error)\n"
+                    let message = "echt studio: skipped face \(jobs[index].0.0) of \(name): \(error.skipReason)\n"
                     if messages.insert(message).inserted { skipped(message) }
                     continue
                 }
