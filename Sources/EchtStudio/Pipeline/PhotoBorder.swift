@@ -41,7 +41,7 @@ struct PhotoBorder: Equatable, Sendable {
         // colours (white at the sides, black at the bottom) are found too: the rows first, the
         // columns between them, the rows again between those.
         var border = PhotoBorder()
-        for _ in 0..<2 {
+        for pass in 0..<2 where pass == 0 || border != PhotoBorder() {
             let columns = border.left..<(image.width - border.right), rows = border.top..<(image.height - border.bottom)
             border.top = depth(of: image, side: .top, span: columns)
             border.bottom = depth(of: image, side: .bottom, span: columns)
