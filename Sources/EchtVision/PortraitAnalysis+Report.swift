@@ -64,9 +64,12 @@ extension PortraitAnalysis {
             lines.append(String(format: "  pose yaw %.1f° pitch %.1f° roll %.1f°; eyes open %.2f / %.2f; mouth open %.2f; smile %.2f",
                                 r.headPose.yaw, r.headPose.pitch, r.headPose.roll, r.imageLeftEyeOpenness, r.imageRightEyeOpenness, r.mouthOpenness, r.smile))
             if let g = r.gaze { lines.append(String(format: "  gaze %.0f° from the camera (toward camera %.2f)", g.angleFromCamera, g.towardCamera)) }
-            lines.append(String(format: "  eye sharpness %.2f; skin L* %.0f, clipped %.1f%%; skin a* %.1f b* %.1f (hue %.0f°); noise %.1f levels",
-                                r.eyeSharpness, r.exposure.meanLightness, 100 * r.exposure.clippedHighlights, r.skinColour.a, r.skinColour.b,
-                                r.skinColour.hue, r.noise))
+            // A grey face (a black-and-white photo) has no hue worth printing, nor a "-0.0".
+            let hue = r.skinColour.chroma < 1 ? "grey" : String(format: "hue %.0f°", r.skinColour.hue)
+            let unsigned = { (value: Float) in abs(value) < 0.05 ? 0 : value }
+            lines.append(String(format: "  eye sharpness %.2f; skin L* %.0f, clipped %.1f%%; skin a* %.1f b* %.1f (%@); noise %.1f levels",
+                                r.eyeSharpness, r.exposure.meanLightness, 100 * r.exposure.clippedHighlights, unsigned(r.skinColour.a),
+                                unsigned(r.skinColour.b), hue, r.noise))
             if !f.issues.isEmpty { lines.append("  issues: " + f.issues.map(\.rawValue).joined(separator: ", ")) }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")

@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    /// A black-and-white photo's face is reported as grey, not with the meaningless hue of a
+    /// colour of no chroma (it read "hue 297°", a purple); a colour photo's keeps its hue.
+    @Test(.enabled(if: Fixtures.devPhotos != nil && StudioSigningTests.ready, "needs ../shared/photos/dev and the models (make setup)"))
+    func aGreyFaceHasNoHue() throws {
+        let grey = try EchtBinary.run(["analyse", Fixtures.devPhotos!.appendingPathComponent("portrait-profile-bw-camera-occlusion-01.png").path])
+        #expect(grey.status == 0 && grey.stdout.contains("skin a* 0.0 b* 0.0 (grey)") && !grey.stdout.contains("hue"), "\(grey.stdout)")
+        let colour = try EchtBinary.run(["analyse", Fixtures.samplePortrait.path])
+        #expect(colour.status == 0 && colour.stdout.contains("(hue "), "\(colour.stdout)")
+    }
+
     /// An overlay or matte named like the photo being analysed is refused before anything is
     /// written, and the photo is left as it was.
     @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))
