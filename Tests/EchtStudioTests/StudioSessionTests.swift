@@ -160,7 +160,9 @@ struct StudioSessionTests {
     }
 
     /// Echt's own cut-out fed back in is a cut-out: its alpha is the matte (the model agrees that
-    /// its opaque part is the person), in every look's framing.
+    /// its opaque part is the person), in every look's framing. The relaxed look, which blurs
+    /// the photo's surroundings, has none to blur there (it showed flat grey, every pixel of its
+    /// top band alike): a warm, mottled studio canvas stands in, and a note says so.
     @Test func anEchtCutOutFedBackKeepsItsOwnMatte() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -171,6 +173,20 @@ struct StudioSessionTests {
             looks: [Look.builtIn["professional"]!, Look.builtIn["relaxed"]!], outDirectory: out, presets: []))
         #expect(again.headshots.count == 2)
         for headshot in again.headshots { #expect(headshot.notes.contains(GivenMatte.matteNote), "\(headshot.look): \(headshot.notes)") }
+        let relaxed = try #require(again.headshots.first { $0.look == "relaxed" })
+        #expect(relaxed.notes.contains("A cut-out has no surroundings of its own to blur, so the relaxed look shows a warm studio canvas instead."))
+        let image = try ImageFile.decode(contentsOf: URL(fileURLWithPath: relaxed.file)).image
+        // The top band, above the head: a canvas varies (vignette, glow, mottle) and is warm.
+        var lightest: Float = 0, darkest: Float = 1, warmth: Float = 0
+        for y in 0..<(image.height / 10) {
+            for x in 0..<image.width {
+                let luminance = 0.2126 * image[x, y, 0] + 0.7152 * image[x, y, 1] + 0.0722 * image[x, y, 2]
+                lightest = max(lightest, luminance); darkest = min(darkest, luminance)
+                warmth += image[x, y, 0] - image[x, y, 2]
+            }
+        }
+        #expect(lightest > darkest * 1.1, "flat backdrop: \(darkest)...\(lightest)")
+        #expect(warmth / Float(image.width * (image.height / 10)) > 0.03, "not warm")
     }
 
     /// A file that cannot be decoded fails at its turn with the error its own decode gives,

@@ -90,7 +90,7 @@ public struct StudioSession: Sendable {
         }
         let borderNotes = border.map { [$0.note] } ?? []
         let borderEdits = border.map { [$0.edit(width: photo.width, height: photo.height)] } ?? []
-        let (looks, blackAndWhiteNote) = Self.looks(options.looks, for: photo)
+        let (greyedLooks, blackAndWhiteNote) = Self.looks(options.looks, for: photo)
         let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
         var mark = Date()
         let upright: UprightPhoto
@@ -179,6 +179,7 @@ public struct StudioSession: Sendable {
                 if case let .failure(error) = analysis.outcome(0) { throw error }
             }
             let givenNote = givenMatte.flatMap { given in (try? analysis.outcome(0).get()).flatMap { given.note(for: $0) } }
+            let (looks, cutOutNote) = Self.looks(greyedLooks, forCutOut: givenNote == GivenMatte.matteNote)
             // The input preview has started by now if the matte stage refined anything; it holds
             // the photo only until it is made.
             previewing.run()
@@ -233,7 +234,7 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: borderNotes + photoNotes + [blackAndWhiteNote, givenNote].compactMap { $0 },
+                                              photoNotes: borderNotes + photoNotes + [blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
                                               photoEdits: borderEdits + photoEdits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
@@ -246,7 +247,7 @@ public struct StudioSession: Sendable {
                         analysis.used(0)
                         // What the group's looks read beside the person (the surroundings a defocused
                         // backdrop blurs, the canvas mottle) needs only the frame: made on the other core.
-                        let looks = options.looks.filter { group.styles.contains($0.framing) }
+                        let looks = looks.filter { group.styles.contains($0.framing) }
                         let (subject, extras) = Concurrently.run({ () -> Result<FramedSubject, StudioError> in
                             do throws(StudioError) {
                                 return .success(try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face,
