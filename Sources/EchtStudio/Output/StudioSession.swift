@@ -75,11 +75,11 @@ public struct StudioSession: Sendable {
         let refiner = MatteRefiner(options: analyzer.options.matte)
         // A cut-out (a photo with its own transparency) brings the person's matte along.
         let given = GivenMatte.from(decoded)
-        // Every binding of the photo but `image` below ends here (`consume`), so that the photo's
-        // slot can let it go after the framings and the renders reuse its memory.
         // A plain border around the picture (a print's margin, bars padding it to a square) is
         // cut away first; a cut-out's transparent margin is its matte's, not a border.
         let border = given == nil ? PhotoBorder.find(in: decoded) : nil
+        // Every binding of the photo but `image` below ends here (`consume`), so that the photo's
+        // slot can let it go after the framings and the renders reuse its memory.
         let photo: Image
         if let given {
             photo = given.flattened; _ = consume decoded
@@ -247,22 +247,22 @@ public struct StudioSession: Sendable {
                         analysis.used(0)
                         // What the group's looks read beside the person (the surroundings a defocused
                         // backdrop blurs, the canvas mottle) needs only the frame: made on the other core.
-                        let looks = looks.filter { group.styles.contains($0.framing) }
+                        let groupLooks = looks.filter { group.styles.contains($0.framing) }
                         let (subject, extras) = Concurrently.run({ () -> Result<FramedSubject, StudioError> in
                             do throws(StudioError) {
                                 return .success(try StudioPipeline.frame(image: image, analysis: (consume read).get(), face: face,
                                                                          style: group.style, framing: group.framing, sourceName: name))
                             } catch { return .failure(error) }
-                        }, { group.framing.map { FramedSubject.extras(for: looks, framing: $0, from: image) } })
+                        }, { group.framing.map { FramedSubject.extras(for: groupLooks, framing: $0, from: image) } })
                         let framedSubject = try subject.get().sharing(group.styles)
                         guard let extras else {
-                            return framedSubject.addingSurroundings(for: looks, from: image).addingCanvasNoise(for: looks)
+                            return framedSubject.addingSurroundings(for: groupLooks, from: image).addingCanvasNoise(for: groupLooks)
                         }
                         return framedSubject.adding(extras)
                     }
-                    let looks = jobs.enumerated().filter { $0.element.0.0 == number && group.styles.contains($0.element.1.framing) }
-                    framed.setUses(subjectIndex, looks.count)
-                    for (index, (_, look)) in looks {
+                    let groupJobs = jobs.enumerated().filter { $0.element.0.0 == number && group.styles.contains($0.element.1.framing) }
+                    framed.setUses(subjectIndex, groupJobs.count)
+                    for (index, (_, look)) in groupJobs {
                         pool.add {
                             rendered.set(index) { () throws(StudioError) -> (HeadshotReport, Image) in
                                 let mark = Date()
