@@ -118,6 +118,33 @@ struct StudioSessionTests {
         #expect(a == b, "the bordered photo's headshot differs from the picture's")
     }
 
+    /// A face at the photo's side with no room for its frame gets the closest crop inside the
+    /// photo, slid past the region its matte was first made for: the matte is made again for a
+    /// region holding it (the run failed with "The person matte … was made for other frames").
+    /// The photo: the 225-px dev portrait mirrored out to a 5000×600 strip of copies, the largest
+    /// face cut by the left edge.
+    @Test(.enabled(if: Fixtures.devPhotos != nil, "needs ../shared/photos/dev"))
+    func aCloseUpSlidIntoThePhotoHasItsMatte() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let small = try ImageFile.decode(contentsOf: Fixtures.devPhotos!.appendingPathComponent("portrait-small-225px-glasses-mustache-01.jpg")).image
+        func mirrored(_ k: Int, _ n: Int) -> Int { let m = ((k % (2 * n)) + 2 * n) % (2 * n); return m < n ? m : 2 * n - 1 - m }
+        var strip = Image(width: 5000, height: 600, filledWith: [0, 0, 0])
+        for y in 0..<600 {
+            for x in 0..<5000 {
+                for c in 0..<3 { strip[x, y, c] = small[mirrored(x - 2400, small.width), mirrored(y - 100, small.height), c] }
+            }
+        }
+        let file = out.appendingPathComponent("strip.png")
+        try ImageFile.encode(strip, options: EncodeOptions(format: .png)).write(to: file)
+        let session = try StudioSession()
+        let report = try session.run(file: file, options: StudioSession.Options(looks: [Look.builtIn["professional"]!], outDirectory: out, presets: []))
+        let headshot = try #require(report.headshots.first)
+        #expect(headshot.notes.contains { $0.hasPrefix("The photo holds no head-and-shoulders frame") }, "\(headshot.notes)")
+        #expect(headshot.honesty.failures.isEmpty, "\(headshot.honesty.failures)")
+    }
+
     /// A photo with transparent parts never shows the colours hidden under them: a green disc on
     /// the suit, transparent in the file, leaves no green in the headshot, while the same pixels
     /// without alpha keep it; the headshot says how the transparent part was read.

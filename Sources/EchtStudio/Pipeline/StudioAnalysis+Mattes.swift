@@ -95,9 +95,24 @@ extension StudioAnalysis {
                     made = try levels.outcome(k).get()
                 }
                 Trace.mark("  levels ready", since: start)
-                let prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: made)
-                let window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
-                                                 sourceWidth: image.width, sourceHeight: image.height, picture: ScanBorder.picture(of: image))
+                var prepared = analyzer.preparedMatte(for: own, neighbours: neighbours, in: image, levels: made)
+                let picture = ScanBorder.picture(of: image)
+                var window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
+                                                 sourceWidth: image.width, sourceHeight: image.height, picture: picture)
+                // A face at the photo's side with no room for its frame gets a close-up slid into
+                // the photo, which may reach past the region the matte was made for (a run failed
+                // with `matteMissesFrame`): the matte is made again for a region holding it.
+                if !Self.holds(prepared, window), let region = faces.firstIndex(of: chosen[k]).flatMap({ regions[$0] }) {
+                    let wider = PixelRect(minX: min(region.minX, window.minX), minY: min(region.minY, window.minY),
+                                          maxX: max(region.maxX, window.maxX), maxY: max(region.maxY, window.maxY))
+                    do throws(VisionError) {
+                        let claim = try analyzer.claim(for: chosen[k], among: faces, in: image, region: wider)
+                        prepared = analyzer.preparedMatte(for: claim, neighbours: neighbours.map { $0.face == chosen[k] ? claim : $0 }, in: image,
+                                                          levels: analyzer.matteLevels(of: image, in: claim.region))
+                    } catch { throw .vision(error.description) }
+                    window = Framing.matteWindow(face: mesh, styles: styles, edges: prepared.edgesOnly(),
+                                                 sourceWidth: image.width, sourceHeight: image.height, picture: picture)
+                }
                 Trace.mark("  prepared", since: start)
                 defer { Trace.mark("  full-resolution pass", since: start) }
                 return prepared.matte(within: window)
@@ -109,6 +124,12 @@ extension StudioAnalysis {
             out.mattes[index] = try mattes.outcome(k).get()
         }
         return out
+    }
+
+    /// Whether the region `prepared` covers holds all of `window` (photo pixels).
+    static func holds(_ prepared: PreparedMatte, _ window: PixelRect) -> Bool {
+        window.minX >= Float(prepared.originX) && window.minY >= Float(prepared.originY)
+            && window.maxX <= Float(prepared.originX + prepared.width) && window.maxY <= Float(prepared.originY + prepared.height)
     }
 
     /// Whether two rectangles overlap.
