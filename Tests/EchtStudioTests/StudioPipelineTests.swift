@@ -86,6 +86,30 @@ struct StudioPipelineTests {
         #expect(r.honesty.passed)
     }
 
+    /// Without --face: the largest face, unless the photo's edge cuts it and a face nearly as
+    /// large is whole; a selfie-taker's cut face with smaller faces behind stays the one.
+    @Test func theDefaultFaceIsTheLargestWholeOneNearlyAsLarge() throws {
+        let (_, analysis) = try StudioFixtures.astronautAnalysis()
+        func face(x: Float, side: Float) -> Face {
+            var face = analysis.faces[0]
+            face.detection.box = PixelRect(minX: x, minY: 100, maxX: x + side, maxY: 100 + side)
+            return face
+        }
+        func number(_ faces: [Face]) -> (Int, String?) {
+            StudioPipeline.defaultFace(in: StudioAnalysis(faces: faces, matte: analysis.mattes[0]!), width: 1000, height: 600)
+        }
+        // Cut by the left edge (20 % outside), a whole face 0.97 as wide beside it.
+        let strip = number([face(x: -32, side: 155), face(x: 175, side: 151)])
+        #expect(strip.0 == 2 && strip.1 == "Face 1 is cut by the photo's edge, so the headshot is of face 2, the largest the photo shows whole (--face 1 for face 1).")
+        // A selfie-taker cut by the right edge, the friends behind at 0.6 of the width.
+        #expect(number([face(x: 800, side: 300), face(x: 300, side: 180), face(x: 500, side: 170)]).0 == 1)
+        // Whole, or barely touching the edge (5 % outside): the largest.
+        #expect(number([face(x: 100, side: 155), face(x: 400, side: 150)]).0 == 1)
+        #expect(number([face(x: -8, side: 155), face(x: 400, side: 150)]).0 == 1)
+        // One face: itself, cut or not.
+        #expect(number([face(x: -60, side: 155)]).0 == 1)
+    }
+
     @Test func choosesTheLargestFaceOrTheOneAskedFor() throws {
         let (_, analysis) = try StudioFixtures.astronautAnalysis()
         var small = analysis.faces[0]

@@ -122,7 +122,8 @@ struct StudioSessionTests {
     /// photo, slid past the region its matte was first made for: the matte is made again for a
     /// region holding it (the run failed with "The person matte … was made for other frames").
     /// The photo: the 225-px dev portrait mirrored out to a 5000×600 strip of copies, the largest
-    /// face cut by the left edge.
+    /// face cut by the left edge (asked for with --face 1: by default the studio takes face 2,
+    /// the largest the strip shows whole).
     @Test(.enabled(if: Fixtures.devPhotos != nil, "needs ../shared/photos/dev"))
     func aCloseUpSlidIntoThePhotoHasItsMatte() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
@@ -139,10 +140,17 @@ struct StudioSessionTests {
         let file = out.appendingPathComponent("strip.png")
         try ImageFile.encode(strip, options: EncodeOptions(format: .png)).write(to: file)
         let session = try StudioSession()
-        let report = try session.run(file: file, options: StudioSession.Options(looks: [Look.builtIn["professional"]!], outDirectory: out, presets: []))
-        let headshot = try #require(report.headshots.first)
+        var options = StudioSession.Options(looks: [Look.builtIn["professional"]!], outDirectory: out, presets: [])
+        options.faceIndex = 1
+        let headshot = try #require(try session.run(file: file, options: options).headshots.first)
         #expect(headshot.notes.contains { $0.hasPrefix("The photo holds no head-and-shoulders frame") }, "\(headshot.notes)")
         #expect(headshot.honesty.failures.isEmpty, "\(headshot.honesty.failures)")
+        options.faceIndex = nil
+        options.force = true
+        let whole = try #require(try session.run(file: file, options: options).headshots.first)
+        #expect(whole.face == 2 && whole.notes.first == "Face 1 is cut by the photo's edge, so the headshot is of face 2, the largest the photo "
+                + "shows whole (--face 1 for face 1).", "\(whole.face) \(whole.notes)")
+        #expect(!whole.notes.contains { $0.hasPrefix("The photo holds no head-and-shoulders frame") }, "\(whole.notes)")
     }
 
     /// A photo with transparent parts never shows the colours hidden under them: a green disc on

@@ -110,9 +110,12 @@ public struct StudioSession: Sendable {
         defer { levelling.wait() }
         let givenMatte = given.map { $0.quarterTurned(clockwise: quarterTurns) }
         _ = consume given
+        let (defaultFace, defaultFaceNote) = options.eachFace || options.faceIndex != nil
+            ? (1, nil) : StudioPipeline.defaultFace(in: found, width: image.width, height: image.height)
+        let faceNumber = options.faceIndex ?? defaultFace
         let faces: [(Int, Face)] = options.eachFace
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
-            : [(options.faceIndex ?? 1, try StudioPipeline.chooseFace(in: found, index: options.faceIndex, sourceName: name))]
+            : [(faceNumber, try StudioPipeline.chooseFace(in: found, index: faceNumber, sourceName: name))]
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
         var sign: SignOutput?
@@ -234,7 +237,7 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: borderNotes + photoNotes + [blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
+                                              photoNotes: borderNotes + photoNotes + [defaultFaceNote, blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
                                               photoEdits: borderEdits + photoEdits)
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
