@@ -70,18 +70,24 @@ struct DevPhotoEvaluationTests {
         return out
     }()
 
-    /// The photos whose count is exact keep it mirrored (issue #4's mirror invariance): the
-    /// backlit head-turn portrait lost its face mirrored until the mesh also ran on flipped crops.
-    @Test func mirroredPhotosKeepExactCounts() throws {
+    /// Every photo of `table` whose count is exact keeps it once `transform`ed; `what` names the
+    /// transformation in a failure.
+    func exactCountsHold(_ what: String, _ transform: (Image) throws -> Image) throws {
         for (file, expected, accepted) in Self.table where accepted.lowerBound == accepted.upperBound {
             let url = Fixtures.devPhotos!.appendingPathComponent(file)
             guard let image = try? ImageFile.decode(contentsOf: url).image else {
                 Issue.record("missing dev photo \(file)")
                 continue
             }
-            let count = try VisionModels.analyzer!.faces(in: TestImages.mirrored(image)).count
-            #expect(count == accepted.lowerBound, "\(file) mirrored: \(count) faces, expected \(expected)")
+            let count = try VisionModels.analyzer!.faces(in: transform(image)).count
+            #expect(count == accepted.lowerBound, "\(file) \(what): \(count) faces, expected \(expected)")
         }
+    }
+
+    /// The photos whose count is exact keep it mirrored (issue #4's mirror invariance): the
+    /// backlit head-turn portrait lost its face mirrored until the mesh also ran on flipped crops.
+    @Test func mirroredPhotosKeepExactCounts() throws {
+        try exactCountsHold("mirrored") { TestImages.mirrored($0) }
     }
 
     /// The photos whose count is exact keep it scaled (Lanczos, in linear light): scaled 1.3×
@@ -89,15 +95,7 @@ struct DevPhotoEvaluationTests {
     /// fourth face until parts of larger faces were dropped.
     @Test(arguments: [0.8, 1.25, 1.3])
     func scaledPhotosKeepExactCounts(factor: Double) throws {
-        for (file, expected, accepted) in Self.table where accepted.lowerBound == accepted.upperBound {
-            let url = Fixtures.devPhotos!.appendingPathComponent(file)
-            guard let image = try? ImageFile.decode(contentsOf: url).image else {
-                Issue.record("missing dev photo \(file)")
-                continue
-            }
-            let count = try VisionModels.analyzer!.faces(in: image.resized(by: factor)).count
-            #expect(count == accepted.lowerBound, "\(file) scaled \(factor)×: \(count) faces, expected \(expected)")
-        }
+        try exactCountsHold("scaled \(factor)×") { try $0.resized(by: factor) }
     }
 
     /// The photos whose count is exact keep it in black and white saved as JPEG (quality 60), as
@@ -105,16 +103,9 @@ struct DevPhotoEvaluationTests {
     /// face as a second, 16 px face until faces on a far larger face's chest were dropped, and
     /// the office photo its man looking down twice until a second fit of a head was dropped.
     @Test func blackAndWhiteJPEGCopiesKeepExactCounts() throws {
-        for (file, expected, accepted) in Self.table where accepted.lowerBound == accepted.upperBound {
-            let url = Fixtures.devPhotos!.appendingPathComponent(file)
-            guard let image = try? ImageFile.decode(contentsOf: url).image else {
-                Issue.record("missing dev photo \(file)")
-                continue
-            }
+        try exactCountsHold("in black and white") { image in
             let jpeg = try ImageFile.encode(Self.blackAndWhite(image), options: EncodeOptions(format: .jpeg, quality: 60))
-            let copy = try ImageFile.decode(data: jpeg).image
-            let count = try VisionModels.analyzer!.faces(in: copy).count
-            #expect(count == accepted.lowerBound, "\(file) in black and white: \(count) faces, expected \(expected)")
+            return try ImageFile.decode(data: jpeg).image
         }
     }
 
