@@ -10,6 +10,8 @@ import EchtImaging
 /// picture then starts with a step: at least `edgeShare` of the first line past them differs
 /// from the border by more than `edgeStep`. A white studio backdrop clipped at the top is no
 /// border (the hair starts inside lines that are still mostly white), nor is a blue sky.
+/// Thinner than `smallestBorder`, a scanner's few plain lines stay in the photo and are kept
+/// out of frames by `ScanBorder`.
 struct PhotoBorder: Equatable, Sendable {
     /// Lines cut at each side, in pixels.
     var top = 0, bottom = 0, left = 0, right = 0
