@@ -38,16 +38,17 @@ extension StudioSession {
     /// The faces of `image`, turned upright where they are not. When no face is found, the photo
     /// turned a quarter clockwise, a quarter counterclockwise and upside down is searched in that
     /// order for a face of a portrait's size (`leastTurnedFace`); `noFace` when none shows one.
-    /// Then the face to render (`faceIndex`, else the largest) decides: one lying on its side (a
-    /// lost orientation tag, or a person lying down; the framing levels only 15°) turns the photo
-    /// by the quarter turns that bring its eyes within 45° of level, and one the detector scores
-    /// clearly higher turned upside down (`FaceDetector.isUpsideDown`: the search and the mesh can take an
-    /// upside-down face for an upright one, eyes and mouth swapped) turns it a half turn; a
-    /// turned photo's faces are found again.
+    /// Then the face to render (`faceIndex`, else `StudioPipeline.defaultFace`) decides: one
+    /// lying on its side (a lost orientation tag, or a person lying down; the framing levels only
+    /// 15°) turns the photo by the quarter turns that bring its eyes within 45° of level, and one
+    /// the detector scores clearly higher turned upside down (`FaceDetector.isUpsideDown`: the
+    /// search and the mesh can take an upside-down face for an upright one, eyes and mouth
+    /// swapped) turns it a half turn; a turned photo's faces are found again.
     func uprightAnalysis(_ image: Image, name: String, faceIndex: Int?) throws(StudioError) -> UprightPhoto {
         let photo = try facesFound(in: image, name: name)
         let faces = photo.analysis.facesBySize
-        let lead = faces[min(max((faceIndex ?? 1) - 1, 0), faces.count - 1)]
+        let number = faceIndex ?? StudioPipeline.defaultFace(in: photo.analysis, width: photo.image.width, height: photo.image.height).number
+        let lead = faces[min(max(number - 1, 0), faces.count - 1)]
         var turns = Self.quarterTurnsToUpright(lead)
         if turns == 0, (try? analyzer.detector.isUpsideDown(lead.detection.box, in: photo.image)) == true {
             turns = 2

@@ -44,12 +44,13 @@ struct PhotoBorder: Equatable, Sendable {
         // columns between them, the rows again between those.
         var border = PhotoBorder()
         for pass in 0..<2 where pass == 0 || border != PhotoBorder() {
-            let columns = border.left..<(image.width - border.right), rows = border.top..<(image.height - border.bottom)
+            // Each border is under `largestShare` of the side across it, so neither span is empty.
+            let columns = border.left..<(image.width - border.right)
             border.top = depth(of: image, side: .top, span: columns)
             border.bottom = depth(of: image, side: .bottom, span: columns)
-            let between = border.top..<(image.height - border.bottom)
-            border.left = depth(of: image, side: .left, span: between.isEmpty ? rows : between)
-            border.right = depth(of: image, side: .right, span: between.isEmpty ? rows : between)
+            let rows = border.top..<(image.height - border.bottom)
+            border.left = depth(of: image, side: .left, span: rows)
+            border.right = depth(of: image, side: .right, span: rows)
         }
         guard border != PhotoBorder(), image.width - border.left - border.right >= 64,
               image.height - border.top - border.bottom >= 64 else { return nil }
