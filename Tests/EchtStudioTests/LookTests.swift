@@ -60,7 +60,12 @@ import Testing
         (#"{"name": ""}"#, "name \"\" must be"),
         (#"{"name": "x", "light": {"key": "strong"}}"#, "light.key: expected a number"),
         (##"{"name": "x", "backdrop": {"colour": "#GGG"}}"##, "backdrop.colour: expected a colour like"),
-        (#"{"name": "x", "retouch": {"strength": "extreme"}}"#, "retouch.strength: cannot make"),
+        (#"{"name": "x", "retouch": {"strength": "extreme"}}"#,
+         "retouch.strength: expected one of none, light, medium but received \"extreme\""),
+        (#"{"name": "x", "backdrop": {"kind": "sky"}}"#,
+         "backdrop.kind: expected one of solid, gradient, canvas, defocus but received \"sky\""),
+        (#"{"name": "x", "framing": {"fit": "huge"}}"#,
+         "framing.fit: expected one of tight, standard, loose but received \"huge\""),
         (#"{"summary": "no name"}"#, "the field name is missing"),
         (#"{"name": "x", "light": {"#, "it is not valid JSON"),
     ])

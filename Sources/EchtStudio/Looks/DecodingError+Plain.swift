@@ -19,8 +19,8 @@ extension DecodingError {
                 // The decoder says no more than that (no line or column).
                 return "it is not valid JSON (check the quotes, commas and braces)"
             }
-            let text = context.debugDescription.replacingOccurrences(of: "Cannot initialize ", with: "cannot make ")
-            return "\(within(path(context)))\(text.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))"
+            let text = context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            return "\(within(path(context)))\(text)"
         @unknown default:
             return String(describing: self)
         }

@@ -44,7 +44,7 @@ public struct Look: Codable, Sendable, Equatable {
 /// The backdrop behind the person.
 public struct BackdropStyle: Codable, Sendable, Equatable {
     /// The kinds of backdrop the studio can make.
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, NamedChoice {
         /// One flat colour.
         case solid
         /// A vertical gradient from `colour` (top) to `secondColour` (bottom).
@@ -161,7 +161,7 @@ public struct Grade: Codable, Sendable, Equatable {
 /// How much texture-preserving skin work to do.
 public struct RetouchStyle: Codable, Sendable, Equatable {
     /// Retouch strengths.
-    public enum Strength: String, Codable, Sendable, CaseIterable {
+    public enum Strength: String, Codable, Sendable, CaseIterable, NamedChoice {
         /// No skin work at all.
         case none
         /// Evens out blotches a little (the default).
@@ -201,7 +201,7 @@ public struct RetouchStyle: Codable, Sendable, Equatable {
 /// How the head and shoulders are placed in the frame.
 public struct FramingStyle: Codable, Sendable, Equatable {
     /// How much of the frame the head fills.
-    public enum Fit: String, Codable, Sendable, CaseIterable {
+    public enum Fit: String, Codable, Sendable, CaseIterable, NamedChoice {
         /// Face fills the frame; little shoulder.
         case tight
         /// Classic head and shoulders.
