@@ -5,6 +5,8 @@ import Foundation
 /// centre is at (i + 0.5, j + 0.5). Only rigid motion plus uniform scale is needed by Echt,
 /// but any invertible map works.
 public struct AffineTransform: Sendable, Equatable, Codable {
+    /// The linear part (row by row: `a b` over `c d`) and the translation `(tx, ty)`, as in the
+    /// formula above.
     public var a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double
 
     /// Creates a map from its six coefficients.
