@@ -13,8 +13,13 @@ public enum BackdropRenderer {
         public var image: Image
         /// The framed person matte.
         public var alpha: Image
+        /// 1 where the frame shows the photo, 0 where it reaches past the photo's edge (there the
+        /// backdrop is filled like the person's place); nil when it shows the photo everywhere.
+        public var inside: Image?
         /// Creates surroundings.
-        public init(image: Image, alpha: Image) { self.image = image; self.alpha = alpha }
+        public init(image: Image, alpha: Image, inside: Image? = nil) {
+            self.image = image; self.alpha = alpha; self.inside = inside
+        }
     }
 
     /// How much smaller than the frame painted backdrops are made: they change over hundreds of
@@ -87,31 +92,18 @@ public enum BackdropRenderer {
         return Image(width: sw, height: sh, channels: 3, pixels: out)
     }
 
-    /// The photo's background with the person removed (filled from around them) and defocused.
+    /// The photo's background with the person removed and the frame past the photo's edge blank,
+    /// both filled from around them (`HoleFill`), and defocused.
     static func defocus(_ s: Surroundings, radiusFraction: Float) -> Image {
-        let w = s.image.width, h = s.image.height, n = w * h
+        let w = s.image.width, h = s.image.height
         let size = Float(max(w, h))
         // Grow the matte so the person's fringe is treated as person, then fill it from the background.
-        let grown = Blur.gaussian(s.alpha, sigma: size / 100).pixels.map { min(1, $0 * 2.5) }
-        var weighted = [Float](repeating: 0, count: n * 3)
-        var weight = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let k = max(0, 1 - grown[i])
-            weight[i] = k
-            for c in 0..<3 { weighted[i * 3 + c] = s.image.pixels[i * 3 + c] * k }
+        var known = Blur.gaussian(s.alpha, sigma: size / 100).pixels.map { max(0, 1 - min(1, $0 * 2.5)) }
+        if let inside = s.inside {
+            for i in known.indices { known[i] *= inside.pixels[i] }
         }
-        var fillColour = weighted, fillWeight = weight
-        Blur.gaussianInPlace(&fillColour, width: w, height: h, channels: 3, sigma: size / 10)
-        Blur.gaussianInPlace(&fillWeight, width: w, height: h, channels: 1, sigma: size / 10)
-        var plate = [Float](repeating: 0, count: n * 3)
-        let mean = meanColour(s.image)
-        for i in 0..<n {
-            let k = weight[i]
-            for c in 0..<3 {
-                let fill = fillWeight[i] > 1e-3 ? fillColour[i * 3 + c] / fillWeight[i] : mean[c]
-                plate[i * 3 + c] = s.image.pixels[i * 3 + c] * k + fill * (1 - k)
-            }
-        }
+        var plate = HoleFill.filled(s.image.pixels, known: known, width: w, height: h, channels: 3,
+                                    fallback: meanColour(s.image))
         Blur.gaussianInPlace(&plate, width: w, height: h, channels: 3, sigma: max(1, radiusFraction * Float(h)))
         return Image(width: w, height: h, channels: 3, pixels: plate)
     }

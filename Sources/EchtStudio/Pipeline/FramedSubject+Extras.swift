@@ -22,7 +22,7 @@ extension FramedSubject {
 
     /// This subject with `extras` made ahead for its looks (`extras(for:framing:from:)`), which
     /// need only the frame, not the framed person: the studio makes them beside the framing.
-    func adding(_ extras: (surroundings: [Int: Image], canvasNoise: CanvasNoise?)) -> FramedSubject {
+    func adding(_ extras: (surroundings: [Int: FramedPhoto], canvasNoise: CanvasNoise?)) -> FramedSubject {
         var out = self
         out.surroundings.merge(extras.surroundings) { own, _ in own }
         out.canvasNoise = out.canvasNoise ?? extras.canvasNoise
@@ -31,20 +31,20 @@ extension FramedSubject {
 
     /// The surroundings and canvas mottle `looks` read in `framing` (see `addingSurroundings`
     /// and `addingCanvasNoise`), made from `image`.
-    static func extras(for looks: [Look], framing: Framing, from image: Image) -> (surroundings: [Int: Image], canvasNoise: CanvasNoise?) {
-        var surroundings: [Int: Image] = [:]
+    static func extras(for looks: [Look], framing: Framing, from image: Image) -> (surroundings: [Int: FramedPhoto], canvasNoise: CanvasNoise?) {
+        var surroundings: [Int: FramedPhoto] = [:]
         makeSurroundings(for: looks, framing: framing, from: image, into: &surroundings)
         return (surroundings, canvasNoise(for: looks, framing: framing))
     }
 
     /// The photo through `framing` at each reduction a defocused backdrop among `looks` blurs,
     /// added to `made` where missing.
-    private static func makeSurroundings(for looks: [Look], framing: Framing, from image: Image, into made: inout [Int: Image]) {
+    private static func makeSurroundings(for looks: [Look], framing: Framing, from image: Image, into made: inout [Int: FramedPhoto]) {
         for look in looks where look.backdrop.kind == .defocus {
             let factor = StudioPipeline.defocusFactor(blur: look.backdrop.blur, height: framing.height)
             if made[factor] == nil {
-                made[factor] = StudioPipeline.surroundings(of: image, transform: framing.transform, width: framing.width,
-                                                           height: framing.height, factor: factor)
+                made[factor] = FramedPhoto(image, transform: framing.transform, width: framing.width,
+                                           height: framing.height, factor: factor)
             }
         }
     }

@@ -31,7 +31,7 @@ public struct FramedSubject: Sendable {
     let neutral: SIMD3<Float>?
     /// The photo through the frame at 1/factor size, by factor, for the defocused backdrops of
     /// the looks it was made for (`addingSurroundings`); a look finds what is missing here in the photo.
-    var surroundings: [Int: Image] = [:]
+    var surroundings: [Int: FramedPhoto] = [:]
     /// The painted canvas's mottle for this frame, shared by the canvas looks it was made for
     /// (`addingCanvasNoise`); a look without it samples its own (the same values).
     var canvasNoise: CanvasNoise?

@@ -70,9 +70,9 @@ public enum StudioPipeline {
         var backdrop: ReducedImage
         if look.backdrop.kind == .defocus {
             let factor = defocusFactor(blur: look.backdrop.blur, height: h)
-            let source: Image
+            let source: FramedPhoto
             if let made = framed.surroundings[factor] { source = made } else {
-                source = surroundings(of: try photo(), transform: t, width: w, height: h, factor: factor)
+                source = FramedPhoto(try photo(), transform: t, width: w, height: h, factor: factor)
             }
             backdrop = defocusedSurroundings(source: source, alpha: alpha, factor: factor, width: w, height: h,
                                              blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.applyToSurroundings($0)) }
@@ -128,12 +128,13 @@ public enum StudioPipeline {
 
     /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here
     /// is blurred by at least the backdrop's blur, so it is computed and kept at a fraction of
-    /// the output size (`defocusFactor`); compositing upsamples it. `photo`: `surroundings(of:…)`.
-    static func defocusedSurroundings(source photo: Image, alpha: Image, factor: Int, width w: Int, height h: Int,
+    /// the output size (`defocusFactor`); compositing upsamples it.
+    static func defocusedSurroundings(source photo: FramedPhoto, alpha: Image, factor: Int, width w: Int, height h: Int,
                                       blur: Float, finish: (Image) -> Image) -> ReducedImage {
         let sh = (h + factor - 1) / factor
         let smallAlpha = factor > 1 ? Warp.downsampleBox(alpha, factor: factor) : alpha
-        let defocused = BackdropRenderer.defocus(.init(image: photo, alpha: smallAlpha), radiusFraction: blur * Float(h) / Float(sh * factor))
+        let defocused = BackdropRenderer.defocus(.init(image: photo.image, alpha: smallAlpha, inside: photo.inside),
+                                                 radiusFraction: blur * Float(h) / Float(sh * factor))
         return ReducedImage(small: finish(defocused), factor: factor, width: w, height: h)
     }
 
@@ -141,15 +142,6 @@ public enum StudioPipeline {
     /// finer than a tenth of the blur, at most 4.
     static func defocusFactor(blur: Float, height h: Int) -> Int {
         min(max(Int(max(1, blur * Float(h)) / 10), 1), 4)
-    }
-
-    /// The photo through the frame `t`, `w`×`h`, at 1/`factor` of that size: what a defocused
-    /// backdrop blurs.
-    static func surroundings(of image: Image, transform t: SimilarityTransform, width w: Int, height h: Int, factor: Int) -> Image {
-        let sw = (w + factor - 1) / factor, sh = (h + factor - 1) / factor
-        var small = t
-        small.scale *= Double(factor)
-        return Warp.render(image.rgb, transform: small, width: sw, height: sh)
     }
 
     /// The least share of the face the matte must cover before the backdrop is replaced.

@@ -1,0 +1,85 @@
+import EchtImaging
+import Testing
+@testable import EchtStudio
+
+/// `HoleFill` fills from a hole's own rim, and `BackdropRenderer.defocus` uses it for the
+/// person's place and for a frame reaching past the photo.
+@Suite struct HoleFillTests {
+    /// A 100×60 grey image, black on the left half and white on the right.
+    static func split() -> [Float] {
+        (0..<(100 * 60)).map { $0 % 100 < 50 ? 0 : 1 }
+    }
+
+    @Test func knownPixelsAreKeptExactly() {
+        let colour = (0..<(37 * 23 * 3)).map { Float($0 % 97) / 97 }
+        let out = HoleFill.filled(colour, known: [Float](repeating: 1, count: 37 * 23), width: 37, height: 23, channels: 3,
+                                  fallback: [0, 0, 0])
+        #expect(out == colour)
+    }
+
+    @Test func aHoleIsFilledFromItsOwnSides() {
+        // Columns 30..<70 unknown: the black side fills the left of the hole, the white side its right.
+        let known: [Float] = (0..<(100 * 60)).map { (30..<70).contains($0 % 100) ? 0 : 1 }
+        let out = HoleFill.filled(Self.split(), known: known, width: 100, height: 60, channels: 1, fallback: [0.5])
+        for y in [5, 30, 55] {
+            #expect(out[y * 100 + 31] < 0.15, "next to the black rim")
+            #expect(out[y * 100 + 68] > 0.85, "next to the white rim")
+            let row = (30..<70).map { out[y * 100 + $0] }
+            #expect(zip(row, row.dropFirst()).allSatisfy { $0 <= $1 + 1e-6 }, "black to white without a step back")
+        }
+    }
+
+    @Test func nothingKnownGivesTheFallback() {
+        let out = HoleFill.filled([Float](repeating: 0.3, count: 8 * 5 * 3), known: [Float](repeating: 0, count: 40),
+                                  width: 8, height: 5, channels: 3, fallback: [0.1, 0.2, 0.3])
+        #expect(stride(from: 0, to: out.count, by: 3).allSatisfy { out[$0] == 0.1 && out[$0 + 1] == 0.2 && out[$0 + 2] == 0.3 })
+    }
+
+    /// A head before a black wall just under a bright ceiling strip, the backdrop not blurred:
+    /// beside the head the wall stays black. (Filling the person's place with a wide average
+    /// brought the strip's light down round the head as a grey halo.)
+    @Test func noHaloRoundAHeadBeforeADarkWall() {
+        let w = 200, h = 250
+        var photo = Image(width: w, height: h, filledWith: [0.01, 0.01, 0.01])
+        var alpha = Image.plane(width: w, height: h)
+        for y in 0..<h {
+            for x in 0..<w {
+                if y < 75 { for c in 0..<3 { photo[x, y, c] = 0.8 } }
+                let dx = Float(x - 100), dy = Float(y - 150)
+                if dx * dx / 3600 + dy * dy / 6400 < 1 {
+                    for c in 0..<3 { photo[x, y, c] = 0.3 }
+                    alpha[x, y, 0] = 1
+                }
+            }
+        }
+        let plate = BackdropRenderer.defocus(.init(image: photo, alpha: alpha), radiusFraction: 0)
+        // Just outside the head's sides, 20 px and more below the strip, where the grown matte
+        // replaces the wall by the fill.
+        for (x, y) in [(53, 95), (147, 95), (38, 130), (162, 130)] {
+            #expect(plate[x, y, 1] < 0.05, "wall at (\(x), \(y)) is \(plate[x, y, 1])")
+        }
+        #expect(plate[100, 10, 1] > 0.7, "the ceiling strip stays bright")
+    }
+
+    /// Rows of the frame past the photo's top edge are filled smoothly, not with the edge row's
+    /// columns stretched upward.
+    @Test func theFramePastThePhotoIsFilledNotStreaked() {
+        let w = 120, h = 100
+        var photo = Image(width: w, height: h, filledWith: [0.5, 0.5, 0.5])
+        var inside = Image.plane(width: w, height: h)
+        for y in 0..<h {
+            for x in 0..<w {
+                // The warp repeats the photo's top row (stripes) into the 30 rows above it.
+                let stripe: Float = x % 8 < 4 ? 0.9 : 0.1
+                if y <= 30 { for c in 0..<3 { photo[x, y, c] = stripe } }
+                inside[x, y, 0] = y < 30 ? 0 : 1
+            }
+        }
+        let plate = BackdropRenderer.defocus(.init(image: photo, alpha: .plane(width: w, height: h), inside: inside),
+                                             radiusFraction: 0)
+        let row = (0..<w).map { plate[$0, 5, 0] }
+        let mean = row.reduce(0, +) / Float(w)
+        #expect(row.allSatisfy { abs($0 - mean) < 0.1 }, "no stripes above the photo: \(row.min()!)...\(row.max()!)")
+        #expect(plate[60, 60, 0] > 0.45 && plate[60, 60, 0] < 0.55, "the photo itself is kept")
+    }
+}
