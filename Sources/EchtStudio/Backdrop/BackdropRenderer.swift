@@ -93,7 +93,7 @@ public enum BackdropRenderer {
     }
 
     /// The photo's background with the person removed and the frame past the photo's edge blank,
-    /// both filled from around them (`HoleFill`), and defocused.
+    /// both filled from around them (`HoleFill`), and defocused (not at all for a blur of 0).
     static func defocus(_ s: Surroundings, radiusFraction: Float) -> Image {
         let w = s.image.width, h = s.image.height
         let size = Float(max(w, h))
@@ -104,7 +104,9 @@ public enum BackdropRenderer {
         }
         var plate = HoleFill.filled(s.image.pixels, known: known, width: w, height: h, channels: 3,
                                     fallback: meanColour(s.image))
-        Blur.gaussianInPlace(&plate, width: w, height: h, channels: 3, sigma: max(1, radiusFraction * Float(h)))
+        if radiusFraction > 0 {
+            Blur.gaussianInPlace(&plate, width: w, height: h, channels: 3, sigma: max(1, radiusFraction * Float(h)))
+        }
         return Image(width: w, height: h, channels: 3, pixels: plate)
     }
 

@@ -33,7 +33,7 @@ enum EditRecord {
         }
         let kind = look.backdrop.kind
         let backdrop = kind == .defocus
-            ? "The photo's own background, defocused with a lens-like blur and filled from its surroundings where the person hid it\(framing.extendsPastPhoto ? " and past the photo's edge" : ""); every pixel of the person is from the photo."
+            ? "The photo's own background, \(look.backdrop.blur > 0 ? "defocused with a lens-like blur" : "kept sharp,") and filled from its surroundings where the person hid it\(framing.extendsPastPhoto ? " and past the photo's edge" : ""); every pixel of the person is from the photo."
             : "Backdrop replaced with a procedurally generated, non-AI \(kind.rawValue) backdrop; every pixel of the person is from the photo."
         actions.append(EditAction(action: "c2pa.edited", description: backdrop,
                                   parameters: ["backdrop": kind.rawValue, "generatedShare": String(format: "%.4f", generatedShare)],
