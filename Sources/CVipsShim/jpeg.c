@@ -22,7 +22,7 @@ static void echt_jpeg_fail(j_common_ptr info) {
     longjmp(error->escape, 1);
 }
 
-int echt_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+int echt_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality, int pixels_per_inch,
                          const unsigned char *exif, size_t exif_length, const unsigned char *icc, size_t icc_length,
                          unsigned char **out, unsigned long *out_length, char *message, size_t message_size) {
     struct jpeg_compress_struct info;
@@ -52,8 +52,13 @@ int echt_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int qu
         info.comp_info[0].h_samp_factor = 1;
         info.comp_info[0].v_samp_factor = 1;
     }
-    // libvips writes EXIF and no JFIF header.
-    info.write_JFIF_header = FALSE;
+    // A JFIF header stating the resolution (libvips writes EXIF only; signing drops EXIF).
+    info.write_JFIF_header = TRUE;
+    info.JFIF_major_version = 1;
+    info.JFIF_minor_version = 1;
+    info.density_unit = 1;  // dots per inch
+    info.X_density = (UINT16)pixels_per_inch;
+    info.Y_density = (UINT16)pixels_per_inch;
     jpeg_start_compress(&info, TRUE);
     if (exif && exif_length > 0) jpeg_write_marker(&info, JPEG_APP0 + 1, exif, (unsigned int)exif_length);
     if (icc && icc_length > 0) jpeg_write_icc_profile(&info, icc, (unsigned int)icc_length);

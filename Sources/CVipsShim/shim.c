@@ -96,6 +96,8 @@ void echt_image_set_string(VipsImage *image, const char *name, const char *value
     vips_image_set_string(image, name, value);
 }
 void echt_image_set_int(VipsImage *image, const char *name, int value) { vips_image_set_int(image, name, value); }
+void echt_image_set_resolution(VipsImage *image, double xres, double yres) { image->Xres = xres; image->Yres = yres; }
+double echt_image_xres(VipsImage *image) { return vips_image_get_xres(image); }
 void echt_image_set_blob(VipsImage *image, const char *name, const void *data, size_t length) {
     vips_image_set_blob_copy(image, name, data, length);
 }

@@ -26,6 +26,10 @@ import Testing
         }
         let cutout = try EchtBinary.run(["verify", "\(out)/astronaut/professional-cutout.png"], environment: env)
         #expect(cutout.status == 2, "\(cutout.stdout)")
+        // Signing keeps the resolution the files state (JFIF for JPEG, pHYs for PNG): the print
+        // size the notes quote.
+        let info = try EchtBinary.run(["info", headshot, "\(out)/astronaut/professional-cutout.png"], environment: env)
+        #expect(info.stdout.components(separatedBy: "resolution   300 dpi").count == 3, "\(info.stdout)")
 
         let root = work.appendingPathComponent("config/keys/studio-root.cert.pem").path
         let trusted = try EchtBinary.run(["verify", "--trust", root, headshot], environment: env)

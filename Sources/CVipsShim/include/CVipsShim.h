@@ -89,6 +89,10 @@ void echt_strfreev(char **names);
 void echt_image_set_string(VipsImage *image, const char *name, const char *value);
 void echt_image_set_int(VipsImage *image, const char *name, int value);
 void echt_image_set_blob(VipsImage *image, const char *name, const void *data, size_t length);
+/// Sets the resolution savers write (pixels per millimetre), on an image the caller owns alone.
+void echt_image_set_resolution(VipsImage *image, double xres, double yres);
+/// The horizontal resolution the file states, as libvips reads it (pixels per millimetre).
+double echt_image_xres(VipsImage *image);
 /// Removes a field; returns 1 when it was present.
 int echt_image_remove(VipsImage *image, const char *name);
 /// Loads a built-in profile ("srgb", "p3", "cmyk") as a malloc'd copy.
@@ -135,10 +139,10 @@ int echt_jxlsave_buffer(VipsImage *in, void **data, size_t *length, int quality,
 
 /// 8-bit sRGB samples (`width`×`height`, 3 per pixel, row by row) as a baseline JPEG of
 /// `quality`, written by libjpeg with the settings of libvips' jpegsave for Echt's outputs (4:2:0
-/// below quality 90, none from 90 up; no JFIF header), carrying the APP1 `exif` payload and the
-/// `icc` profile (APP2) when given. `*out` (free with `free`) gets the file; on failure returns -1
-/// with libjpeg's message in `message`.
-int echt_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+/// below quality 90, none from 90 up) after a JFIF header stating `pixels_per_inch`, carrying the
+/// APP1 `exif` payload and the `icc` profile (APP2) when given. `*out` (free with `free`) gets the
+/// file; on failure returns -1 with libjpeg's message in `message`.
+int echt_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality, int pixels_per_inch,
                          const unsigned char *exif, size_t exif_length, const unsigned char *icc, size_t icc_length,
                          unsigned char **out, unsigned long *out_length, char *message, size_t message_size);
 

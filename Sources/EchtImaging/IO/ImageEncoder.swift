@@ -8,6 +8,10 @@ import Foundation
 /// stay one channel. JPEG has no alpha, so transparent pixels are composited over white.
 /// EXIF holds only the fields in `EncodeOptions.metadata` (GPS only with `keepGPS`).
 enum ImageEncoder {
+    /// The resolution every file states (JFIF, EXIF, PNG pHYs): 300 pixels per inch, the print
+    /// size the studio's notes quote, so a print shop or layout program sizes a headshot as said.
+    static let pixelsPerInch = 300
+
     /// libvips' built-in sRGB profile, loaded once.
     static let srgbProfile: Data? = VipsRuntime.builtInProfile("srgb")
 
@@ -23,6 +27,7 @@ enum ImageEncoder {
             vips.set(ExifFields.colorSpace, string: "1")  // EXIF ColorSpace 1 = sRGB
         }
         writeExif(options.metadata, keepGPS: options.keepGPS, into: vips)
+        vips.setResolution(pixelsPerInch: Double(pixelsPerInch))
         return vips
     }
 

@@ -107,7 +107,8 @@ public enum ImageFile {
             iccProfileDescription: image.blob("icc-profile-data").map { ICCProfile.description(of: $0) ?? "unnamed ICC profile" },
             metadata: ExifFields.metadata(of: image),
             hasGPS: ExifFields.hasGPS(image),
-            hasC2PAManifest: C2PAScanner.containsManifest(bytes)
+            hasC2PAManifest: C2PAScanner.containsManifest(bytes),
+            pixelsPerInch: image.pixelsPerInch
         )
         return Opened(vips: image, info: info)
     }

@@ -26,6 +26,9 @@ public struct ImageInfo: Sendable, Equatable, Codable {
     public var hasGPS: Bool
     /// Whether the file carries a C2PA manifest (JPEG APP11 JUMBF or PNG `caBX`).
     public var hasC2PAManifest: Bool
+    /// The resolution the file states, in pixels per inch (what sets its print size in a layout
+    /// program; libvips reads 72 for a JPEG stating none).
+    public var pixelsPerInch: Double
 
     /// Width after the EXIF orientation is applied.
     public var uprightWidth: Int { orientation >= 5 ? height : width }

@@ -4,7 +4,7 @@ import Foundation
 /// ISA-L's igzip in one call (several times faster than libvips' zlib at a similar size).
 ///
 /// Chunks as libvips writes them for Echt's outputs: IHDR, iCCP (when a profile is given), pHYs
-/// (1 px/mm, libvips' default resolution), one IDAT, IEND. Non-interlaced. The C2PA signer later
+/// (`ImageEncoder.pixelsPerInch` in pixels per metre, as libvips writes it), one IDAT, IEND. Non-interlaced. The C2PA signer later
 /// inserts its caBX and XMP iTXt chunks after IHDR.
 enum PNGWriter {
     /// The PNG file of `width`×`height` interleaved 8-bit sRGB-encoded samples with 3 (RGB) or
@@ -35,8 +35,9 @@ enum PNGWriter {
             appendChunk("iCCP", try iccBody(iccProfile, source: source), to: &file)
         }
         var density = [UInt8]()
-        appendBigEndian(1000, to: &density)  // pixels per metre, x
-        appendBigEndian(1000, to: &density)  // pixels per metre, y
+        let perMetre = UInt32((Double(ImageEncoder.pixelsPerInch) / 0.0254).rounded(.down))  // as libvips: 11811 at 300 dpi
+        appendBigEndian(perMetre, to: &density)  // pixels per metre, x
+        appendBigEndian(perMetre, to: &density)  // pixels per metre, y
         density.append(1)  // unit: metre
         appendChunk("pHYs", density, to: &file)
         appendChunk("IDAT", compressed, to: &file)

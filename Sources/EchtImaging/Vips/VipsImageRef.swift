@@ -63,6 +63,9 @@ final class VipsImageRef {
     var width: Int { Int(echt_image_width(pointer)) }
     var height: Int { Int(echt_image_height(pointer)) }
     var bands: Int { Int(echt_image_bands(pointer)) }
+    /// The horizontal resolution the file states, in pixels per inch (libvips' reading: 72 for a
+    /// JPEG stating none).
+    var pixelsPerInch: Double { echt_image_xres(pointer) * 25.4 }
     var format: Int32 { echt_image_format(pointer) }
     var interpretation: Int32 { echt_image_interpretation(pointer) }
 
@@ -101,6 +104,10 @@ final class VipsImageRef {
 
     func set(_ name: String, string value: String) { echt_image_set_string(pointer, name, value) }
     func set(_ name: String, int value: Int) { echt_image_set_int(pointer, name, Int32(value)) }
+    /// Sets the resolution savers write, in pixels per inch (on an image made here, not shared).
+    func setResolution(pixelsPerInch: Double) {
+        echt_image_set_resolution(pointer, pixelsPerInch / 25.4, pixelsPerInch / 25.4)
+    }
     func set(_ name: String, blob value: Data) {
         value.withUnsafeBytes { echt_image_set_blob(pointer, name, $0.baseAddress, $0.count) }
     }

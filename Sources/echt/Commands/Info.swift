@@ -52,6 +52,7 @@ struct Info: AsyncParsableCommand {
             ("orientation", "\(info.orientation) (\(orientationName(info.orientation)))"),
             ("colour", "\(info.colourModel), \(info.channels) channel\(info.channels == 1 ? "" : "s"), \(info.bitDepth)-bit"),
             ("ICC profile", info.iccProfileDescription ?? "none (treated as sRGB)"),
+            ("resolution", resolution(info)),
             ("camera", camera.isEmpty ? "unknown" : camera),
             ("captured", info.metadata.captureDate ?? "unknown"),
             ("GPS", info.hasGPS ? "present" : "none"),
@@ -59,6 +60,14 @@ struct Info: AsyncParsableCommand {
         ]
         return ([info.path] + rows.map { "  " + $0.0.padding(toLength: 13, withPad: " ", startingAt: 0) + $0.1 })
             .joined(separator: "\n")
+    }
+
+    /// "300 dpi (16.3 x 20.3 cm)": the stated resolution and the print size it gives.
+    private static func resolution(_ info: ImageInfo) -> String {
+        let ppi = info.pixelsPerInch
+        guard ppi > 0 else { return "not stated" }
+        let width = Double(info.uprightWidth) / ppi * 2.54, height = Double(info.uprightHeight) / ppi * 2.54
+        return String(format: "%.0f dpi (%.1f x %.1f cm)", ppi, width, height)
     }
 
     private static func orientationName(_ value: Int) -> String {
