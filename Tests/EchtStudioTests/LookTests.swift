@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct LookTests {
     @Test func shipsTheFiveLooksAndDefaultsToThree() {
-        #expect(Set(Look.builtIn.keys) == ["professional", "artistic", "relaxed", "corporate", "white"])
+        #expect(Set(Look.builtIn.keys) == ["professional", "artistic", "relaxed", "natural", "corporate", "white"])
         #expect(Look.defaultNames.allSatisfy { Look.builtIn[$0] != nil })
         #expect(Look.builtIn["relaxed"]!.backdrop.kind == .defocus)
         #expect(Look.builtIn["corporate"]!.backdrop.kind == .gradient)

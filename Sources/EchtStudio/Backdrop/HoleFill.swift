@@ -43,23 +43,31 @@ enum HoleFill {
             let w2 = (width + 1) / 2, h2 = (height + 1) / 2
             var out = Level(colour: [Float](repeating: 0, count: w2 * h2 * channels),
                             weight: [Float](repeating: 0, count: w2 * h2), width: w2, height: h2)
-            var sum = [Float](repeating: 0, count: channels)
-            for y in 0..<h2 {
-                for x in 0..<w2 {
-                    var total: Float = 0
-                    for c in 0..<channels { sum[c] = 0 }
-                    for sy in (2 * y)..<min(2 * y + 2, height) {
-                        for sx in (2 * x)..<min(2 * x + 2, width) {
-                            let i = sy * width + sx
-                            total += weight[i]
-                            for c in 0..<channels { sum[c] += colour[i * channels + c] }
+            colour.withUnsafeBufferPointer { colour in
+            weight.withUnsafeBufferPointer { weight in
+            out.colour.withUnsafeMutableBufferPointer { outColour in
+            out.weight.withUnsafeMutableBufferPointer { outWeight in
+                for y in 0..<h2 {
+                    let rows = (2 * y)..<min(2 * y + 2, height)
+                    for x in 0..<w2 {
+                        let columns = (2 * x)..<min(2 * x + 2, width)
+                        var total: Float = 0
+                        let o = y * w2 + x
+                        for sy in rows {
+                            for sx in columns {
+                                let i = sy * width + sx
+                                total += weight[i]
+                                for c in 0..<channels { outColour[o * channels + c] += colour[i * channels + c] }
+                            }
                         }
+                        let scale: Float = total > 1 ? 1 / total : 1
+                        outWeight[o] = total * scale
+                        for c in 0..<channels { outColour[o * channels + c] *= scale }
                     }
-                    let o = y * w2 + x
-                    let scale: Float = total > 1 ? 1 / total : 1
-                    out.weight[o] = total * scale
-                    for c in 0..<channels { out.colour[o * channels + c] = sum[c] * scale }
                 }
+            }
+            }
+            }
             }
             return out
         }
@@ -68,20 +76,34 @@ enum HoleFill {
         /// (the next level's filled colours) sampled bilinearly at this level's pixel centres.
         func pushed(_ coarser: [Float], channels: Int) -> [Float] {
             let cw = (width + 1) / 2, ch = (height + 1) / 2
+            // Each column's two coarse columns and the weight of the second (the same on every row).
+            let taps = (0..<width).map { x -> (Int, Int, Float) in
+                let fx = min(max((Float(x) + 0.5) / 2 - 0.5, 0), Float(cw - 1))
+                let x0 = Int(fx)
+                return (x0 * channels, min(x0 + 1, cw - 1) * channels, fx - Float(x0))
+            }
             var out = [Float](repeating: 0, count: width * height * channels)
-            for y in 0..<height {
-                let fy = min(max((Float(y) + 0.5) / 2 - 0.5, 0), Float(ch - 1))
-                let y0 = Int(fy), y1 = min(y0 + 1, ch - 1), ty = fy - Float(y0)
-                for x in 0..<width {
-                    let fx = min(max((Float(x) + 0.5) / 2 - 0.5, 0), Float(cw - 1))
-                    let x0 = Int(fx), x1 = min(x0 + 1, cw - 1), tx = fx - Float(x0)
-                    let i = y * width + x, rest = 1 - weight[i]
-                    for c in 0..<channels {
-                        let top = coarser[(y0 * cw + x0) * channels + c] * (1 - tx) + coarser[(y0 * cw + x1) * channels + c] * tx
-                        let bottom = coarser[(y1 * cw + x0) * channels + c] * (1 - tx) + coarser[(y1 * cw + x1) * channels + c] * tx
-                        out[i * channels + c] = colour[i * channels + c] + rest * (top * (1 - ty) + bottom * ty)
+            colour.withUnsafeBufferPointer { colour in
+            weight.withUnsafeBufferPointer { weight in
+            coarser.withUnsafeBufferPointer { coarser in
+            out.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let fy = min(max((Float(y) + 0.5) / 2 - 0.5, 0), Float(ch - 1))
+                    let y0 = Int(fy), ty = fy - Float(y0)
+                    let top = y0 * cw * channels, bottom = min(y0 + 1, ch - 1) * cw * channels
+                    for x in 0..<width {
+                        let (a, b, tx) = taps[x]
+                        let i = y * width + x, rest = 1 - weight[i]
+                        for c in 0..<channels {
+                            let upper = coarser[top + a + c] + (coarser[top + b + c] - coarser[top + a + c]) * tx
+                            let lower = coarser[bottom + a + c] + (coarser[bottom + b + c] - coarser[bottom + a + c]) * tx
+                            out[i * channels + c] = colour[i * channels + c] + rest * (upper + (lower - upper) * ty)
+                        }
                     }
                 }
+            }
+            }
+            }
             }
             return out
         }

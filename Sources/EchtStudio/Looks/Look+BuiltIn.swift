@@ -76,6 +76,15 @@ extension Look {
          "retouch": {"strength": "light"},
          "framing": {"fit": "loose", "aspect": 0.8, "eyeLine": 0.36}}
         """),
+        ("natural", """
+        {"name": "natural",
+         "summary": "The photo's own background kept sharp: crop, level, light and colour only.",
+         "backdrop": {"kind": "defocus", "blur": 0},
+         "light": {"key": 0.08, "azimuth": -25, "elevation": 20, "clarity": 0.05},
+         "grade": {"saturation": 1.0, "contrast": 0.04},
+         "retouch": {"strength": "light"},
+         "framing": {"fit": "standard", "aspect": 0.8, "eyeLine": 0.36}}
+        """),
         ("corporate", """
         {"name": "corporate",
          "summary": "Blue-grey gradient backdrop, even light, crisp neutral colour.",
