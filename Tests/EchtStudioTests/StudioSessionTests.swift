@@ -194,6 +194,15 @@ struct StudioSessionTests {
         #expect(given.notes.contains(GivenMatte.insideNote), "\(given.notes)")
     }
 
+    /// The note names every look that would show the photo's surroundings, in plain English.
+    @Test func theCutOutNoteNamesTheLooksThatShowTheSurroundings() {
+        let looks = ["professional", "natural", "relaxed"].map { Look.builtIn[$0]! }
+        let (adjusted, note) = StudioSession.looks(looks, forCutOut: true)
+        #expect(note == "A cut-out has no surroundings of its own to keep or blur, so the natural and relaxed looks show a warm studio canvas instead.")
+        #expect(adjusted.map(\.backdrop.kind) == [.canvas, .canvas, .canvas])
+        #expect(StudioSession.looks(looks, forCutOut: false).note == nil)
+    }
+
     /// Echt's own cut-out fed back in is a cut-out: its alpha is the matte (the model agrees that
     /// its opaque part is the person), in every look's framing. The relaxed look, which blurs
     /// the photo's surroundings, has none to blur there (it showed flat grey, every pixel of its
@@ -209,7 +218,7 @@ struct StudioSessionTests {
         #expect(again.headshots.count == 2)
         for headshot in again.headshots { #expect(headshot.notes.contains(GivenMatte.matteNote), "\(headshot.look): \(headshot.notes)") }
         let relaxed = try #require(again.headshots.first { $0.look == "relaxed" })
-        #expect(relaxed.notes.contains("A cut-out has no surroundings of its own to blur, so the relaxed look shows a warm studio canvas instead."))
+        #expect(relaxed.notes.contains("A cut-out has no surroundings of its own to keep or blur, so the relaxed look shows a warm studio canvas instead."))
         let image = try ImageFile.decode(contentsOf: URL(fileURLWithPath: relaxed.file)).image
         // The top band, above the head: a canvas varies (vignette, glow, mottle) and is warm.
         var lightest: Float = 0, darkest: Float = 1, warmth: Float = 0

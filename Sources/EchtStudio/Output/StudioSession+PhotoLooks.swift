@@ -31,7 +31,8 @@ extension StudioSession {
             look.backdrop = cutOutSurroundings
             return look
         }
-        let names = blurring.count == 1 ? "the \(blurring[0]) look shows" : "the looks \(blurring.joined(separator: ", ")) show"
-        return (adjusted, "A cut-out has no surroundings of its own to blur, so \(names) a warm studio canvas instead.")
+        let names = blurring.count == 1 ? "the \(blurring[0]) look shows"
+            : "the \(blurring.dropLast().joined(separator: ", ")) and \(blurring.last!) looks show"
+        return (adjusted, "A cut-out has no surroundings of its own to keep or blur, so \(names) a warm studio canvas instead.")
     }
 }
