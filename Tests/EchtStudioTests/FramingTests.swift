@@ -61,6 +61,32 @@ struct FramingTests {
         #expect(held.notes.contains { $0.contains("tighter") })
     }
 
+    /// `withinPhoto` (the natural look): the astronaut's standard frame reaches 28 px past the
+    /// photo's top, above her head. Tighter (towards the tight fit) and moved a little, it stays
+    /// inside the photo, so no background is made up there; from a photo cut 40 px lower it cannot
+    /// without cropping closer than the tight fit, and the standard frame stays.
+    @Test(arguments: [0, 40])
+    func aSharpBackgroundLookStaysInsideThePhotoWhenItCan(cut: Int) throws {
+        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(0, Float(cut)) }
+        let (w, h) = (512, 512 - cut)
+        var matte = Image.plane(width: w, height: h)
+        for y in max(0, 60 - cut)..<h { for x in 120..<400 { matte.pixels[y * w + x] = 1 } }
+        let standard = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
+        let inside = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init(withinPhoto: true))
+        #expect(standard.extendsPastPhoto)
+        let note = "Framed tighter than asked to stay inside the photo, so none of this look's background is made up past its edge."
+        if cut == 0 {
+            #expect(!inside.extendsPastPhoto)
+            #expect(inside.notes.contains(note), "\(inside.notes)")
+            let chin = inside.transform.outputPoint(MeshRegions.points([MeshRegions.chin], of: mesh)[0])
+            let eyes = (inside.transform.outputPoint(MeshRegions.rightEyeCentre(mesh)) + inside.transform.outputPoint(MeshRegions.leftEyeCentre(mesh))) / 2
+            let fraction = Double(chin.y - eyes.y) / Double(inside.height)
+            #expect(fraction > FramingStyle.Fit.standard.eyeToChinFraction && fraction < FramingStyle.Fit.tight.eyeToChinFraction + 0.005)
+        } else {
+            #expect(inside.extendsPastPhoto && inside.transform == standard.transform && !inside.notes.contains(note))
+        }
+    }
+
     /// A (tilted) close-up, the person filling the photo to every edge: no head-and-shoulders
     /// frame fits, so the frame stays wholly inside the photo instead of showing its edge as a
     /// diagonal line through the person.

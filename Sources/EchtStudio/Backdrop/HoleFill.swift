@@ -92,8 +92,13 @@ enum HoleFill {
                     let y0 = Int(fy), ty = fy - Float(y0)
                     let top = y0 * cw * channels, bottom = min(y0 + 1, ch - 1) * cw * channels
                     for x in 0..<width {
-                        let (a, b, tx) = taps[x]
                         let i = y * width + x, rest = 1 - weight[i]
+                        guard rest > 0 else {
+                            // Known: its own colour (most of a frame's background).
+                            for c in 0..<channels { out[i * channels + c] = colour[i * channels + c] }
+                            continue
+                        }
+                        let (a, b, tx) = taps[x]
                         for c in 0..<channels {
                             let upper = coarser[top + a + c] + (coarser[top + b + c] - coarser[top + a + c]) * tx
                             let lower = coarser[bottom + a + c] + (coarser[bottom + b + c] - coarser[bottom + a + c]) * tx

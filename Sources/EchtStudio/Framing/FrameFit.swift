@@ -28,9 +28,13 @@ struct FrameFit {
     private(set) var closeUp = false
     /// Whether the frame spans the photo's width because the person runs off both its sides.
     private(set) var acrossThePhoto = false
+    /// Whether the frame was kept inside the photo (`FramingStyle.withinPhoto`) by making it
+    /// tighter (and maybe moving it), or by moving it only.
+    private(set) var keptInside: (tighter: Bool, moved: Bool)?
 
     private let u: SIMD2<Double>, v: SIMD2<Double>, aspect: Double, eyeLine: Double
     private var composed = SIMD2<Double>(0, 0)
+    private var shift = SIMD2<Double>(0, 0)
 
     /// `picture`: the photo inside its scan border (`ScanBorder`), which a frame spanning the
     /// photo's width keeps to; nil: the whole photo.
@@ -58,17 +62,52 @@ struct FrameFit {
             tightened = true
             place(eyeLine: eyeLine)
         }
-        var shift = SIMD2<Double>(0, 0)
         for _ in 0..<40 where Framing.crossesEdgeThePersonTouches(corners, matte: matte) {
-            let c = corners, step = height * 0.005
-            if c.map(\.y).max()! > Double(matte.height) { shift -= v * step }
-            if c.map(\.y).min()! < 0 { shift += v * step }
-            if c.map(\.x).max()! > Double(matte.width) { shift -= u * step }
-            if c.map(\.x).min()! < 0 { shift += u * step }
+            slideInward(width: Double(matte.width), height: Double(matte.height))
             slid = true
-            place(eyeLine: eyeLine, shift: shift)
         }
         cutsPerson = Framing.crossesEdgeThePersonTouches(corners, matte: matte)
+        if style.withinPhoto, !cutsPerson, !acrossThePhoto {
+            // No tighter than the tight fit: a closer crop is no longer a head-and-shoulders frame.
+            keepInside(width: Double(matte.width), height: Double(matte.height),
+                       tightest: min(height, eyeToChin / FramingStyle.Fit.tight.eyeToChinFraction))
+        }
+    }
+
+    /// Moves the frame half a percent of its height away from each photo edge it crosses.
+    private mutating func slideInward(width: Double, height photoHeight: Double) {
+        let c = corners, step = height * 0.005
+        if c.map(\.y).max()! > photoHeight { shift -= v * step }
+        if c.map(\.y).min()! < 0 { shift += v * step }
+        if c.map(\.x).max()! > width { shift -= u * step }
+        if c.map(\.x).min()! < 0 { shift += u * step }
+        place(eyeLine: eyeLine, shift: shift)
+    }
+
+    /// Whether a corner lies past the photo's edge (by more than half a pixel).
+    private func reachesPast(width: Double, height photoHeight: Double) -> Bool {
+        corners.contains { $0.x < -0.5 || $0.y < -0.5 || $0.x > width + 0.5 || $0.y > photoHeight + 0.5 }
+    }
+
+    /// For `FramingStyle.withinPhoto`: a frame reaching past the photo's edge is made tighter
+    /// about the eyes (down to `tightest`, in source pixels), then moved by up to a tenth of its height, until it
+    /// lies inside the photo; when that is not enough it stays as it was, past the edge.
+    private mutating func keepInside(width: Double, height photoHeight: Double, tightest: Double) {
+        guard reachesPast(width: width, height: photoHeight) else { return }
+        let before = self
+        while height > tightest * 1.0001, reachesPast(width: width, height: photoHeight) {
+            height = max(height * 0.98, tightest)
+            place(eyeLine: eyeLine, shift: shift)
+        }
+        let reach = 0.1 * height
+        for _ in 0..<40 where reachesPast(width: width, height: photoHeight) && (shift * shift).sum().squareRoot() < reach {
+            slideInward(width: width, height: photoHeight)
+        }
+        if reachesPast(width: width, height: photoHeight) {
+            self = before
+        } else {
+            keptInside = (tighter: height < before.height, moved: shift != before.shift)
+        }
     }
 
     /// A close-up for a photo that holds no head-and-shoulders frame: the largest frame of the
@@ -126,6 +165,7 @@ struct FrameFit {
     }
 
     private mutating func place(eyeLine: Double, shift: SIMD2<Double> = .zero) {
+        self.shift = shift
         origin = u * (composed.x - height * aspect / 2) + v * (composed.y - eyeLine * height) + shift
     }
 }

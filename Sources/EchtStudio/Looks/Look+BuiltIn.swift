@@ -83,7 +83,7 @@ extension Look {
          "light": {"key": 0.08, "azimuth": -25, "elevation": 20, "clarity": 0.05},
          "grade": {"saturation": 1.0, "contrast": 0.04},
          "retouch": {"strength": "light"},
-         "framing": {"fit": "standard", "aspect": 0.8, "eyeLine": 0.36}}
+         "framing": {"fit": "standard", "aspect": 0.8, "eyeLine": 0.36, "withinPhoto": true}}
         """),
         ("corporate", """
         {"name": "corporate",

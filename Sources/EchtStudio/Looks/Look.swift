@@ -222,13 +222,19 @@ public struct FramingStyle: Codable, Sendable, Equatable {
     public var eyeLine: Double
     /// Largest output height in pixels for the full-resolution file (never upscaled).
     public var maxHeight: Int
+    /// Keep the frame inside the photo where a tighter frame (down to the tight fit), moved a
+    /// little, does it, rather than fill the backdrop past the photo's edge: for a look that shows
+    /// the photo's own background sharp, where a filled band would show.
+    public var withinPhoto: Bool
 
     /// Creates a framing style.
-    public init(fit: Fit = .standard, aspect: Double = 0.8, eyeLine: Double = 0.36, maxHeight: Int = 2400) {
+    public init(fit: Fit = .standard, aspect: Double = 0.8, eyeLine: Double = 0.36, maxHeight: Int = 2400,
+                withinPhoto: Bool = false) {
         self.fit = fit; self.aspect = aspect; self.eyeLine = eyeLine; self.maxHeight = maxHeight
+        self.withinPhoto = withinPhoto
     }
 
-    private enum CodingKeys: String, CodingKey { case fit, aspect, eyeLine, maxHeight }
+    private enum CodingKeys: String, CodingKey { case fit, aspect, eyeLine, maxHeight, withinPhoto }
 
     /// Decodes a framing style, filling missing fields with defaults.
     public init(from decoder: any Decoder) throws {
@@ -237,5 +243,6 @@ public struct FramingStyle: Codable, Sendable, Equatable {
         aspect = try c.decodeIfPresent(Double.self, forKey: .aspect) ?? d.aspect
         eyeLine = try c.decodeIfPresent(Double.self, forKey: .eyeLine) ?? d.eyeLine
         maxHeight = try c.decodeIfPresent(Int.self, forKey: .maxHeight) ?? d.maxHeight
+        withinPhoto = try c.decodeIfPresent(Bool.self, forKey: .withinPhoto) ?? d.withinPhoto
     }
 }
