@@ -124,6 +124,34 @@ import Testing
         }
     }
 
+    /// The pHYs chunk's payload: pixels per metre x and y, unit, or nil without one.
+    static func physicalSize(_ data: Data) -> (x: Int, y: Int, unit: UInt8)? {
+        let bytes = [UInt8](data)
+        var offset = 8
+        while offset + 8 <= bytes.count {
+            let length = bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
+            if String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self) == "pHYs" {
+                let body = Array(bytes[(offset + 8)..<(offset + 17)])
+                return (body[0..<4].reduce(0) { $0 << 8 | Int($1) }, body[4..<8].reduce(0) { $0 << 8 | Int($1) }, body[8])
+            }
+            offset += 12 + length
+        }
+        return nil
+    }
+
+    /// Every PNG says 300 dpi (11811 pixels per metre), whichever writer makes it: Echt's own,
+    /// and libvips' for grey, 16-bit or asked-for files.
+    @Test func everyWriterStates300dpi() throws {
+        let rgb = Image(width: 5, height: 4, filledWith: [0.5, 0.2, 0.1])
+        for options in [EncodeOptions(format: .png), EncodeOptions(format: .png, bitDepth: 16),
+                        EncodeOptions(format: .png, pngEncoder: .libvips)] {
+            let size = try #require(Self.physicalSize(try ImageFile.encode(rgb, options: options)))
+            #expect(size.x == 11811 && size.y == 11811 && size.unit == 1, "\(options): \(size)")
+        }
+        let grey = try ImageFile.encode(Image(width: 5, height: 4, filledWith: [0.5]), options: EncodeOptions(format: .png))
+        #expect(Self.physicalSize(grey)?.x == 11811)
+    }
+
     @Test func greySixteenBitExifAndAskingForLibvipsStayWithLibvips() throws {
         let grey = Image(width: 5, height: 4, filledWith: [0.5])
         #expect(try ImageEncoder.ownPNG(grey, options: EncodeOptions(format: .png), destination: "grey") == nil)
