@@ -10,6 +10,20 @@ import Testing
         (0..<(100 * 60)).map { $0 % 100 < 50 ? 0 : 1 }
     }
 
+    /// A grey RGB image and a one-channel mask, `paint` giving both values per pixel.
+    static func painted(width: Int, height: Int, _ paint: (Int, Int) -> (grey: Float, mask: Float)) -> (Image, Image) {
+        var image = Image(width: width, height: height, filledWith: [0, 0, 0])
+        var mask = Image.plane(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let (grey, value) = paint(x, y)
+                for c in 0..<3 { image[x, y, c] = grey }
+                mask[x, y, 0] = value
+            }
+        }
+        return (image, mask)
+    }
+
     @Test func knownPixelsAreKeptExactly() {
         let colour = (0..<(37 * 23 * 3)).map { Float($0 % 97) / 97 }
         let out = HoleFill.filled(colour, known: [Float](repeating: 1, count: 37 * 23), width: 37, height: 23, channels: 3,
@@ -39,18 +53,10 @@ import Testing
     /// beside the head the wall stays black. (Filling the person's place with a wide average
     /// brought the strip's light down round the head as a grey halo.)
     @Test func noHaloRoundAHeadBeforeADarkWall() {
-        let w = 200, h = 250
-        var photo = Image(width: w, height: h, filledWith: [0.01, 0.01, 0.01])
-        var alpha = Image.plane(width: w, height: h)
-        for y in 0..<h {
-            for x in 0..<w {
-                if y < 75 { for c in 0..<3 { photo[x, y, c] = 0.8 } }
-                let dx = Float(x - 100), dy = Float(y - 150)
-                if dx * dx / 3600 + dy * dy / 6400 < 1 {
-                    for c in 0..<3 { photo[x, y, c] = 0.3 }
-                    alpha[x, y, 0] = 1
-                }
-            }
+        let (photo, alpha) = Self.painted(width: 200, height: 250) { x, y in
+            let dx = Float(x - 100), dy = Float(y - 150)
+            if dx * dx / 3600 + dy * dy / 6400 < 1 { return (0.3, 1) }  // the head
+            return (y < 75 ? 0.8 : 0.01, 0)  // ceiling strip, black wall
         }
         let plate = BackdropRenderer.defocus(.init(image: photo, alpha: alpha), radiusFraction: 0)
         // Just outside the head's sides, 20 px and more below the strip, where the grown matte
@@ -65,15 +71,9 @@ import Testing
     /// columns stretched upward.
     @Test func theFramePastThePhotoIsFilledNotStreaked() {
         let w = 120, h = 100
-        var photo = Image(width: w, height: h, filledWith: [0.5, 0.5, 0.5])
-        var inside = Image.plane(width: w, height: h)
-        for y in 0..<h {
-            for x in 0..<w {
-                // The warp repeats the photo's top row (stripes) into the 30 rows above it.
-                let stripe: Float = x % 8 < 4 ? 0.9 : 0.1
-                if y <= 30 { for c in 0..<3 { photo[x, y, c] = stripe } }
-                inside[x, y, 0] = y < 30 ? 0 : 1
-            }
+        // The warp repeats the photo's top row (stripes) into the 30 rows above it.
+        let (photo, inside) = Self.painted(width: w, height: h) { x, y in
+            (y <= 30 ? (x % 8 < 4 ? 0.9 : 0.1) : 0.5, y < 30 ? 0 : 1)
         }
         let plate = BackdropRenderer.defocus(.init(image: photo, alpha: .plane(width: w, height: h), inside: inside),
                                              radiusFraction: 0)
