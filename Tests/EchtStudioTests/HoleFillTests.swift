@@ -67,6 +67,20 @@ import Testing
         #expect(plate[100, 10, 1] > 0.7, "the ceiling strip stays bright")
     }
 
+    /// What the fill made up: nothing where the photo's background shows, all of the person's
+    /// place, spread by the blur alike.
+    @Test func theMadeUpShareIsWhereTheFillShows() {
+        let (photo, alpha) = Self.painted(width: 100, height: 100) { x, y in
+            (30..<70).contains(x) && (30..<70).contains(y) ? (0.9, 1) : (0.2, 0)
+        }
+        let sharp = BackdropRenderer.defocusWithFill(.init(image: photo, alpha: alpha), radiusFraction: 0).madeUp
+        #expect(sharp[50, 50, 0] == 1 && sharp[5, 5, 0] == 0 && sharp[95, 50, 0] == 0)
+        let blurred = BackdropRenderer.defocusWithFill(.init(image: photo, alpha: alpha), radiusFraction: 0.1).madeUp
+        #expect(blurred[50, 50, 0] > 0.8 && blurred[25, 50, 0] > 0.1 && blurred[2, 2, 0] < 0.05)
+        let total = blurred.pixels.reduce(0, +), sharpTotal = sharp.pixels.reduce(0, +)
+        #expect(abs(total - sharpTotal) < 0.05 * sharpTotal, "the blur moves the made-up share, it does not add any")
+    }
+
     /// Rows of the frame past the photo's top edge are filled smoothly, not with the edge row's
     /// columns stretched upward.
     @Test func theFramePastThePhotoIsFilledNotStreaked() {

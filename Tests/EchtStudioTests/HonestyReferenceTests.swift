@@ -10,8 +10,9 @@ import Testing
 /// each look measuring everything for itself.
 enum PerLookHonesty {
     /// The report of one look measured from scratch, input side included, as every render did
-    /// before the input side was shared.
-    static func report(image: Image, framed: FramedSubject, face: Face, headshot: Image,
+    /// before the input side was shared. The generated share: the painted backdrop's, or for the
+    /// photo's own background, what its fill made up.
+    static func report(image: Image, framed: FramedSubject, face: Face, look: Look, headshot: Image,
                        verifier: (any FaceVerifier)?) throws -> HonestyReport {
         let t = framed.framing.transform
         let sigma = max(0.6, framed.faceWidth * 0.01)
@@ -21,7 +22,14 @@ enum PerLookHonesty {
                                                          detailSigma: max(1.5, framed.faceWidth * 0.02))
         let inside = Warp.insideMask(sourceWidth: image.width, sourceHeight: image.height, transform: t,
                                      width: framed.framing.width, height: framed.framing.height)
-        let provenance = HonestyMeasures.provenance(alpha: framed.alpha, inside: inside)
+        var provenance = HonestyMeasures.provenance(alpha: framed.alpha, inside: inside)
+        if look.backdrop.kind == .defocus {
+            let (w, h) = (framed.framing.width, framed.framing.height)
+            let factor = StudioPipeline.defocusFactor(blur: look.backdrop.blur, height: h)
+            provenance.generatedShare = StudioPipeline.defocusedSurroundings(
+                source: FramedPhoto(image, transform: t, width: w, height: h, factor: factor), alpha: framed.alpha, factor: factor,
+                width: w, height: h, blur: look.backdrop.blur) { $0 }.madeUpShare
+        }
         var mean: Double?, largest: Double?
         if let verifier, let mesh = face.landmarks {
             let reference = try verifier.landmarks(in: image, expected: mesh) ?? mesh
@@ -45,7 +53,7 @@ struct HonestyReferenceTests {
         let face = analysis.faces[0], look = Look.builtIn[name]!
         let framed = try StudioPipeline.frame(image: image, analysis: analysis, face: face, style: look.framing)
         let result = try StudioPipeline.render(image: image, framed: framed, face: face, look: look)
-        let expected = try PerLookHonesty.report(image: image, framed: framed, face: face, headshot: result.headshot, verifier: nil)
+        let expected = try PerLookHonesty.report(image: image, framed: framed, face: face, look: look, headshot: result.headshot, verifier: nil)
         #expect(expected.geometryError != nil && expected.skinTextureKept != 1)
         #expect(result.honesty == expected)
     }
@@ -90,7 +98,7 @@ struct HonestyReferenceDevPhotoTests {
             #expect(framed.faceWidth * 0.01 > 0.6 && framed.faceWidth * 0.02 > 1.5, "face \(framed.faceWidth) px wide")
             for look in looks where look.framing == style {
                 let result = try StudioPipeline.render(image: image, framed: framed, face: face, look: look, options: options)
-                let expected = try PerLookHonesty.report(image: image, framed: framed, face: face, headshot: result.headshot, verifier: verifier)
+                let expected = try PerLookHonesty.report(image: image, framed: framed, face: face, look: look, headshot: result.headshot, verifier: verifier)
                 #expect(expected.landmarkErrorMean != nil && expected.geometryError != nil)
                 #expect(result.honesty == expected, "\(look.name)")
             }

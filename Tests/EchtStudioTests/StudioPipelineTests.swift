@@ -41,6 +41,23 @@ struct StudioPipelineTests {
         #expect(result.headshot.pixels.allSatisfy { $0.isFinite && $0 >= 0 })
     }
 
+    /// The generated share counts what is made up: all of a painted backdrop, but of the
+    /// photo's own background only what was filled (the astronaut's natural look keeps its frame
+    /// inside the photo, so only the person's soft edge is filled; the relaxed look's blur spreads
+    /// the fill of her place).
+    @Test func theGeneratedShareCountsOnlyWhatWasMadeUp() throws {
+        let (image, analysis) = try StudioFixtures.astronautAnalysis()
+        func share(_ name: String) throws -> Double {
+            let result = try StudioPipeline.render(image: image, analysis: analysis, face: analysis.faces[0], look: Look.builtIn[name]!)
+            #expect(result.edits.contains { $0.parameters["generatedShare"] == String(format: "%.4f", result.honesty.generatedShare) })
+            return result.honesty.generatedShare
+        }
+        let painted = try share("professional"), natural = try share("natural"), relaxed = try share("relaxed")
+        #expect(painted > 0.3, "\(painted)")
+        #expect(natural > 0 && natural < 0.1 * painted, "natural \(natural) against painted \(painted)")
+        #expect(relaxed > natural && relaxed < painted, "relaxed \(relaxed)")
+    }
+
     @Test func thePersonIsThePhotoWhereNothingIsAdjusted() throws {
         // A look with every adjustment off: person pixels must equal the framed photo's foreground.
         let (image, analysis) = try StudioFixtures.astronautAnalysis()

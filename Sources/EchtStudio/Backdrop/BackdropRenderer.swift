@@ -95,6 +95,12 @@ public enum BackdropRenderer {
     /// The photo's background with the person removed and the frame past the photo's edge blank,
     /// both filled from around them (`HoleFill`), and defocused (not at all for a blur of 0).
     static func defocus(_ s: Surroundings, radiusFraction: Float) -> Image {
+        defocusWithFill(s, radiusFraction: radiusFraction).plate
+    }
+
+    /// `defocus`, and per pixel the share of its value that the fill made up (0 where the
+    /// photo's own background shows, 1 where only the fill does), defocused alike.
+    static func defocusWithFill(_ s: Surroundings, radiusFraction: Float) -> (plate: Image, madeUp: Image) {
         let w = s.image.width, h = s.image.height
         let size = Float(max(w, h))
         // Grow the matte so the person's fringe is treated as person, then fill it from the background.
@@ -104,10 +110,13 @@ public enum BackdropRenderer {
         }
         var plate = HoleFill.filled(s.image.pixels, known: known, width: w, height: h, channels: 3,
                                     fallback: meanColour(s.image))
+        var madeUp = known.map { 1 - $0 }
         if radiusFraction > 0 {
-            Blur.gaussianInPlace(&plate, width: w, height: h, channels: 3, sigma: max(1, radiusFraction * Float(h)))
+            let sigma = max(1, radiusFraction * Float(h))
+            Blur.gaussianInPlace(&plate, width: w, height: h, channels: 3, sigma: sigma)
+            Blur.gaussianInPlace(&madeUp, width: w, height: h, channels: 1, sigma: sigma)
         }
-        return Image(width: w, height: h, channels: 3, pixels: plate)
+        return (Image(width: w, height: h, channels: 3, pixels: plate), Image(width: w, height: h, channels: 1, pixels: madeUp))
     }
 
     static func meanColour(_ image: Image) -> [Float] {

@@ -18,7 +18,9 @@ public struct HonestyReport: Sendable, Equatable, Codable {
     /// True when every pixel with any person coverage comes from the photo, so only backdrop
     /// pixels were generated.
     public var onlyBackdropGenerated: Bool
-    /// Share of the frame filled with generated backdrop, 0...1.
+    /// Share of the frame made up, 0...1: the backdrop where it is painted; where the look keeps
+    /// the photo's own background, only what was filled (behind the person's edge, past the
+    /// photo's edge), weighed by how much of each pixel is backdrop.
     public var generatedShare: Double
 
     /// Creates a report.

@@ -68,14 +68,16 @@ public enum StudioPipeline {
         // 6. Backdrop and composite.
         let eyes = (MeshRegions.rightEyeCentre(outMesh) + MeshRegions.leftEyeCentre(outMesh)) / 2
         var backdrop: ReducedImage
+        // Generated backdrop: all of it for a painted one; for the photo's own, what was filled.
+        var generatedShare = framed.honesty.generatedShare
         if look.backdrop.kind == .defocus {
             let factor = defocusFactor(blur: look.backdrop.blur, height: h)
             let source: FramedPhoto
             if let made = framed.surroundings[factor] { source = made } else {
                 source = FramedPhoto(try photo(), transform: t, width: w, height: h, factor: factor)
             }
-            backdrop = defocusedSurroundings(source: source, alpha: alpha, factor: factor, width: w, height: h,
-                                             blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.applyToSurroundings($0)) }
+            (backdrop, generatedShare) = defocusedSurroundings(source: source, alpha: alpha, factor: factor, width: w, height: h,
+                                                               blur: look.backdrop.blur) { ColourGrade.apply(look.grade, to: balance.applyToSurroundings($0)) }
         } else {
             backdrop = BackdropRenderer.reduced(look.backdrop, width: w, height: h, subject: eyes, light: look.light,
                                                noise: framed.canvasNoise)
@@ -107,7 +109,7 @@ public enum StudioPipeline {
                                     landmarkLimit: HonestyReport.landmarkLimit(faceSize: Double(face.detection.box.height)),
                                     geometryError: geometryError,
                                     skinTextureKept: reference.inputTexture > 0 ? textureOut / reference.inputTexture : 1,
-                                    onlyBackdropGenerated: reference.onlyBackdropGenerated, generatedShare: reference.generatedShare)
+                                    onlyBackdropGenerated: reference.onlyBackdropGenerated, generatedShare: generatedShare)
 
         // Sizes.
         var presets: [PresetImage] = []
@@ -118,7 +120,7 @@ public enum StudioPipeline {
             }
         }
         var edits = EditRecord.actions(look: look, framing: framing, balance: balance, source: options.sourceName,
-                                       generatedShare: reference.generatedShare)
+                                       generatedShare: generatedShare)
         edits.insert(contentsOf: options.photoEdits, at: 1)
         let result = StudioResult(look: look, framing: framing, headshot: headshot,
                                   cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
@@ -126,16 +128,20 @@ public enum StudioPipeline {
         return (result, check)
     }
 
-    /// The photo's own surroundings, defocused, balanced and graded by `finish`. Everything here
-    /// is blurred by at least the backdrop's blur, so it is computed and kept at a fraction of
+    /// The photo's own surroundings, defocused, balanced and graded by `finish`, and the share of
+    /// the frame made up where the background shows: the fill's part of each pixel (person's
+    /// place, past the photo's edge) times how much backdrop the pixel shows (1 − alpha). Everything
+    /// here is blurred by at least the backdrop's blur, so it is computed and kept at a fraction of
     /// the output size (`defocusFactor`); compositing upsamples it.
     static func defocusedSurroundings(source photo: FramedPhoto, alpha: Image, factor: Int, width w: Int, height h: Int,
-                                      blur: Float, finish: (Image) -> Image) -> ReducedImage {
+                                      blur: Float, finish: (Image) -> Image) -> (backdrop: ReducedImage, madeUpShare: Double) {
         let sh = (h + factor - 1) / factor
         let smallAlpha = factor > 1 ? Warp.downsampleBox(alpha, factor: factor) : alpha
-        let defocused = BackdropRenderer.defocus(.init(image: photo.image, alpha: smallAlpha, inside: photo.inside),
-                                                 radiusFraction: blur * Float(h) / Float(sh * factor))
-        return ReducedImage(small: finish(defocused), factor: factor, width: w, height: h)
+        let (plate, madeUp) = BackdropRenderer.defocusWithFill(.init(image: photo.image, alpha: smallAlpha, inside: photo.inside),
+                                                               radiusFraction: blur * Float(h) / Float(sh * factor))
+        var made = 0.0
+        for i in madeUp.pixels.indices { made += Double(madeUp.pixels[i] * (1 - min(1, max(0, smallAlpha.pixels[i])))) }
+        return (ReducedImage(small: finish(plate), factor: factor, width: w, height: h), made / Double(max(1, madeUp.pixels.count)))
     }
 
     /// The reduction of a defocused backdrop `blur` (of the frame height `h`) is made at: never
