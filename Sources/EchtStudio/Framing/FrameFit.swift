@@ -28,9 +28,9 @@ struct FrameFit {
     private(set) var closeUp = false
     /// Whether the frame spans the photo's width because the person runs off both its sides.
     private(set) var acrossThePhoto = false
-    /// Whether the frame was kept inside the photo (`FramingStyle.withinPhoto`) by making it
-    /// tighter (and maybe moving it), or by moving it only.
-    private(set) var keptInside: (tighter: Bool, moved: Bool)?
+    /// How the frame was kept inside the photo (`FramingStyle.withinPhoto`): true when made
+    /// tighter (and maybe moved), false when moved only; nil when not needed or not possible.
+    private(set) var keptInsideTighter: Bool?
 
     private let u: SIMD2<Double>, v: SIMD2<Double>, aspect: Double, eyeLine: Double
     private var composed = SIMD2<Double>(0, 0)
@@ -90,8 +90,8 @@ struct FrameFit {
     }
 
     /// For `FramingStyle.withinPhoto`: a frame reaching past the photo's edge is made tighter
-    /// about the eyes (down to `tightest`, in source pixels), then moved by up to a tenth of its height, until it
-    /// lies inside the photo; when that is not enough it stays as it was, past the edge.
+    /// about the eyes (down to `tightest`, in source pixels), then moved by up to a tenth of its
+    /// height, until it lies inside the photo; when that is not enough it stays as it was.
     private mutating func keepInside(width: Double, height photoHeight: Double, tightest: Double) {
         guard reachesPast(width: width, height: photoHeight) else { return }
         let before = self
@@ -106,7 +106,7 @@ struct FrameFit {
         if reachesPast(width: width, height: photoHeight) {
             self = before
         } else {
-            keptInside = (tighter: height < before.height, moved: shift != before.shift)
+            keptInsideTighter = height < before.height
         }
     }
 

@@ -80,8 +80,8 @@ public struct Framing: Sendable, Equatable {
         if fit.acrossThePhoto { notes.append("Framed as wide as the photo: the shoulders run off both its sides.") }
         if fit.tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
         if fit.slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
-        if let inside = fit.keptInside {
-            notes.append(inside.tighter
+        if let tighter = fit.keptInsideTighter {
+            notes.append(tighter
                 ? "Framed tighter than asked to stay inside the photo, so none of this look's background is made up past its edge."
                 : "Moved the frame to stay inside the photo (the eye line sits a little off its usual place), so none of this look's background is made up past its edge.")
         }
