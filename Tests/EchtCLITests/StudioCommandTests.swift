@@ -4,6 +4,18 @@ import Testing
 
 /// What `echt studio` prints for people.
 @Suite struct StudioCommandTests {
+    /// The help names every built-in look with what it does, one unbroken line each (within the
+    /// 80 columns the help is wrapped to).
+    @Test func helpListsEveryLookOnALineOfItsOwn() throws {
+        let help = try EchtBinary.run(["studio", "--help"]).stdout
+        #expect(help.contains("Built-in looks (default: professional, artistic, relaxed):"), "\(help)")
+        let lines = help.components(separatedBy: "\n")
+        for name in ["artistic", "corporate", "natural", "professional", "relaxed", "white"] {
+            let line = try #require(lines.first { $0.hasPrefix("  \(name) ") }, "\(name) is not listed")
+            #expect(line.count <= 80 && line.hasSuffix("."), "\(line)")
+        }
+    }
+
     /// Looks with the same framing have the same notes (framing, sizes the photo cannot fill):
     /// they are printed once, and the later look points to them.
     @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))

@@ -3,8 +3,11 @@ import Testing
 @testable import EchtStudio
 
 @Suite struct LookTests {
-    @Test func shipsTheFiveLooksAndDefaultsToThree() {
+    @Test func shipsTheSixLooksAndDefaultsToThree() {
         #expect(Set(Look.builtIn.keys) == ["professional", "artistic", "relaxed", "natural", "corporate", "white"])
+        let natural = Look.builtIn["natural"]!
+        #expect(natural.backdrop.kind == .defocus && natural.backdrop.blur == 0 && natural.framing.withinPhoto)
+        #expect(!Look.defaultNames.contains("natural"))
         #expect(Look.defaultNames.allSatisfy { Look.builtIn[$0] != nil })
         #expect(Look.builtIn["relaxed"]!.backdrop.kind == .defocus)
         #expect(Look.builtIn["corporate"]!.backdrop.kind == .gradient)

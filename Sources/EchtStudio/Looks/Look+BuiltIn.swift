@@ -51,7 +51,7 @@ extension Look {
     static let builtInDocuments: [(String, String)] = [
         ("professional", """
         {"name": "professional",
-         "summary": "Light grey seamless backdrop, soft even key light, neutral colour.",
+         "summary": "Light grey seamless backdrop, soft even light, neutral colour.",
          "backdrop": {"kind": "canvas", "colour": "#CFCFCC", "mottle": 0.25, "vignette": 0.22, "glow": 0.12},
          "light": {"key": 0.14, "azimuth": -30, "elevation": 25, "clarity": 0.08},
          "grade": {"warmth": 0.0, "saturation": 1.0, "contrast": 0.08},
@@ -60,7 +60,7 @@ extension Look {
         """),
         ("artistic", """
         {"name": "artistic",
-         "summary": "Low-key charcoal canvas, directional light with a deeper shadow side.",
+         "summary": "Charcoal canvas, directional light with a deeper shadow side.",
          "backdrop": {"kind": "canvas", "colour": "#3A3B3D", "mottle": 0.55, "vignette": 0.45, "glow": 0.3},
          "light": {"key": 0.42, "azimuth": -45, "elevation": 30, "clarity": 0.05},
          "grade": {"exposure": -0.15, "warmth": 0.02, "saturation": 0.95, "contrast": 0.1},
@@ -69,7 +69,7 @@ extension Look {
         """),
         ("relaxed", """
         {"name": "relaxed",
-         "summary": "The photo's own surroundings softened by a wide-aperture blur, warm grade.",
+         "summary": "The photo's surroundings softened by a lens blur, warm grade.",
          "backdrop": {"kind": "defocus", "blur": 0.035},
          "light": {"key": 0.1, "azimuth": -25, "elevation": 20, "clarity": 0.06},
          "grade": {"exposure": 0.05, "warmth": 0.12, "saturation": 1.05, "contrast": 0.06, "blackLift": 0.01},
@@ -78,7 +78,7 @@ extension Look {
         """),
         ("natural", """
         {"name": "natural",
-         "summary": "The photo's own background kept sharp: crop, level, light and colour only.",
+         "summary": "The photo's own background, sharp: crop, light and colour only.",
          "backdrop": {"kind": "defocus", "blur": 0},
          "light": {"key": 0.08, "azimuth": -25, "elevation": 20, "clarity": 0.05},
          "grade": {"saturation": 1.0, "contrast": 0.04},
@@ -96,7 +96,7 @@ extension Look {
         """),
         ("white", """
         {"name": "white",
-         "summary": "Pure white backdrop for catalogues and ID pages, flat even light.",
+         "summary": "Pure white backdrop for catalogues and ID, flat even light.",
          "backdrop": {"kind": "solid", "colour": "#FFFFFF", "mottle": 0, "vignette": 0, "glow": 0},
          "light": {"key": 0.06, "azimuth": 0, "elevation": 20, "clarity": 0.05},
          "grade": {"saturation": 1.0, "contrast": 0.05},

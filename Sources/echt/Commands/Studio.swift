@@ -12,9 +12,17 @@ struct Studio: AsyncParsableCommand {
         discussion: """
         Writes OUT/<photo>/<look>.jpg, <look>-<size>.jpg, <look>-cutout.png, sheet.html and sheet.png.
         Standard sizes: \(OutputPreset.standard.map { "\($0.name) (\($0.width)×\($0.height))" }.joined(separator: ", ")).
-        Built-in looks: \(Look.builtIn.keys.sorted().joined(separator: ", ")). Default: \(Look.defaultNames.joined(separator: ", ")).
+        Built-in looks (default: \(Look.defaultNames.joined(separator: ", "))):
+        \(lookList)
         """
     )
+
+    /// One line per built-in look: its name and what it does.
+    static var lookList: String {
+        Look.builtIn.keys.sorted().map { name in
+            "  " + name.padding(toLength: 13, withPad: " ", startingAt: 0) + Look.builtIn[name]!.summary
+        }.joined(separator: "\n")
+    }
 
     @Argument(help: "Photos to turn into headshots (JPEG, PNG, HEIC, AVIF, WebP, TIFF), or folders of them.")
     var files: [String] = []
