@@ -87,6 +87,22 @@ struct FramingTests {
         }
     }
 
+    /// `withinPhoto` never moves the frame sideways, off the face's centre line: from the
+    /// astronaut's photo cut 120 px on the left, where only a tight frame moved to the right would
+    /// stay inside (her face tilts, so the frame's bottom corner reaches furthest left), the
+    /// standard frame stays (past the left edge, filled there).
+    @Test func aSharpBackgroundLookKeepsTheFaceOnTheCentreLine() throws {
+        let cut: Float = 120
+        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(cut, 0) }
+        let (w, h) = (512 - Int(cut), 512)
+        var matte = Image.plane(width: w, height: h)
+        for y in 60..<h { for x in 50..<280 { matte.pixels[y * w + x] = 1 } }
+        let standard = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
+        let inside = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init(withinPhoto: true))
+        #expect(standard.transform.sourcePoint(SIMD2<Double>(0, Double(standard.height))).x < 0, "the standard frame crosses the left edge")
+        #expect(inside.transform == standard.transform && inside.extendsPastPhoto)
+    }
+
     /// A (tilted) close-up, the person filling the photo to every edge: no head-and-shoulders
     /// frame fits, so the frame stays wholly inside the photo instead of showing its edge as a
     /// diagonal line through the person.

@@ -74,13 +74,14 @@ struct FrameFit {
         }
     }
 
-    /// Moves the frame half a percent of its height away from each photo edge it crosses.
-    private mutating func slideInward(width: Double, height photoHeight: Double) {
+    /// Moves the frame half a percent of its height away from each photo edge it crosses (only
+    /// up or down when not `sideways`).
+    private mutating func slideInward(width: Double, height photoHeight: Double, sideways: Bool = true) {
         let c = corners, step = height * 0.005
         if c.map(\.y).max()! > photoHeight { shift -= v * step }
         if c.map(\.y).min()! < 0 { shift += v * step }
-        if c.map(\.x).max()! > width { shift -= u * step }
-        if c.map(\.x).min()! < 0 { shift += u * step }
+        if sideways, c.map(\.x).max()! > width { shift -= u * step }
+        if sideways, c.map(\.x).min()! < 0 { shift += u * step }
         place(eyeLine: eyeLine, shift: shift)
     }
 
@@ -90,8 +91,9 @@ struct FrameFit {
     }
 
     /// For `FramingStyle.withinPhoto`: a frame reaching past the photo's edge is made tighter
-    /// about the eyes (down to `tightest`, in source pixels), then moved by up to a tenth of its
-    /// height, until it lies inside the photo; when that is not enough it stays as it was.
+    /// about the eyes (down to `tightest`, in source pixels), then moved up or down by up to a
+    /// tenth of its height (never sideways: the face stays on the frame's centre line), until it
+    /// lies inside the photo; when that is not enough it stays as it was.
     private mutating func keepInside(width: Double, height photoHeight: Double, tightest: Double) {
         guard reachesPast(width: width, height: photoHeight) else { return }
         let before = self
@@ -101,7 +103,7 @@ struct FrameFit {
         }
         let reach = 0.1 * height
         for _ in 0..<40 where reachesPast(width: width, height: photoHeight) && (shift * shift).sum().squareRoot() < reach {
-            slideInward(width: width, height: photoHeight)
+            slideInward(width: width, height: photoHeight, sideways: false)
         }
         if reachesPast(width: width, height: photoHeight) {
             self = before

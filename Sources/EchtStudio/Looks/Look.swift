@@ -222,9 +222,9 @@ public struct FramingStyle: Codable, Sendable, Equatable {
     public var eyeLine: Double
     /// Largest output height in pixels for the full-resolution file (never upscaled).
     public var maxHeight: Int
-    /// Keep the frame inside the photo where a tighter frame (down to the tight fit), moved a
-    /// little, does it, rather than fill the backdrop past the photo's edge: for a look that shows
-    /// the photo's own background sharp, where a filled band would show.
+    /// Keep the frame inside the photo where a tighter frame (down to the tight fit), moved up or
+    /// down a little (never sideways), does it, rather than fill the backdrop past the photo's
+    /// edge: for a look that shows the photo's own background sharp, where a filled band would show.
     public var withinPhoto: Bool
 
     /// Creates a framing style.
