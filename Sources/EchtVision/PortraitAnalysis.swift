@@ -51,15 +51,21 @@ public enum FaceIssue: String, Sendable, Equatable, Codable, CaseIterable {
 
 extension PortraitAnalysis.AnalysedFace {
     /// Derives the issues from a report.
-    static func issues(for report: FaceReport) -> [FaceIssue] {
+    static func issues(for report: FaceReport) -> [FaceIssue] { report.issues }
+}
+
+extension FaceReport {
+    /// The reasons to be careful with this face that its measures give (all but `upsideDown`,
+    /// which needs the detector), in `FaceIssue`'s order.
+    public var issues: [FaceIssue] {
         var out: [FaceIssue] = []
-        if report.size.interocularPixels < 30 { out.append(.tooSmall) }
-        if abs(report.headPose.yaw) > 45 { out.append(.turnedAway) }
-        if max(report.imageLeftEyeOpenness, report.imageRightEyeOpenness) < 0.12 { out.append(.eyesClosed) }
-        if report.gaze == nil { out.append(.eyesNotMeasured) }
-        if report.eyeSharpness < 0.2 { out.append(.soft) }
-        if report.exposure.clippedHighlights > 0.05 { out.append(.highlightsClipped) }
-        if abs(report.headPose.roll) > 45 { out.append(.onItsSide) }
+        if size.interocularPixels < 30 { out.append(.tooSmall) }
+        if abs(headPose.yaw) > 45 { out.append(.turnedAway) }
+        if max(imageLeftEyeOpenness, imageRightEyeOpenness) < 0.12 { out.append(.eyesClosed) }
+        if gaze == nil { out.append(.eyesNotMeasured) }
+        if eyeSharpness < 0.2 { out.append(.soft) }
+        if exposure.clippedHighlights > 0.05 { out.append(.highlightsClipped) }
+        if abs(headPose.roll) > 45 { out.append(.onItsSide) }
         return out
     }
 }

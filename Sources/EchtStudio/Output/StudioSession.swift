@@ -163,6 +163,16 @@ public struct StudioSession: Sendable {
                     }
                 }
             }
+            // The advice on each face (its report's measures read the photo) is made the same way.
+            let advice = ResultSlots<PhotoAdvice.ForFace>(count: faces.count)
+            for (index, (_, face)) in faces.enumerated() {
+                DispatchQueue.global().async(group: searches) {
+                    advice.set(index) { () throws(StudioError) -> PhotoAdvice.ForFace in
+                        defer { Trace.mark("advice", since: start) }
+                        return PhotoAdvice.forFace(face, in: image)
+                    }
+                }
+            }
             mark = Date()
             // The analysis with its full-size mattes is read by the framings only: the slot lets it
             // go once the last framing has read it, so the renders reuse that memory instead of
@@ -238,7 +248,8 @@ public struct StudioSession: Sendable {
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
                                               photoNotes: borderNotes + photoNotes + [defaultFaceNote, blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
-                                              photoEdits: borderEdits + photoEdits)
+                                              photoEdits: borderEdits + photoEdits,
+                                              advice: advice.outcomes().compactMap { try? $0.get() })
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
                 pool.add {
                     framed.set(subjectIndex) { () throws(StudioError) -> FramedSubject in

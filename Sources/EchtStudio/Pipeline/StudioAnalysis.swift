@@ -55,11 +55,15 @@ public struct StudioOptions: Sendable {
     public var photoNotes: [String]
     /// Edits made to the photo before framing, recorded after opening it and before the crop.
     public var photoEdits: [EditAction]
+    /// Advice on the photo per face (`PhotoAdvice`), said after `photoNotes` beside each of that
+    /// face's headshots; a face not listed gets none.
+    public var advice: [PhotoAdvice.ForFace]
 
     /// Creates options.
     public init(presets: [OutputPreset] = OutputPreset.standard, verifier: (any FaceVerifier)? = nil, sourceName: String = "photo",
-                inputLandmarks: [InputLandmarks] = [], photoNotes: [String] = [], photoEdits: [EditAction] = []) {
+                inputLandmarks: [InputLandmarks] = [], photoNotes: [String] = [], photoEdits: [EditAction] = [],
+                advice: [PhotoAdvice.ForFace] = []) {
         self.presets = presets; self.verifier = verifier; self.sourceName = sourceName; self.inputLandmarks = inputLandmarks
-        self.photoNotes = photoNotes; self.photoEdits = photoEdits
+        self.photoNotes = photoNotes; self.photoEdits = photoEdits; self.advice = advice
     }
 }

@@ -93,7 +93,7 @@ public enum StudioPipeline {
         // with the options; the output's side is measured on this headshot.
         let reference = framed.honesty
         let (textureOut, geometryError) = reference.measure(headshot: headshot, skin: masks.skin)
-        var notes = options.photoNotes + framing.notes
+        var notes = options.photoNotes + (options.advice.first { $0.face == face }?.notes ?? []) + framing.notes
         // The landmark check of the output (below) runs after this returns; the input's side is
         // found here when `options` lacks it.
         var check: LandmarkCheck?
