@@ -16,6 +16,19 @@ import Testing
         }
     }
 
+    /// A run of several photos ends by naming those another frame of the shoot may serve better
+    /// for, with why (the woman with closed eyes), and not the others (the sample portrait).
+    @Test(.enabled(if: StudioSigningTests.ready && Fixtures.devPhotos != nil, "needs the sample portrait, models and ../shared/photos/dev"))
+    func aRunNamesThePhotosWorthAnotherFrame() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let closed = Fixtures.devPhotos!.appendingPathComponent("portrait-eyes-closed-plain-bg-01.jpg")
+        let studio = try EchtBinary.run(["studio", closed.path, Fixtures.samplePortrait.path, "--look", "white", "--out", out.path, "--no-sign"])
+        #expect(studio.status == 0, "\(studio.stderr)")
+        let line = try #require(studio.stderr.split(separator: "\n").first { $0.contains("another frame") }, "\(studio.stderr)")
+        #expect(line == "echt: another frame of the shoot may serve better for 1 of 2 photos: portrait-eyes-closed-plain-bg-01.jpg (eyes closed).")
+    }
+
     /// Looks with the same framing have the same notes (framing, sizes the photo cannot fill):
     /// they are printed once, and the later look points to them.
     @Test(.enabled(if: StudioSigningTests.ready, "needs the sample portrait and models from `make setup`"))

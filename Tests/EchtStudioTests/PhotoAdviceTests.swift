@@ -73,7 +73,9 @@ struct PhotoAdviceTests {
         #expect(report.headshots.count == 2)
         for headshot in report.headshots {
             #expect(headshot.notes.first?.hasPrefix("The eyes are closed") == true, "\(headshot.look): \(headshot.notes)")
+            #expect(headshot.advice == [.eyesClosed])
         }
+        #expect(PhotoAdvice.summary(of: [report]) == "portrait-eyes-closed-plain-bg-01.jpg (eyes closed)")
     }
 }
 
@@ -120,5 +122,47 @@ struct PhotoAdviceNotesTests {
         }
         #expect(report.issues == [.tooSmall, .eyesNotMeasured, .onItsSide])
         #expect(PhotoAdvice.notes(for: report).isEmpty)
+    }
+}
+
+/// The list a run of several photos ends with, from the reports (as `--json` and `sheet.json`
+/// hold them).
+struct PhotoAdviceSummaryTests {
+    /// A report of `faces` (face number, advice) in one look; without `advice` keys when nil,
+    /// as reports were written before they had advice.
+    static func report(_ input: String, _ faces: [(Int, [String]?)]) throws -> PhotoReport {
+        let honesty = """
+        {"landmarkLimit":4,"geometryError":0.01,"skinTextureKept":1.2,"onlyBackdropGenerated":true,"generatedShare":0.5}
+        """
+        let headshots = faces.map { face, advice in
+            """
+            {"look":"white","face":\(face),"file":"/o/f\(face).jpg","width":10,"height":12,"sizes":[],"cutout":"/o/c.png",
+             "honesty":\(honesty),"levelDegrees":0,"scale":1,"notes":[],"edits":[],"signed":false\(advice.map { ",\"advice\":[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" } ?? "")}
+            """
+        }
+        let json = """
+        {"input":"\(input)","folder":"/o","width":100,"height":120,"faces":\(faces.count),"headshots":[\(headshots.joined(separator: ","))],
+         "sheet":"/o/sheet.html","sheetImage":"/o/sheet.png","seconds":1}
+        """
+        return try JSONDecoder().decode(PhotoReport.self, from: Data(json.utf8))
+    }
+
+    @Test func namesEachAdvisedPhotoWithWhy() throws {
+        let reports = [
+            try Self.report("/shoot/a.jpg", [(1, ["eyesClosed"])]),
+            try Self.report("/shoot/b.jpg", [(1, [])]),
+            try Self.report("/shoot/group.jpg", [(1, []), (2, ["turnedAway", "soft"]), (3, ["highlightsClipped"])]),
+        ]
+        #expect(PhotoAdvice.summary(of: reports)
+            == "a.jpg (eyes closed), group.jpg (face 2: head turned away, eyes not sharp; face 3: skin blown to white)")
+        #expect(PhotoAdvice.summary(of: [reports[1]]) == nil)
+    }
+
+    /// A contact sheet's index written before reports had advice still reads (a later run adds
+    /// its looks to that sheet), with none.
+    @Test func reportsWithoutAdviceStillRead() throws {
+        let old = try Self.report("/shoot/a.jpg", [(1, nil)])
+        #expect(old.headshots.map(\.advice) == [[]])
+        #expect(PhotoAdvice.summary(of: [old]) == nil)
     }
 }

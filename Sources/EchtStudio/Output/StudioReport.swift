@@ -1,3 +1,5 @@
+import EchtVision
+
 /// What one photo's studio run produced, for people (`--json`) and the contact sheet.
 public struct PhotoReport: Sendable, Codable {
     /// The input file.
@@ -42,4 +44,28 @@ public struct HeadshotReport: Sendable, Codable {
     public var edits: [EditAction]
     /// Whether the files carry Content Credentials.
     public var signed: Bool
+    /// What the photo's face was advised for (closed eyes, a turned head, …; see `PhotoAdvice`):
+    /// a reason to look for another frame of the shoot.
+    public var advice: [FaceIssue]
+}
+
+extension HeadshotReport {
+    /// Reads a report; one written before reports had `advice` has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        look = try c.decode(String.self, forKey: .look)
+        face = try c.decode(Int.self, forKey: .face)
+        file = try c.decode(String.self, forKey: .file)
+        width = try c.decode(Int.self, forKey: .width)
+        height = try c.decode(Int.self, forKey: .height)
+        sizes = try c.decode([String].self, forKey: .sizes)
+        cutout = try c.decode(String.self, forKey: .cutout)
+        honesty = try c.decode(HonestyReport.self, forKey: .honesty)
+        levelDegrees = try c.decode(Double.self, forKey: .levelDegrees)
+        scale = try c.decode(Double.self, forKey: .scale)
+        notes = try c.decode([String].self, forKey: .notes)
+        edits = try c.decode([EditAction].self, forKey: .edits)
+        signed = try c.decode(Bool.self, forKey: .signed)
+        advice = try c.decodeIfPresent([FaceIssue].self, forKey: .advice) ?? []
+    }
 }

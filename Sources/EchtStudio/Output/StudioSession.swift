@@ -416,6 +416,7 @@ public struct StudioSession: Sendable {
                               sizes: result.presets.map { names.preset(look: look, face: face, preset: $0.preset.name).path },
                               cutout: names.cutout(look: look, face: face).path, honesty: result.honesty,
                               levelDegrees: result.framing.levelDegrees, scale: result.framing.transform.scale,
-                              notes: result.notes, edits: result.edits, signed: options.signer != nil)
+                              notes: result.notes, edits: result.edits, signed: options.signer != nil,
+                              advice: result.advice)
     }
 }

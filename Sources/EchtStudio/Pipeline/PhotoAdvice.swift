@@ -12,20 +12,37 @@ public enum PhotoAdvice {
     public struct ForFace: Sendable, Equatable {
         /// The face, as found in the upright photo.
         public var face: Face
-        /// The notes, in `FaceIssue`'s order; empty when there is nothing to say.
+        /// What it is advised for, in `FaceIssue`'s order.
+        public var issues: [FaceIssue]
+        /// A note for each of `issues`.
         public var notes: [String]
 
         /// Creates one face's advice.
-        public init(face: Face, notes: [String]) {
-            self.face = face; self.notes = notes
+        public init(face: Face, issues: [FaceIssue], notes: [String]) {
+            self.face = face; self.issues = issues; self.notes = notes
         }
     }
 
     /// The advice for `face` (with its mesh) in the upright `image` it was found in; none for a
     /// face without a mesh.
     public static func forFace(_ face: Face, in image: Image) -> ForFace {
-        guard let landmarks = face.landmarks else { return ForFace(face: face, notes: []) }
-        return ForFace(face: face, notes: notes(for: FaceReport(face: face, landmarks: landmarks, in: image)))
+        guard let landmarks = face.landmarks else { return ForFace(face: face, issues: [], notes: []) }
+        let report = FaceReport(face: face, landmarks: landmarks, in: image)
+        return ForFace(face: face, issues: report.issues.filter { $0.isAdvice }, notes: notes(for: report))
+    }
+
+    /// A few words for `issue`, for a list of photos to look at again.
+    public static func shortly(_ issue: FaceIssue) -> String {
+        switch issue {
+        case .eyesClosed: "eyes closed"
+        case .turnedAway: "head turned away"
+        case .soft: "eyes not sharp"
+        case .highlightsClipped: "skin blown to white"
+        case .tooSmall: "face too small"
+        case .eyesNotMeasured: "eyes not measured"
+        case .onItsSide: "on its side"
+        case .upsideDown: "upside down"
+        }
     }
 
     /// The advice a face's measures give. A face too small for its frame is told by the note on
@@ -33,7 +50,8 @@ public enum PhotoAdvice {
     /// the iris model cannot measure say nothing a user can act on.
     public static func notes(for report: FaceReport) -> [String] {
         report.issues.compactMap { issue in
-            switch issue {
+            guard issue.isAdvice else { return nil }
+            return switch issue {
             case .eyesClosed:
                 "The eyes are closed in this photo; a headshot usually wants them open, so a frame of the shoot where they are would serve better."
             case .turnedAway:
@@ -46,5 +64,36 @@ public enum PhotoAdvice {
                 nil
             }
         }
+    }
+}
+
+extension FaceIssue {
+    /// Whether the studio advises on it: the photo's own, which no honest edit changes and no
+    /// other note tells.
+    var isAdvice: Bool {
+        switch self {
+        case .eyesClosed, .turnedAway, .soft, .highlightsClipped: true
+        case .tooSmall, .eyesNotMeasured, .onItsSide, .upsideDown: false
+        }
+    }
+}
+
+extension PhotoAdvice {
+    /// The photos of a run that were advised on, for the line a multi-photo run ends with:
+    /// "a.jpg (eyes closed), group.jpg (face 2: head turned away)"; nil when none was.
+    public static func summary(of reports: [PhotoReport]) -> String? {
+        let advised = reports.compactMap { report -> String? in
+            var faces: [(Int, [FaceIssue])] = []
+            for headshot in report.headshots where !headshot.advice.isEmpty && !faces.contains(where: { $0.0 == headshot.face }) {
+                faces.append((headshot.face, headshot.advice))
+            }
+            guard !faces.isEmpty else { return nil }
+            let several = Set(report.headshots.map(\.face)).count > 1
+            let said = faces.map { face, issues in
+                (several ? "face \(face): " : "") + issues.map(shortly).joined(separator: ", ")
+            }
+            return "\(URL(fileURLWithPath: report.input).lastPathComponent) (\(said.joined(separator: "; ")))"
+        }
+        return advised.isEmpty ? nil : advised.joined(separator: ", ")
     }
 }

@@ -93,7 +93,8 @@ public enum StudioPipeline {
         // with the options; the output's side is measured on this headshot.
         let reference = framed.honesty
         let (textureOut, geometryError) = reference.measure(headshot: headshot, skin: masks.skin)
-        var notes = options.photoNotes + (options.advice.first { $0.face == face }?.notes ?? []) + framing.notes
+        let advice = options.advice.first { $0.face == face }
+        var notes = options.photoNotes + (advice?.notes ?? []) + framing.notes
         // The landmark check of the output (below) runs after this returns; the input's side is
         // found here when `options` lacks it.
         var check: LandmarkCheck?
@@ -124,7 +125,7 @@ public enum StudioPipeline {
         edits.insert(contentsOf: options.photoEdits, at: 1)
         let result = StudioResult(look: look, framing: framing, headshot: headshot,
                                   cutout: Cutout.make(person: person, alpha: alpha), presets: presets,
-                                  honesty: honesty, edits: edits, notes: notes, balance: balance)
+                                  honesty: honesty, edits: edits, notes: notes, balance: balance, advice: advice?.issues ?? [])
         return (result, check)
     }
 

@@ -1,4 +1,5 @@
 import EchtImaging
+import EchtVision
 
 /// One finished headshot in one look, before encoding: images in linear light plus everything
 /// needed to encode, sign and explain it.
@@ -23,11 +24,13 @@ public struct StudioResult: Sendable {
     public var notes: [String]
     /// Exposure and white balance measured on the skin.
     public var balance: SkinBalance
+    /// What the photo's face was advised for (`PhotoAdvice`), its notes among `notes`.
+    public var advice: [FaceIssue]
 
     init(look: Look, framing: Framing, headshot: Image, cutout: Cutout, presets: [PresetImage], honesty: HonestyReport,
-         edits: [EditAction], notes: [String], balance: SkinBalance) {
+         edits: [EditAction], notes: [String], balance: SkinBalance, advice: [FaceIssue] = []) {
         self.look = look; self.framing = framing; self.headshot = headshot; self.cutoutLayers = cutout; self.presets = presets
-        self.honesty = honesty; self.edits = edits; self.notes = notes; self.balance = balance
+        self.honesty = honesty; self.edits = edits; self.notes = notes; self.balance = balance; self.advice = advice
     }
 }
 
