@@ -158,6 +158,16 @@ struct PhotoAdviceSummaryTests {
         #expect(PhotoAdvice.summary(of: [reports[1]]) == nil)
     }
 
+    /// The contact sheet says it under the input, in the picture and on the page.
+    @Test func theContactSheetSaysItUnderTheInput() throws {
+        let advised = try Self.report("/shoot/a.jpg", [(1, ["eyesClosed"])]), clean = try Self.report("/shoot/b.jpg", [(1, [])])
+        #expect(ContactSheet.caption(input: advised).hasSuffix("\n<b>Another frame may serve better:</b> eyes closed"))
+        #expect(ContactSheet.caption(input: clean).split(separator: "\n").count == 2)
+        let names = OutputNames(folder: URL(fileURLWithPath: "/o"), eachFace: false)
+        #expect(ContactSheet.html(report: advised, names: names).contains("<br><b>Another frame may serve better:</b> eyes closed</figcaption>"))
+        #expect(!ContactSheet.html(report: clean, names: names).contains("Another frame"))
+    }
+
     /// A contact sheet's index written before reports had advice still reads (a later run adds
     /// its looks to that sheet), with none.
     @Test func reportsWithoutAdviceStillRead() throws {

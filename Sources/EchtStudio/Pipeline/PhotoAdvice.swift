@@ -82,18 +82,23 @@ extension PhotoAdvice {
     /// The photos of a run that were advised on, for the line a multi-photo run ends with:
     /// "a.jpg (eyes closed), group.jpg (face 2: head turned away)"; nil when none was.
     public static func summary(of reports: [PhotoReport]) -> String? {
-        let advised = reports.compactMap { report -> String? in
-            var faces: [(Int, [FaceIssue])] = []
-            for headshot in report.headshots where !headshot.advice.isEmpty && !faces.contains(where: { $0.0 == headshot.face }) {
-                faces.append((headshot.face, headshot.advice))
-            }
-            guard !faces.isEmpty else { return nil }
-            let several = Set(report.headshots.map(\.face)).count > 1
-            let said = faces.map { face, issues in
-                (several ? "face \(face): " : "") + issues.map(shortly).joined(separator: ", ")
-            }
-            return "\(URL(fileURLWithPath: report.input).lastPathComponent) (\(said.joined(separator: "; ")))"
+        let advised = reports.compactMap { report in
+            shortly(report).map { "\(URL(fileURLWithPath: report.input).lastPathComponent) (\($0))" }
         }
         return advised.isEmpty ? nil : advised.joined(separator: ", ")
+    }
+
+    /// What one photo's faces were advised for, in a few words: "eyes closed", or with several
+    /// faces made "face 2: head turned away; face 3: eyes not sharp"; nil when nothing.
+    public static func shortly(_ report: PhotoReport) -> String? {
+        var faces: [(Int, [FaceIssue])] = []
+        for headshot in report.headshots where !headshot.advice.isEmpty && !faces.contains(where: { $0.0 == headshot.face }) {
+            faces.append((headshot.face, headshot.advice))
+        }
+        guard !faces.isEmpty else { return nil }
+        let several = Set(report.headshots.map(\.face)).count > 1
+        return faces.map { face, issues in
+            (several ? "face \(face): " : "") + issues.map { shortly($0) }.joined(separator: ", ")
+        }.joined(separator: "; ")
     }
 }
