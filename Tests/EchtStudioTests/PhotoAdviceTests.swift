@@ -33,14 +33,17 @@ struct PhotoAdviceTests {
         }
     }
 
-    /// Sharp portraits facing the camera with open eyes get no advice, at their own size and at
-    /// half of it (sharpness is measured relative to the face, not in pixels).
+    /// Sharp portraits facing the camera with open eyes get no advice, at their own size, at half
+    /// of it (sharpness is measured relative to the face, not in pixels) and saved as a JPEG of
+    /// quality 30 (its blocks are no blur).
     @Test(arguments: ["portrait-official-studio-obama-01.jpg", "portrait-elderly-cap-glasses-outdoor-01.jpg",
                       "portrait-glasses-beard-blue-studio-01.jpg", "portrait-small-225px-glasses-mustache-01.jpg"])
     func sharpOpenFrontalPortraitsGetNone(_ name: String) throws {
         let image = try Self.devPhoto(name)
         #expect(try Self.advice(image, name: name) == [])
         #expect(try Self.advice(image.resized(width: image.width / 2, height: image.height / 2), name: name) == [])
+        let recompressed = try ImageFile.decode(data: ImageFile.encode(image, options: EncodeOptions(format: .jpeg, quality: 30))).image
+        #expect(try Self.advice(recompressed, name: name) == [])
     }
 
     /// The elderly man's sharp portrait (eye sharpness 0.88) blurred by σ = 4 px (his eyes are
