@@ -32,6 +32,8 @@ public enum FaceIssue: String, Sendable, Equatable, Codable, CaseIterable {
     case tooSmall
     /// Head turned more than 45° (towards profile).
     case turnedAway
+    /// Head nodded more than 40° (pitch): the chin towards the chest, or raised high.
+    case chinFarDownOrUp
     /// Both eyes' openness below 0.12.
     case eyesClosed
     /// Iris refinement failed or eyes not measurable.
@@ -61,6 +63,7 @@ extension FaceReport {
         var out: [FaceIssue] = []
         if size.interocularPixels < 30 { out.append(.tooSmall) }
         if abs(headPose.yaw) > 45 { out.append(.turnedAway) }
+        if abs(headPose.pitch) > 40 { out.append(.chinFarDownOrUp) }
         if max(imageLeftEyeOpenness, imageRightEyeOpenness) < 0.12 { out.append(.eyesClosed) }
         if gaze == nil { out.append(.eyesNotMeasured) }
         if eyeSharpness < 0.2 { out.append(.soft) }

@@ -66,6 +66,19 @@ struct PhotoAdviceTests {
         #expect(notes.last?.hasPrefix("The eyes are not sharp") == true, "\(notes)")
     }
 
+    /// In the office group, the man looking down at his papers (face 4) is told his head is
+    /// bowed, the woman out of focus behind (face 3) that her eyes are not sharp; the man in
+    /// front (face 1, turned 29°) and the woman beside him (face 2, 36°) get nothing.
+    @Test func theOfficeFacesGetTheirOwnAdvice() throws {
+        let name = "group-5faces-office-01.jpg"
+        let image = try Self.devPhoto(name)
+        let faces = try Self.session.get().analyse(image, name: name).facesBySize
+        let advice = faces.prefix(4).map { PhotoAdvice.forFace($0, in: image) }
+        #expect(advice.map(\.issues) == [[], [], [.soft], [.chinFarDownOrUp]])
+        let bowed = try #require(advice[3].notes.first)
+        #expect(bowed.hasPrefix("The head is bowed 4") && bowed.contains("° towards the chest"), "\(bowed)")
+    }
+
     /// The advice reaches every look's headshot of a run, before the framing's notes.
     @Test func everyLookCarriesTheAdvice() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-advice-\(UUID().uuidString)")
@@ -105,12 +118,16 @@ struct PhotoAdviceNotesTests {
     @Test func eachIssueNamesItsMeasure() throws {
         let notes = PhotoAdvice.notes(for: try Self.report {
             $0.headPose.yaw = -52.4
+            $0.headPose.pitch = -47.6
             $0.eyeSharpness = 0.137
             $0.exposure.clippedHighlights = 0.062
             $0.imageLeftEyeOpenness = 0.05; $0.imageRightEyeOpenness = 0.08
         })
-        #expect(notes.count == 4, "\(notes)")
+        #expect(notes.count == 5, "\(notes)")
         #expect(notes.contains { $0.hasPrefix("The head is turned 52° away") })
+        #expect(notes.contains { $0.hasPrefix("The head is bowed 48° towards the chest;") })
+        let raised = PhotoAdvice.notes(for: try Self.report { $0.headPose.pitch = 44.6 })
+        #expect(raised.count == 1 && raised[0].hasPrefix("The chin is raised 45°;"), "\(raised)")
         #expect(notes.contains { $0.hasPrefix("The eyes are not sharp in this photo (sharpness 0.14;") })
         #expect(notes.contains { $0.hasPrefix("6 % of the face's skin is blown to white") })
         #expect(notes.contains { $0.hasPrefix("The eyes are closed") })

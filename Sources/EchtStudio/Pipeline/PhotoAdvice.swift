@@ -36,6 +36,7 @@ public enum PhotoAdvice {
         switch issue {
         case .eyesClosed: "eyes closed"
         case .turnedAway: "head turned away"
+        case .chinFarDownOrUp: "head bowed or chin raised"
         case .soft: "eyes not sharp"
         case .highlightsClipped: "skin blown to white"
         case .tooSmall: "face too small"
@@ -56,6 +57,10 @@ public enum PhotoAdvice {
                 "The eyes are closed in this photo; a headshot usually wants them open, so a frame of the shoot where they are would serve better."
             case .turnedAway:
                 "The head is turned \(Int(abs(report.headPose.yaw).rounded()))° away from the camera; a headshot usually faces it within about 30°, so a frame facing the camera would serve better."
+            case .chinFarDownOrUp:
+                (report.headPose.pitch < 0 ? "The head is bowed \(Int(abs(report.headPose.pitch).rounded()))° towards the chest"
+                    : "The chin is raised \(Int(report.headPose.pitch.rounded()))°")
+                    + "; a headshot usually holds the head within about 20° of level, so a frame where it is would serve better."
             case .soft:
                 "The eyes are not sharp in this photo (sharpness \(String(format: "%.2f", report.eyeSharpness)); a sharp photo measures 0.5 or more), and no honest edit adds detail the camera did not record."
             case .highlightsClipped:
@@ -72,7 +77,7 @@ extension FaceIssue {
     /// other note tells.
     var isAdvice: Bool {
         switch self {
-        case .eyesClosed, .turnedAway, .soft, .highlightsClipped: true
+        case .eyesClosed, .turnedAway, .chinFarDownOrUp, .soft, .highlightsClipped: true
         case .tooSmall, .eyesNotMeasured, .onItsSide, .upsideDown: false
         }
     }
