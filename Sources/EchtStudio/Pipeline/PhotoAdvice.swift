@@ -3,8 +3,8 @@ import EchtVision
 import Foundation
 
 /// What a photographer would say about the photo itself before making a headshot of it: the
-/// eyes are closed, the head is turned away, the eyes are out of focus, the skin is blown to
-/// white. No honest edit changes any of these (they are the moment the camera saw), so the
+/// eyes are closed, the head is turned away, bowed or raised, the eyes are out of focus, the
+/// skin is blown to white. No honest edit changes any of these (they are the moment the camera saw), so the
 /// studio says them, for each face it makes, beside every look's headshot: the user can pick
 /// another frame of the shoot. The thresholds are `FaceReport.issues`', as `echt analyse` shows.
 public enum PhotoAdvice {
@@ -28,7 +28,8 @@ public enum PhotoAdvice {
     public static func forFace(_ face: Face, in image: Image) -> ForFace {
         guard let landmarks = face.landmarks else { return ForFace(face: face, issues: [], notes: []) }
         let report = FaceReport(face: face, landmarks: landmarks, in: image)
-        return ForFace(face: face, issues: report.issues.filter { $0.isAdvice }, notes: notes(for: report))
+        let advised = report.issues.compactMap { issue in note(on: issue, of: report).map { (issue, $0) } }
+        return ForFace(face: face, issues: advised.map(\.0), notes: advised.map(\.1))
     }
 
     /// A few words for `issue`, for a list of photos to look at again.
@@ -46,39 +47,31 @@ public enum PhotoAdvice {
         }
     }
 
-    /// The advice a face's measures give. A face too small for its frame is told by the note on
-    /// the pixels the photo holds; a face on its side or upside down is turned by the studio; eyes
-    /// the iris model cannot measure say nothing a user can act on.
+    /// The advice a face's measures give, a note per issue advised on.
     public static func notes(for report: FaceReport) -> [String] {
-        report.issues.compactMap { issue in
-            guard issue.isAdvice else { return nil }
-            return switch issue {
-            case .eyesClosed:
-                "The eyes are closed in this photo; a headshot usually wants them open, so a frame of the shoot where they are would serve better."
-            case .turnedAway:
-                "The head is turned \(Int(abs(report.headPose.yaw).rounded()))° away from the camera; a headshot usually faces it within about 30°, so a frame facing the camera would serve better."
-            case .chinFarDownOrUp:
-                (report.headPose.pitch < 0 ? "The head is bowed \(Int(abs(report.headPose.pitch).rounded()))° towards the chest"
-                    : "The chin is raised \(Int(report.headPose.pitch.rounded()))°")
-                    + "; a headshot usually holds the head within about 20° of level, so a frame where it is would serve better."
-            case .soft:
-                "The eyes are not sharp in this photo (sharpness \(String(format: "%.2f", report.eyeSharpness)); a sharp photo measures 0.5 or more), and no honest edit adds detail the camera did not record."
-            case .highlightsClipped:
-                "\(Int((report.exposure.clippedHighlights * 100).rounded())) % of the face's skin is blown to white in this photo; that detail is lost, and no look brings it back."
-            case .tooSmall, .eyesNotMeasured, .onItsSide, .upsideDown:
-                nil
-            }
-        }
+        report.issues.compactMap { note(on: $0, of: report) }
     }
-}
 
-extension FaceIssue {
-    /// Whether the studio advises on it: the photo's own, which no honest edit changes and no
-    /// other note tells.
-    var isAdvice: Bool {
-        switch self {
-        case .eyesClosed, .turnedAway, .chinFarDownOrUp, .soft, .highlightsClipped: true
-        case .tooSmall, .eyesNotMeasured, .onItsSide, .upsideDown: false
+    /// The note on `issue` of the face `report` measures, or nil for what the studio does not
+    /// advise on: a face too small for its frame is told by the note on the pixels the photo
+    /// holds, a face on its side or upside down is turned by the studio, and eyes the iris model
+    /// cannot measure say nothing a user can act on.
+    static func note(on issue: FaceIssue, of report: FaceReport) -> String? {
+        switch issue {
+        case .eyesClosed:
+            "The eyes are closed in this photo; a headshot usually wants them open, so a frame of the shoot where they are would serve better."
+        case .turnedAway:
+            "The head is turned \(Int(abs(report.headPose.yaw).rounded()))° away from the camera; a headshot usually faces it within about 30°, so a frame facing the camera would serve better."
+        case .chinFarDownOrUp:
+            (report.headPose.pitch < 0 ? "The head is bowed \(Int(abs(report.headPose.pitch).rounded()))° towards the chest"
+                : "The chin is raised \(Int(report.headPose.pitch.rounded()))°")
+                + "; a headshot usually holds the head within about 20° of level, so a frame where it is would serve better."
+        case .soft:
+            "The eyes are not sharp in this photo (sharpness \(String(format: "%.2f", report.eyeSharpness)); a sharp photo measures 0.5 or more), and no honest edit adds detail the camera did not record."
+        case .highlightsClipped:
+            "\(Int((report.exposure.clippedHighlights * 100).rounded())) % of the face's skin is blown to white in this photo; that detail is lost, and no look brings it back."
+        case .tooSmall, .eyesNotMeasured, .onItsSide, .upsideDown:
+            nil
         }
     }
 }
