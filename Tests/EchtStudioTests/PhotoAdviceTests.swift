@@ -91,7 +91,7 @@ struct PhotoAdviceTests {
             #expect(headshot.notes.first?.hasPrefix("The eyes are closed") == true, "\(headshot.look): \(headshot.notes)")
             #expect(headshot.advice == [.eyesClosed])
         }
-        #expect(PhotoAdvice.summary(of: [report]) == "portrait-eyes-closed-plain-bg-01.jpg (eyes closed)")
+        #expect(PhotoAdvice.summary(of: [report])?.list == "portrait-eyes-closed-plain-bg-01.jpg (eyes closed)")
     }
 }
 
@@ -173,8 +173,9 @@ struct PhotoAdviceSummaryTests {
             try Self.report("/shoot/b.jpg", [(1, [])]),
             try Self.report("/shoot/group.jpg", [(1, []), (2, ["turnedAway", "soft"]), (3, ["highlightsClipped"])]),
         ]
-        #expect(PhotoAdvice.summary(of: reports)
-            == "a.jpg (eyes closed), group.jpg (face 2: head turned away, eyes not sharp; face 3: skin blown to white)")
+        let summary = try #require(PhotoAdvice.summary(of: reports))
+        #expect(summary.photos == 2)
+        #expect(summary.list == "a.jpg (eyes closed), group.jpg (face 2: head turned away, eyes not sharp; face 3: skin blown to white)")
         #expect(PhotoAdvice.summary(of: [reports[1]]) == nil)
     }
 

@@ -77,13 +77,13 @@ public enum PhotoAdvice {
 }
 
 extension PhotoAdvice {
-    /// The photos of a run that were advised on, for the line a multi-photo run ends with:
-    /// "a.jpg (eyes closed), group.jpg (face 2: head turned away)"; nil when none was.
-    public static func summary(of reports: [PhotoReport]) -> String? {
+    /// The photos of a run that were advised on, for the line a multi-photo run ends with: how
+    /// many, and "a.jpg (eyes closed), group.jpg (face 2: head turned away)"; nil when none was.
+    public static func summary(of reports: [PhotoReport]) -> (photos: Int, list: String)? {
         let advised = reports.compactMap { report in
             shortly(report).map { "\(URL(fileURLWithPath: report.input).lastPathComponent) (\($0))" }
         }
-        return advised.isEmpty ? nil : advised.joined(separator: ", ")
+        return advised.isEmpty ? nil : (advised.count, advised.joined(separator: ", "))
     }
 
     /// What one photo's faces were advised for, in a few words: "eyes closed", or with several

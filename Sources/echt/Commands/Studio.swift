@@ -139,8 +139,7 @@ struct Studio: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(StudioRunSummary(photos: reports, notMade: failures)), as: UTF8.self))
         }
         if photos.count > 1 && !json, let advised = PhotoAdvice.summary(of: reports) {
-            let count = reports.filter { $0.headshots.contains { !$0.advice.isEmpty } }.count
-            FileHandle.standardError.write(Data("echt: another frame of the shoot may serve better for \(count) of \(photos.count) photos: \(advised).\n".utf8))
+            FileHandle.standardError.write(Data("echt: another frame of the shoot may serve better for \(advised.photos) of \(photos.count) photos: \(advised.list).\n".utf8))
         }
         if photos.count > 1 && !failures.isEmpty {
             FileHandle.standardError.write(Data("echt: made headshots of \(reports.count) of \(photos.count) photos; not made (reasons above): \(failures.map(\.input).joined(separator: ", ")).\n".utf8))
