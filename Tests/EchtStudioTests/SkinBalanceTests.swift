@@ -38,18 +38,3 @@ import Testing
         #expect(b.exposureStops == 0)
     }
 }
-
-/// The balance's highlight percentile is found by selection instead of a sort.
-@Suite struct KthSmallestTests {
-    @Test(arguments: [1, 2, 7, 100, 4001])
-    func selectionGivesTheSortedValue(count: Int) {
-        var rng = SeededRandom(seed: UInt64(count))
-        // Coarse values, so many are equal.
-        let values = (0..<count).map { _ in Float(Int(rng.next(in: 0...40))) / 40 }
-        let sorted = values.sorted()
-        for k in Set([0, count / 2, count * 99 / 100, count - 1]) {
-            var copy = values
-            #expect(SkinBalance.kthSmallest(&copy, k) == sorted[k], "rank \(k) of \(count)")
-        }
-    }
-}

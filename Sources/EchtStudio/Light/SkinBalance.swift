@@ -68,7 +68,7 @@ public struct SkinBalance: Sendable, Equatable {
         let kept = samples[(samples.count / 10)..<(samples.count * 9 / 10)]
         let mean = kept.map(\.1).reduce(SIMD3<Float>(0, 0, 0), +) / Float(kept.count)
         let skinHighlight = samples[samples.count * 95 / 100].0
-        let personHighlight = personLuma.isEmpty ? skinHighlight : kthSmallest(&personLuma, personLuma.count * 99 / 100)
+        let personHighlight = personLuma.isEmpty ? skinHighlight : personLuma.kthSmallest(personLuma.count * 99 / 100)
 
         // White balance on skin hue.
         let lab = Oklab.fromLinear(mean)
@@ -141,29 +141,6 @@ public struct SkinBalance: Sendable, Equatable {
         var held = Oklab.toLinear(SIMD3(lab.x, 0, warmth)) / grey
         held /= SRGB.luminance(held.x * skin.x, held.y * skin.y, held.z * skin.z) / SRGB.luminance(skin.x, skin.y, skin.z)
         return held
-    }
-
-    /// The `k`-th smallest of `values` (from 0), the value `values.sorted()[k]` gives, found
-    /// without sorting (quickselect); `values` is left reordered.
-    static func kthSmallest(_ values: inout [Float], _ k: Int) -> Float {
-        precondition(values.indices.contains(k), "rank \(k) outside \(values.count) values")
-        return values.withUnsafeMutableBufferPointer { v in
-            var lo = 0, hi = v.count - 1
-            while lo < hi {
-                let a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi]
-                let pivot = max(min(a, b), min(max(a, b), c))
-                // Afterwards lo...j hold values ≤ pivot, i...hi values ≥ pivot, and anything
-                // between the two equals the pivot.
-                var i = lo, j = hi
-                while i <= j {
-                    while v[i] < pivot { i += 1 }
-                    while v[j] > pivot { j -= 1 }
-                    if i <= j { v.swapAt(i, j); i += 1; j -= 1 }
-                }
-                if k <= j { hi = j } else if k >= i { lo = i } else { return pivot }
-            }
-            return v[k]
-        }
     }
 
     /// Applies the gains to every pixel of an RGB image.

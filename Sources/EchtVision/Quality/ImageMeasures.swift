@@ -81,9 +81,8 @@ enum ImageMeasures {
         let colour = FaceReport.SkinColour(a: lab.y, b: lab.z, hue: hue < 0 ? hue + 360 : hue, chroma: (lab.y * lab.y + lab.z * lab.z).squareRoot())
         var noise: Float = 0
         if !residuals.isEmpty {
-            residuals.sort()
             // MAD of the 3×3 high-pass: σ = 1.4826 · median / √(8/9), in 8-bit levels.
-            noise = 1.4826 * residuals[residuals.count / 2] / (8.0 / 9.0).squareRoot() * 255
+            noise = 1.4826 * residuals.kthSmallest(residuals.count / 2) / (8.0 / 9.0).squareRoot() * 255
         }
         return (exposure, colour, noise)
     }
