@@ -70,7 +70,7 @@ extension PortraitAnalysis {
             lines.append(String(format: "  eye sharpness %.2f; skin L* %.0f, clipped %.1f%%; skin a* %.1f b* %.1f (%@); noise %.1f levels",
                                 r.eyeSharpness, r.exposure.meanLightness, 100 * r.exposure.clippedHighlights, unsigned(r.skinColour.a),
                                 unsigned(r.skinColour.b), hue, r.noise))
-            if !f.issues.isEmpty { lines.append("  issues: " + f.issues.map(\.rawValue).joined(separator: ", ")) }
+            if !f.issues.isEmpty { lines.append("  issues: " + f.issues.map(\.inWords).joined(separator: ", ")) }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")
     }

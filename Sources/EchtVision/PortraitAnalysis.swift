@@ -72,3 +72,20 @@ extension FaceReport {
         return out
     }
 }
+
+extension FaceIssue {
+    /// The issue in a few plain words ("eyes closed"), for people; the raw value is for scripts.
+    public var inWords: String {
+        switch self {
+        case .tooSmall: "face too small"
+        case .turnedAway: "head turned away"
+        case .chinFarDownOrUp: "head bowed or chin raised"
+        case .eyesClosed: "eyes closed"
+        case .eyesNotMeasured: "eyes not measured"
+        case .soft: "eyes not sharp"
+        case .highlightsClipped: "skin blown to white"
+        case .onItsSide: "on its side"
+        case .upsideDown: "upside down"
+        }
+    }
+}

@@ -29,6 +29,7 @@ struct PortraitAnalysisTests {
         let image = try ModelGolden.astronaut()
         let half = try analysis("astronaut_half", image: TestImages.halved(image))
         #expect(half.faces[0].issues.contains(.tooSmall))
+        #expect(half.textReport.contains("\n  issues: face too small"), "\(half.textReport)")
         var report = half.faces[0].report
         report.imageLeftEyeOpenness = 0.05; report.imageRightEyeOpenness = 0.07
         #expect(PortraitAnalysis.AnalysedFace.issues(for: report).contains(.eyesClosed))

@@ -32,21 +32,6 @@ public enum PhotoAdvice {
         return ForFace(face: face, issues: advised.map(\.0), notes: advised.map(\.1))
     }
 
-    /// A few words for `issue`, for a list of photos to look at again.
-    public static func shortly(_ issue: FaceIssue) -> String {
-        switch issue {
-        case .eyesClosed: "eyes closed"
-        case .turnedAway: "head turned away"
-        case .chinFarDownOrUp: "head bowed or chin raised"
-        case .soft: "eyes not sharp"
-        case .highlightsClipped: "skin blown to white"
-        case .tooSmall: "face too small"
-        case .eyesNotMeasured: "eyes not measured"
-        case .onItsSide: "on its side"
-        case .upsideDown: "upside down"
-        }
-    }
-
     /// The advice a face's measures give, a note per issue advised on.
     public static func notes(for report: FaceReport) -> [String] {
         report.issues.compactMap { note(on: $0, of: report) }
@@ -96,7 +81,7 @@ extension PhotoAdvice {
         guard !faces.isEmpty else { return nil }
         let several = Set(report.headshots.map(\.face)).count > 1
         return faces.map { face, issues in
-            (several ? "face \(face): " : "") + issues.map { shortly($0) }.joined(separator: ", ")
+            (several ? "face \(face): " : "") + issues.map(\.inWords).joined(separator: ", ")
         }.joined(separator: "; ")
     }
 }
