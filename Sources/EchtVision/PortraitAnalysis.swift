@@ -51,11 +51,6 @@ public enum FaceIssue: String, Sendable, Equatable, Codable, CaseIterable {
     case upsideDown
 }
 
-extension PortraitAnalysis.AnalysedFace {
-    /// Derives the issues from a report.
-    static func issues(for report: FaceReport) -> [FaceIssue] { report.issues }
-}
-
 extension FaceReport {
     /// The reasons to be careful with this face that its measures give (all but `upsideDown`,
     /// which needs the detector), in `FaceIssue`'s order.

@@ -123,7 +123,7 @@ public struct PortraitAnalyzer: Sendable {
         let (found, unconfirmed) = try search(image)
         let faces = try found.map { (face, landmarks) throws(VisionError) in
             let report = FaceReport(face: face, landmarks: landmarks, in: image)
-            var issues = PortraitAnalysis.AnalysedFace.issues(for: report)
+            var issues = report.issues
             if !issues.contains(.onItsSide), try detector.isUpsideDown(face.detection.box, in: image) { issues.append(.upsideDown) }
             return PortraitAnalysis.AnalysedFace(face: face, report: report, issues: issues)
         }

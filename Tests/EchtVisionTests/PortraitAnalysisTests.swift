@@ -10,7 +10,7 @@ struct PortraitAnalysisTests {
         let g = try VisionGolden.load(name)
         let faces = g.faces.map { f -> PortraitAnalysis.AnalysedFace in
             let report = FaceReport(face: f.face, landmarks: f.faceLandmarks, in: image)
-            return .init(face: f.face, report: report, issues: PortraitAnalysis.AnalysedFace.issues(for: report))
+            return .init(face: f.face, report: report, issues: report.issues)
         }
         return PortraitAnalysis(faces: faces, unconfirmedDetections: [], matte: nil, imageWidth: image.width, imageHeight: image.height)
     }
@@ -32,12 +32,12 @@ struct PortraitAnalysisTests {
         #expect(half.textReport.contains("\n  issues: face too small"), "\(half.textReport)")
         var report = half.faces[0].report
         report.imageLeftEyeOpenness = 0.05; report.imageRightEyeOpenness = 0.07
-        #expect(PortraitAnalysis.AnalysedFace.issues(for: report).contains(.eyesClosed))
+        #expect(report.issues.contains(.eyesClosed))
         // A face lying on its side (a photo stored sideways) is flagged; a tilted head is not.
         report.headPose.roll = 89
-        #expect(PortraitAnalysis.AnalysedFace.issues(for: report).contains(.onItsSide))
+        #expect(report.issues.contains(.onItsSide))
         report.headPose.roll = -30
-        #expect(!PortraitAnalysis.AnalysedFace.issues(for: report).contains(.onItsSide))
+        #expect(!report.issues.contains(.onItsSide))
     }
 
     @Test func overlayDrawsBoxAndIrises() throws {

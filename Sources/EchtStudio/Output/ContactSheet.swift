@@ -149,7 +149,7 @@ enum ContactSheet {
     /// for (`PhotoAdvice`).
     static func caption(input report: PhotoReport) -> String {
         "Input · \(escape(URL(fileURLWithPath: report.input).lastPathComponent))\n\(report.width)×\(report.height) px · \(report.faces) face(s)"
-            + (PhotoAdvice.shortly(report).map { "\n<b>Another frame may serve better:</b> \(escape($0))" } ?? "")
+            + (PhotoAdvice.shortly(report).map { "\n<b>\(PhotoAdvice.anotherFrame)</b> \(escape($0))" } ?? "")
     }
 
     /// The caption of a headshot tile: look, size and the honesty figures.
@@ -170,7 +170,7 @@ enum ContactSheet {
     static func html(report: PhotoReport, names: OutputNames) -> String {
         func file(_ path: String) -> String { escape(URL(fileURLWithPath: path).lastPathComponent) }
         var cards = """
-        <figure><img src="\(file(names.inputPreview.path))" alt="input"><figcaption><b>Input</b><br>\(escape(URL(fileURLWithPath: report.input).lastPathComponent))<br>\(report.width)×\(report.height) px, \(report.faces) face(s)\(PhotoAdvice.shortly(report).map { "<br><b>Another frame may serve better:</b> \(escape($0))" } ?? "")</figcaption></figure>
+        <figure><img src="\(file(names.inputPreview.path))" alt="input"><figcaption><b>Input</b><br>\(escape(URL(fileURLWithPath: report.input).lastPathComponent))<br>\(report.width)×\(report.height) px, \(report.faces) face(s)\(PhotoAdvice.shortly(report).map { "<br><b>\(PhotoAdvice.anotherFrame)</b> \(escape($0))" } ?? "")</figcaption></figure>
 
         """
         for h in report.headshots {

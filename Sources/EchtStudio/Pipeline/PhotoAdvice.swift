@@ -4,9 +4,10 @@ import Foundation
 
 /// What a photographer would say about the photo itself before making a headshot of it: the
 /// eyes are closed, the head is turned away, bowed or raised, the eyes are out of focus, the
-/// skin is blown to white. No honest edit changes any of these (they are the moment the camera saw), so the
-/// studio says them, for each face it makes, beside every look's headshot: the user can pick
-/// another frame of the shoot. The thresholds are `FaceReport.issues`', as `echt analyse` shows.
+/// skin is blown to white. No honest edit changes any of these (they are the moment the camera
+/// saw), so the studio says them, for each face it makes, beside every look's headshot: the user
+/// can pick another frame of the shoot. The thresholds are `FaceReport.issues`', as `echt
+/// analyse` shows.
 public enum PhotoAdvice {
     /// One face's advice.
     public struct ForFace: Sendable, Equatable {
@@ -70,6 +71,9 @@ extension PhotoAdvice {
         }
         return advised.isEmpty ? nil : (advised.count, advised.joined(separator: ", "))
     }
+
+    /// How the contact sheet introduces `shortly(_:)` under the input.
+    static let anotherFrame = "Another frame may serve better:"
 
     /// What one photo's faces were advised for, in a few words: "eyes closed", or with several
     /// faces made "face 2: head turned away; face 3: eyes not sharp"; nil when nothing.
