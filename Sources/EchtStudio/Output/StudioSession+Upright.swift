@@ -110,4 +110,13 @@ extension StudioSession {
         }
         return (levels, done)
     }
+
+    /// The faces from the vision stack, no mattes yet (`StudioAnalysis.addingMattes` makes the
+    /// rendered faces' own) and no quality reports (the studio reads none); no face is an error here.
+    func analyse(_ image: Image, name: String) throws(StudioError) -> StudioAnalysis {
+        let faces: [Face]
+        do { faces = try analyzer.faces(in: image) } catch { throw .vision(error.description) }
+        guard !faces.isEmpty else { throw .noFace(name) }
+        return StudioAnalysis(faces: faces, mattes: Array(repeating: nil, count: faces.count))
+    }
 }
