@@ -116,6 +116,9 @@ public enum MeshLight {
         static let lift: Float = 0.3
         /// The soft limit of a darkening term (it tends to minus this).
         static let depth: Float = 1.2
+        /// The near carry's weight from which the face's term is the near carry alone (the oval
+        /// and a little past it); below it the wide carry takes a growing share.
+        static let nearShare: Float = 0.25
 
         /// The light term `x` shaped: positive terms scaled by `lift`, negative ones limited
         /// softly towards −`depth` (x / (1 + |x| / depth)).
@@ -169,9 +172,13 @@ public enum MeshLight {
             // The face's term carried out past the oval by normalised convolution (a twentieth of
             // the face width), so the jaw's shade goes on over the neck instead of stopping at the
             // outline; the body's term takes over across a quarter of the face width beyond it.
-            var faceWeight = inside, reach = inside
-            Blur.gaussianInPlace(&faceSum, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.05 / cell)
+            // Where the near carry fades out, a wide one (over that quarter width) continues it,
+            // so the face's term never ends in a step where the body's still leaves it a share
+            // (once a straight seam across a bowed head's forehead, whose term is deep).
+            var nearSum = faceSum, faceWeight = inside, reach = inside
+            Blur.gaussianInPlace(&nearSum, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.05 / cell)
             Blur.gaussianInPlace(&faceWeight, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.05 / cell)
+            Blur.gaussianInPlace(&faceSum, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.25 / cell)
             Blur.gaussianInPlace(&reach, width: gw, height: gh, channels: 1, sigma: faceWidth * 0.25 / cell)
             let centreX = (minX + maxX) / 2, bodySpan = faceWidth * 2.2
             var term = [Float](repeating: 0, count: gw * gh)
@@ -180,7 +187,10 @@ public enum MeshLight {
                 let below = max(0, py - maxY) / (faceWidth * 8) * 0.3
                 for x in 0..<gw {
                     let i = y * gw + x
-                    let face = faceWeight[i] > 1e-4 ? faceSum[i] / faceWeight[i] : 0
+                    let near = faceWeight[i] > 1e-4 ? nearSum[i] / faceWeight[i] : 0
+                    let wide = reach[i] > 1e-4 ? faceSum[i] / reach[i] : 0
+                    let w = min(faceWeight[i] / Self.nearShare, 1)
+                    let face = w * near + (1 - w) * wide
                     let body = Self.bodyTerm(px: gx0 + (Float(x) + 0.5) * cell, below: below, centreX: centreX, bodySpan: bodySpan, lx: l.x)
                     let f = min(max(2 * reach[i], 0), 1)
                     term[i] = Self.shaped(f * face + (1 - f) * body)
