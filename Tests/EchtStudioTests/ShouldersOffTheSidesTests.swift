@@ -26,6 +26,24 @@ struct ShouldersOffTheSidesTests {
         }
     }
 
+    /// The astronaut in a photo cut to 150 px wide (x 150–300), a body across it below row 180:
+    /// the frame across is so much smaller than composed that with the eye line at its usual
+    /// place its top cut the head, whose top the mesh puts at row 26; it goes up to keep it, and
+    /// says so.
+    @Test func aFrameAcrossANarrowPhotoKeepsTheTopOfTheHead() throws {
+        let (x0, w, h) = (150, 150, 512)
+        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(Float(x0), 0) }
+        var matte = Image.plane(width: w, height: h)
+        for y in 180..<h { for x in 0..<w { matte.pixels[y * w + x] = 1 } }
+        let f = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
+        #expect(f.notes.contains { $0.contains("as wide as the photo") }, "\(f.notes)")
+        #expect(f.notes.contains { $0.contains("keep the top of the head") }, "\(f.notes)")
+        // The frame's highest corner (it is levelled by 2.8°).
+        let top = [0, Double(f.width)].map { f.transform.sourcePoint(SIMD2($0, 0)).y }.min()!
+        let crown = ShouldersOffTheSides.headTop(face: mesh)
+        #expect(top <= crown + 0.5 && top >= -0.5, "frame top \(top), head top \(crown)")
+    }
+
     /// A body touching only the left edge keeps the edge rule: no frame across the photo.
     @Test func aBodyOffOneSideKeepsTheEdgeRule() throws {
         let (x0, w, h) = (110, 250, 512)

@@ -28,6 +28,8 @@ struct FrameFit {
     private(set) var closeUp = false
     /// Whether the frame spans the photo's width because the person runs off both its sides.
     private(set) var acrossThePhoto = false
+    /// Whether a frame across the photo was moved up to keep the top of the head in it.
+    private(set) var raisedForTheCrown = false
     /// How the frame was kept inside the photo (`FramingStyle.withinPhoto`): true when made
     /// tighter (and maybe moved), false when moved only; nil when not needed or not possible.
     private(set) var keptInsideTighter: Bool?
@@ -53,7 +55,8 @@ struct FrameFit {
         place(eyeLine: eyeLine)
         guard let matte else { return }
         if Framing.crossesEdgeThePersonTouches(corners, matte: matte), ShouldersOffTheSides.touchBoth(corners, matte: matte),
-           fitAcross(picture ?? PixelRect(minX: 0, minY: 0, maxX: Float(matte.width), maxY: Float(matte.height)), matte: matte) {
+           fitAcross(picture ?? PixelRect(minX: 0, minY: 0, maxX: Float(matte.width), maxY: Float(matte.height)), matte: matte,
+                     headTop: ShouldersOffTheSides.headTop(face: face)) {
             return
         }
         let tightest = eyeToChin / Framing.maxEyeToChinFraction
@@ -132,9 +135,11 @@ struct FrameFit {
     /// Fits the frame across `picture` for a person running off both side edges: as tall as the
     /// picture's width allows (no taller than composed), moved by at most
     /// `ShouldersOffTheSides.slide` of its height sideways and up or down so it lies between the
-    /// side edges and above (below) the bottom (top) edge where the person touches that. False,
+    /// side edges and above (below) the bottom (top) edge where the person touches that; and,
+    /// within that reach and the picture, up far enough to keep the head's top (`headTop`, a
+    /// photo row) in it. False,
     /// the frame left as composed, when that does not keep the photo's edges off the person.
-    private mutating func fitAcross(_ picture: PixelRect, matte: PhotoCoverage) -> Bool {
+    private mutating func fitAcross(_ picture: PixelRect, matte: PhotoCoverage, headTop: Double?) -> Bool {
         let composedHeight = height
         height = min(height, Double(picture.width) / (aspect * abs(u.x) + abs(u.y)) * 0.9999)
         place(eyeLine: eyeLine)
@@ -149,6 +154,14 @@ struct FrameFit {
         } else if minY < Double(picture.minY), ShouldersOffTheSides.touches(row: 0, columns: xs, matte: matte) {
             shift.y = Double(picture.minY) - minY
         }
+        // Smaller than composed, the frame may cut the top of the head with the eye line at its
+        // usual place while the photo has room above: it goes up (the eye line lower) instead.
+        var raised = false
+        if let headTop {
+            let top = minY + shift.y
+            let up = min(top - headTop, top - Double(picture.minY), reach + min(shift.y, 0))
+            if up > 0.01 * height { shift.y -= up; raised = true }
+        }
         origin += shift
         guard abs(shift.x) <= reach, abs(shift.y) <= reach, !Framing.crossesEdgeThePersonTouches(corners, matte: matte) else {
             height = composedHeight
@@ -156,7 +169,8 @@ struct FrameFit {
             return false
         }
         acrossThePhoto = true
-        slid = shift.y != 0
+        raisedForTheCrown = raised
+        slid = shift.y != 0 && !raised
         return true
     }
 

@@ -78,6 +78,7 @@ public struct Framing: Sendable, Equatable {
                                 abs(fit.angle) * 180 / .pi, abs(tilt) * 180 / .pi))
         }
         if fit.acrossThePhoto { notes.append("Framed as wide as the photo: the shoulders run off both its sides.") }
+        if fit.raisedForTheCrown { notes.append("Moved the frame up to keep the top of the head; the eye line sits lower than usual.") }
         if fit.tightened { notes.append("Framed tighter than asked so the photo's edge does not cut the person.") }
         if fit.slid { notes.append("Moved the frame so the photo's edge does not cut the person; the eye line sits off its usual place.") }
         if let tighter = fit.keptInsideTighter {

@@ -1,3 +1,5 @@
+import EchtVision
+
 /// A person whose shoulders run off both side edges of the photo, framed across its width.
 ///
 /// The edge rule (`FrameFit`) tightens a frame that would leave the photo across an edge the
@@ -9,6 +11,21 @@
 enum ShouldersOffTheSides {
     /// Largest move of the frame, as a share of its height, sideways and up or down.
     static let slide = 0.1
+
+    /// How far the top of the head (hair included) lies above the forehead's top mesh point,
+    /// as a share of the forehead-to-chin distance: from the person mattes of eleven dev
+    /// portraits 0.24–0.49 (0.72 under a hat); this keeps all but the hat and the tallest hair,
+    /// with room above the shorter.
+    static let crownAboveForehead: Float = 0.45
+
+    /// The photo row where the top of the head above `face` lies, estimated from the mesh
+    /// (`crownAboveForehead`). The matte would tell it better, but the framing must come out
+    /// the same before the matte is made in full (`Framing.matteWindow`) and after.
+    static func headTop(face: FaceLandmarks) -> Double {
+        let forehead = MeshRegions.points([MeshRegions.forehead], of: face)[0]
+        let chin = MeshRegions.points([MeshRegions.chin], of: face)[0]
+        return Double(forehead.y - crownAboveForehead * max(chin.y - forehead.y, 0))
+    }
 
     /// Whether the person's matte touches both the photo's left and right edges along the rows
     /// the frame with `corners` spans.
