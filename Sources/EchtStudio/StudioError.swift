@@ -36,6 +36,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
     case photoInOutputFolder(String, folder: String)
     /// An output file exists and `--force` was not given.
     case outputExists(String)
+    /// The output folder holds the outputs of another photo of the same name.
+    case folderOfAnotherPhoto(String, photo: String)
     /// A file could not be written.
     case writeFailed(String, reason: String)
     /// A strict honesty check failed.
@@ -87,6 +89,8 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) lies in the folder its headshots go to (\(folder)), where they could replace it. Choose another --out folder."
         case let .outputExists(path):
             "\(path) already exists. Pass --force to overwrite it or choose another --out folder."
+        case let .folderOfAnotherPhoto(folder, photo):
+            "\(folder) holds the headshots of another photo, \(photo). Choose another --out folder, or pass --force to write over them."
         case let .writeFailed(path, reason):
             "Could not write \(path): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
         case let .imaging(text):

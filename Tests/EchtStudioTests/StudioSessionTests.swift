@@ -327,6 +327,47 @@ struct StudioSessionTests {
         #expect(try String(contentsOf: foreign.appendingPathComponent("sheet.html"), encoding: .utf8) == "my own page")
     }
 
+    /// Another photo of the same name, run later into the same folder, is refused without
+    /// `--force` (its sheet would have dropped the first photo's headshots beside them), and
+    /// the first photo's files stay as they were.
+    @Test func anotherPhotoOfTheSameNameIsRefused() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let session = try StudioSession()
+        let other = out.appendingPathComponent("elsewhere/astronaut.png")
+        try FileManager.default.createDirectory(at: other.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.samplePortrait, to: other)
+        let results = out.appendingPathComponent("results"), folder = results.appendingPathComponent("astronaut")
+        _ = try session.run(file: Fixtures.samplePortrait, options: .init(looks: [Look.builtIn["white"]!], outDirectory: results, verify: false))
+        let preview = try Data(contentsOf: folder.appendingPathComponent("input-preview.jpg"))
+        #expect(throws: StudioError.folderOfAnotherPhoto(folder.path, photo: Fixtures.samplePortrait.path)) {
+            try session.run(file: other, options: .init(looks: [Look.builtIn["artistic"]!], outDirectory: results, verify: false))
+        }
+        #expect(try Data(contentsOf: folder.appendingPathComponent("input-preview.jpg")) == preview)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("artistic.jpg").path))
+    }
+
+    /// A run that fails takes back only the files it wrote itself: a file another run put into
+    /// the same folder meanwhile (two runs started at once) stays, as do the files there before.
+    @Test func aFailedRunTakesBackOnlyItsOwnFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("echt-studio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("before".utf8).write(to: folder.appendingPathComponent("before.txt"))
+        let contents = FolderContents(folder)
+        let writer = OutputWriter(sign: nil, force: false, written: contents.written)
+        try writer.writeUnsigned(Data("mine".utf8), to: folder.appendingPathComponent("mine.jpg"), overwrite: false)
+        // The other run's file, written beside this run's.
+        try Data("theirs".utf8).write(to: folder.appendingPathComponent("theirs.jpg"))
+        #expect(throws: StudioError.outputExists(folder.appendingPathComponent("theirs.jpg").path)) {
+            try writer.writeUnsigned(Data("mine too".utf8), to: folder.appendingPathComponent("theirs.jpg"), overwrite: false)
+        }
+        contents.removeWhatIsNew()
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == ["before.txt", "theirs.jpg"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("theirs.jpg"), encoding: .utf8) == "theirs")
+    }
+
     /// The verifier finds the mesh where the input's landmarks say the face is, also in a
     /// close-up the face detector cannot frame, and agrees with the reference mesh there.
     @Test(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))

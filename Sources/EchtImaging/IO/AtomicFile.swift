@@ -7,8 +7,9 @@ import Foundation
 /// destination is never replaced, not even by a file created during the write. Every write
 /// passes `WriteGate.shared`, so none starts once an interrupted run has closed it.
 public enum AtomicFile {
-    /// Writes `data` to `url` atomically.
-    public static func write(_ data: Data, to url: URL, overwrite: Bool = false) throws(ImagingError) {
+    /// Writes `data` to `url` atomically; `placed` runs once the file is in place, before an
+    /// interrupted run (`WriteGate`) can stop waiting for this write.
+    public static func write(_ data: Data, to url: URL, overwrite: Bool = false, placed: () -> Void = {}) throws(ImagingError) {
         let path = url.path
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -30,6 +31,7 @@ public enum AtomicFile {
             if code == EEXIST { throw .outputExists(path: path) }
             throw .writeFailed(path: path, detail: SystemReason.text(errno: code))
         }
+        placed()
     }
 
     /// Creates the new file `path` holding `data`; the system's error number if it cannot (and

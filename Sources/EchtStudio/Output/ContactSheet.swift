@@ -27,7 +27,7 @@ enum ContactSheet {
     /// Writes the signed input preview of `inputThumbnails` and returns the input's tile for the
     /// sheet; `checkFree` has already made sure the preview file is Echt's own.
     static func writeInputPreview(_ thumbnails: (preview: Image, tile: Image), names: OutputNames, writer: OutputWriter) throws(StudioError) -> Image {
-        try OutputWriter(sign: writer.sign, force: true).write(thumbnails.preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
+        try OutputWriter(sign: writer.sign, force: true, written: writer.written).write(thumbnails.preview, to: names.inputPreview, encoding: EncodeOptions(format: .jpeg, quality: 88), edits: [
             EditAction(action: "c2pa.resized", description: "A scaled-down copy of the input photo, for the contact sheet."),
         ])
         return thumbnails.tile

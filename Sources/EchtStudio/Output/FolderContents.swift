@@ -1,11 +1,15 @@
 import Foundation
 
-/// The names in an output folder before a run, so that a run that fails can remove the files it
-/// added (and the folder, if the run made it) while files that were there before stay.
-struct FolderContents {
+/// The names in an output folder before a run and the files the run has written there, so that
+/// a run that fails can remove the files it added (and the folder, if the run made it) while
+/// files that were there before, or that another run writes into the same folder at the same
+/// time, stay.
+struct FolderContents: Sendable {
     let folder: URL
     /// The names present before the run; nil when the folder did not exist.
     let names: Set<String>?
+    /// The files this run has written (`OutputWriter` adds each once it is in place).
+    let written = WrittenFiles()
 
     /// Reads what `folder` holds now.
     init(_ folder: URL) {
@@ -13,15 +17,34 @@ struct FolderContents {
         names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)).map(Set.init)
     }
 
-    /// Removes every file that was not there before, then the folder if it is new and empty.
+    /// Removes every file this run wrote that was not there before, then the folder if it is
+    /// new and empty.
     func removeWhatIsNew() {
         let manager = FileManager.default
-        let now = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in now where !(names?.contains(name) ?? false) {
-            try? manager.removeItem(at: folder.appendingPathComponent(name))
+        let path = folder.standardizedFileURL.path
+        for url in written.all where url.deletingLastPathComponent().standardizedFileURL.path == path
+            && !(names?.contains(url.lastPathComponent) ?? false) {
+            try? manager.removeItem(at: url)
         }
         if names == nil, (try? manager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
             try? manager.removeItem(at: folder)
         }
+    }
+}
+
+/// The files a run has written, in the order they were put in place; shared by the run's writers.
+final class WrittenFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var urls: [URL] = []
+
+    /// Records `url` as written by this run.
+    func add(_ url: URL) {
+        lock.lock(); urls.append(url); lock.unlock()
+    }
+
+    /// Every file recorded so far.
+    var all: [URL] {
+        lock.lock(); defer { lock.unlock() }
+        return urls
     }
 }

@@ -57,14 +57,20 @@ struct OutputNames: Sendable {
     /// Throws before any work when a headshot file exists and overwriting was not asked for.
     /// The contact sheet is Echt's own index of the folder and is brought up to date, unless
     /// its files are there without `sheet.json` (then they are not Echt's to replace).
-    func checkFree(faces: [Int], looks: [Look], presets: [OutputPreset], force: Bool) throws(StudioError) {
+    /// A sheet made from another photo (`input`: this run's photo) is not this run's to add to.
+    func checkFree(faces: [Int], looks: [Look], presets: [OutputPreset], force: Bool, input: URL) throws(StudioError) {
         guard !force else { return }
         let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
         if let taken = headshotFiles(faces: faces, looks: looks, presets: presets).first(where: exists) {
             throw .outputExists(taken.path)
         }
-        if SheetIndex.read(self) == nil, let taken = sheetFiles.first(where: exists) {
-            throw .outputExists(taken.path)
+        guard let index = SheetIndex.read(self) else {
+            if let taken = sheetFiles.first(where: exists) { throw .outputExists(taken.path) }
+            return
+        }
+        let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
+        if resolved(URL(fileURLWithPath: index.input)) != resolved(input) {
+            throw .folderOfAnotherPhoto(folder.path, photo: index.input)
         }
     }
 }

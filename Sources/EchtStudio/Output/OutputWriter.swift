@@ -8,6 +8,8 @@ struct OutputWriter: Sendable {
     let sign: SignOutput?
     /// Replace existing files.
     let force: Bool
+    /// Where each file written is recorded, so that a failed run takes back its own files only.
+    var written: WrittenFiles? = nil
 
     /// Encodes `image` (with `alpha` as its straight alpha plane, when given), signs it with
     /// `edits` and writes it to `url`.
@@ -41,7 +43,7 @@ struct OutputWriter: Sendable {
 
     /// Writes bytes that carry no credentials (the HTML page, the sheet index).
     func writeUnsigned(_ data: Data, to url: URL, overwrite: Bool) throws(StudioError) {
-        do { try AtomicFile.write(data, to: url, overwrite: overwrite) } catch {
+        do { try AtomicFile.write(data, to: url, overwrite: overwrite) { written?.add(url) } } catch {
             switch error {
             case .outputExists: throw .outputExists(url.path)
             case let .writeFailed(_, detail): throw .writeFailed(url.path, reason: detail)

@@ -117,15 +117,15 @@ public struct StudioSession: Sendable {
             ? Array(found.facesBySize.enumerated().map { ($0.offset + 1, $0.element) })
             : [(faceNumber, try StudioPipeline.chooseFace(in: found, index: faceNumber, sourceName: name))]
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
-        try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force)
+        try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force, input: file)
         var sign: SignOutput?
         if let signer = options.signer {
             let mark = Date()
             do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
             Trace.mark("signer ready", since: mark)
         }
-        let writer = OutputWriter(sign: sign, force: options.force)
         let earlier = FolderContents(folder)
+        let writer = OutputWriter(sign: sign, force: options.force, written: earlier.written)
         let unfinished = UnfinishedOutputs.begin(earlier)
         defer { UnfinishedOutputs.end(unfinished) }
         try Self.makeFolder(folder)
