@@ -81,7 +81,10 @@ public struct FaceDetector: Sendable {
     }
 
     /// Every face in the image with the other boxes found for it, largest box first.
+    /// A photo whose shorter side is below `Options.smallestFacePixels` holds no face the search
+    /// looks for and is not searched (a strip a few pixels wide gave a thousand false hits).
     public func detectCandidates(in image: Image) throws(VisionError) -> [FaceCandidate] {
+        guard Double(min(image.width, image.height)) >= options.smallestFacePixels else { return [] }
         let whole = DetectorModel.wholeImage(width: image.width, height: image.height)
         // The two whole-image runs at once, then the tiles (when no close-up face makes them
         // needless) all at once; the results are merged in the order of one run after another.
