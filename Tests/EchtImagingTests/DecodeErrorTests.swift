@@ -42,6 +42,34 @@ import Testing
         #expect(path == url.path)
     }
 
+    /// Corrupt data in the middle of a JPEG (200 bytes inverted) is decoded around, as libjpeg
+    /// does, and reported: the file decodes at its size with the decoder's words in `damage`;
+    /// the same file unharmed reports none, upright or stored on its side.
+    @Test func corruptJPEGDataIsReported() throws {
+        // A photo-sized picture: libjpeg's warnings on a few blocks surface per strip of rows.
+        var photo = Image(width: 640, height: 480, channels: 3, pixels: [Float](repeating: 0, count: 640 * 480 * 3))
+        for y in 0..<480 {
+            for x in 0..<640 {
+                let v = Float((x * 7 + y * 13) % 97) / 97 * 0.5 + Float(x) / 640 * 0.5
+                for c in 0..<3 { photo.pixels[(y * 640 + x) * 3 + c] = v * Float(c + 1) / 3 }
+            }
+        }
+        var bytes = try ImageFile.encode(photo, options: EncodeOptions(format: .jpeg))
+        let healthy = scratch.file("healthy.jpg")
+        try bytes.write(to: healthy)
+        let clean = try ImageFile.decode(contentsOf: healthy)
+        #expect(clean.damage == nil)
+        let middle = bytes.count / 2
+        for i in middle..<(middle + 200) { bytes[i] ^= 0xFF }
+        let url = scratch.file("corrupt.jpg")
+        try bytes.write(to: url)
+        let decoded = try ImageFile.decode(contentsOf: url)
+        #expect(decoded.image.width == clean.image.width && decoded.image.height == clean.image.height)
+        let damage = decoded.damage
+        #expect(damage?.contains("Corrupt JPEG data") == true, "\(String(describing: damage))")
+        #expect(decoded.image != clean.image)
+    }
+
     @Test func truncatedPNG() throws {
         let png = try ImageFile.encode(try TestImages.smallAstronaut(), options: EncodeOptions(format: .png))
         let error = #expect(throws: ImagingError.self) { try ImageFile.decode(data: png.prefix(png.count / 2), name: "half.png") }

@@ -16,4 +16,12 @@ public struct DecodedImage: Sendable, Equatable {
     public var image: Image
     /// Header facts: format, stored size, orientation, ICC, EXIF, C2PA presence.
     public var info: ImageInfo
+    /// What the decoder reported as damage in a file it could still read (a JPEG's corrupt
+    /// data, decoded around); nil when it reported none.
+    public var damage: String? = nil
+
+    /// Creates a decoded image.
+    public init(image: Image, info: ImageInfo, damage: String? = nil) {
+        self.image = image; self.info = info; self.damage = damage
+    }
 }

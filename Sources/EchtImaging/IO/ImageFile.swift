@@ -17,12 +17,31 @@ public enum ImageFile {
     /// An upright file whose pixels are read once (no alpha band to read apart) is reopened for
     /// sequential access: the decoder then streams its rows into the conversion instead of
     /// filling a whole-image buffer first (the same pixels, less memory and copying).
+    /// A JPEG whose data libjpeg finds corrupt but decodes around (a stripe, grey blocks) is
+    /// read as such, with the decoder's words in `DecodedImage.damage`.
     public static func decode(contentsOf url: URL, options: DecodeOptions = DecodeOptions()) throws(ImagingError) -> DecodedImage {
         let opened = try open(url, options: options)
+        guard opened.info.format == .jpeg else { return try pixels(of: opened, url: url, failOn: ECHT_FAIL_ON_ERROR) }
+        do { return try pixels(of: opened, url: url, failOn: ECHT_FAIL_ON_WARNING) } catch {
+            var decoded = try pixels(of: opened, url: url, failOn: ECHT_FAIL_ON_ERROR)
+            switch error {
+            case let .operationFailed(_, _, detail), let .damaged(_, detail):
+                decoded.damage = detail.replacingOccurrences(of: "VipsJpeg: ", with: "")
+            default: decoded.damage = error.description
+            }
+            return decoded
+        }
+    }
+
+    /// The pixels of an opened file, loaded again with `failOn` where that differs from the
+    /// opening's (libvips' `fail_on` level).
+    private static func pixels(of opened: Opened, url: URL, failOn: Int) throws(ImagingError) -> DecodedImage {
+        let path = url.path
         var pixels = opened.vips
         if opened.info.orientation == 1, WorkingSpaceConversion.readsPixelsOnce(opened.vips) {
-            let path = url.path
-            pixels = try VipsImageRef.make("load", source: path) { echt_load_file_sequential(path, Int32(ECHT_FAIL_ON_ERROR), $0) }
+            pixels = try VipsImageRef.make("load", source: path) { echt_load_file_sequential(path, Int32(failOn), $0) }
+        } else if failOn != ECHT_FAIL_ON_ERROR {
+            pixels = try VipsImageRef.make("load", source: path) { echt_load_file(path, Int32(failOn), $0) }
         }
         return DecodedImage(image: try WorkingSpaceConversion.image(from: pixels), info: opened.info)
     }

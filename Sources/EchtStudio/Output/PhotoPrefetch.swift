@@ -21,7 +21,7 @@ public final class PhotoPrefetch: @unchecked Sendable {
     /// The file being decoded.
     public let file: URL
     private let lock = NSLock()
-    private var decoded: Result<Image, StudioError>?
+    private var decoded: Result<(image: Image, damage: String?), StudioError>?
     private let finished = DispatchGroup()
 
     /// Starts decoding `file` on another thread.
@@ -29,15 +29,16 @@ public final class PhotoPrefetch: @unchecked Sendable {
         self.file = file
         finished.enter()
         DispatchQueue.global().async { [self] in
-            let outcome = Result { () throws(StudioError) -> Image in try StudioSession.decode(file) }
+            let outcome = Result { () throws(StudioError) -> (image: Image, damage: String?) in try StudioSession.decode(file) }
             lock.lock(); decoded = outcome; lock.unlock()
             finished.leave()
         }
     }
 
-    /// The decoded photo, once it is (waits for the decode). The prefetch keeps no copy, so the
-    /// run that takes it can let the photo's memory go when it is done with it.
-    func take() throws(StudioError) -> Image {
+    /// The decoded photo and its damage (`StudioSession.decode`), once decoded (waits for the
+    /// decode). The prefetch keeps no copy, so the run that takes it can let the photo's memory
+    /// go when it is done with it.
+    func take() throws(StudioError) -> (image: Image, damage: String?) {
         finished.wait()
         lock.lock(); defer { lock.unlock() }
         guard let outcome = decoded else { throw .imaging("the photo \(file.path) was taken twice from its prefetch") }

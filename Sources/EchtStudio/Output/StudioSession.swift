@@ -41,9 +41,19 @@ public struct StudioSession: Sendable {
     /// Creates a session with a loaded analyzer.
     public init(analyzer: PortraitAnalyzer) { self.analyzer = analyzer; _ = LargeBlockReuse.applied }
 
-    /// The photo in `file`, upright, in linear light.
-    static func decode(_ file: URL) throws(StudioError) -> Image {
-        do { return try ImageFile.decode(contentsOf: file).image } catch { throw .imaging(error.description) }
+    /// The photo in `file`, upright, in linear light, and what the decoder reported as damage
+    /// in a file it could still read (nil: none).
+    static func decode(_ file: URL) throws(StudioError) -> (image: Image, damage: String?) {
+        do {
+            let decoded = try ImageFile.decode(contentsOf: file)
+            return (decoded.image, decoded.damage)
+        } catch { throw .imaging(error.description) }
+    }
+
+    /// The note on a photo whose file the decoder found damaged (`decode`).
+    static func damageNote(_ damage: String) -> String {
+        let words = damage.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".")))
+        return "The photo's file is damaged (the decoder says: \(words)); look for stripes or blocks in the headshot, or use an undamaged copy."
     }
 
     /// Loads the models from `modelsDirectory` (default: `ECHT_MODELS` or `~/.cache/echt/models`).
@@ -66,8 +76,7 @@ public struct StudioSession: Sendable {
         let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
         if resolved(file.deletingLastPathComponent()) == resolved(folder) { throw .photoInOutputFolder(file.path, folder: folder.path) }
         precondition(prefetched.map { $0.file == file } ?? true, "a prefetch of another file than the one run")
-        let decoded: Image
-        if let prefetched { decoded = try prefetched.take() } else { decoded = try Self.decode(file) }
+        let (decoded, damage) = if let prefetched { try prefetched.take() } else { try Self.decode(file) }
         Trace.mark("decode \(decoded.width)x\(decoded.height)", since: start)
         // While the face search (one thread) leaves a core idle, that core makes the matte's
         // reduced copies of the whole photo (a lone subject's matte, whose model sees the whole
@@ -88,7 +97,7 @@ public struct StudioSession: Sendable {
         } else {
             photo = consume decoded
         }
-        let borderNotes = border.map { [$0.note] } ?? []
+        let borderNotes = (damage.map { [Self.damageNote($0)] } ?? []) + (border.map { [$0.note] } ?? [])
         let borderEdits = border.map { [$0.edit(width: photo.width, height: photo.height)] } ?? []
         let (greyedLooks, blackAndWhiteNote) = Self.looks(options.looks, for: photo)
         let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
