@@ -15,7 +15,10 @@ enum Interruption {
                 let folders = UnfinishedOutputs.takeBack()
                 let taken = folders.isEmpty ? "" : " Took back the unfinished files in \(folders.map(\.path).joined(separator: ", "))."
                 FileHandle.standardError.write(Data("\necht: interrupted.\(taken) Finished photos are kept.\n".utf8))
-                exit(128 + number)
+                // `_exit`, not `exit`: the workers may still be inside libvips, and the exit
+                // handlers `exit` runs (libvips' and GLib's among them) crashed under them.
+                fflush(nil)
+                _exit(128 + number)
             }
             source.resume()
             sources.append(source)
