@@ -17,6 +17,17 @@ public struct CredentialsSigner: OutputSigner {
         self.metadata = metadata
     }
 
+    /// A note when `source` carries Content Credentials that do not hold (its pixels changed
+    /// after signing, say): its headshots record them as its ingredient's validation results.
+    public func notes(onInput source: URL) -> [String] { Self.notes(onInput: source) }
+
+    /// `notes(onInput:)`, needing no key.
+    public static func notes(onInput source: URL) -> [String] {
+        guard let data = try? Data(contentsOf: source), let report = try? ContentCredentials.verify(data),
+              report.verdict == .invalid, let failure = report.blockingFailures.first ?? report.active?.failure.first else { return [] }
+        return ["The photo's own Content Credentials are broken (\(failure.explanation ?? failure.code)); its headshots record that, and echt verify shows it."]
+    }
+
     /// Reads the input photo once: its bytes, instance ID and own credentials become the parent
     /// ingredient of every output signed by the returned function.
     public func signer(forOutputsOf source: URL) throws -> SignOutput {

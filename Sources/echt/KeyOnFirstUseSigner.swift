@@ -15,6 +15,9 @@ final class KeyOnFirstUseSigner: OutputSigner, @unchecked Sendable {
         try credentialsSigner().signer(forOutputsOf: source)
     }
 
+    /// The input's credential notes, without loading the key.
+    func notes(onInput source: URL) -> [String] { CredentialsSigner.notes(onInput: source) }
+
     private func credentialsSigner() throws -> CredentialsSigner {
         lock.lock()
         defer { lock.unlock() }

@@ -46,6 +46,29 @@ import Testing
         #expect(absent.status == 4, "\(absent.stdout)")
     }
 
+    /// A signed headshot whose image data was changed afterwards, fed back to the studio: the
+    /// run notes that its credentials are broken, and `echt verify` on the new headshot shows the
+    /// parent's failure (before, both were silent and verify listed the ingredient as validated).
+    @Test(.enabled(if: ready, "needs the sample portrait and models from `make setup`"))
+    func aTamperedSignedPhotoIsNotedAndItsHeadshotsSayItWas() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let env = ["ECHT_CONFIG_DIR": work.appendingPathComponent("config").path]
+        let out = work.appendingPathComponent("out").path
+        let first = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--sizes", "none", "--out", out], environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: "\(out)/astronaut/white.jpg"))
+        bytes[bytes.count - 3000] ^= 0x01
+        let tampered = work.appendingPathComponent("tampered.jpg")
+        try bytes.write(to: tampered)
+        let again = try EchtBinary.run(["studio", tampered.path, "--look", "white", "--sizes", "none", "--out", out], environment: env)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Content Credentials are broken"), "\(again.stdout)")
+        let verify = try EchtBinary.run(["verify", "\(out)/tampered/white.jpg"], environment: env)
+        #expect(verify.status == 2, "the new headshot's own credentials hold: \(verify.stdout)")
+        #expect(verify.stdout.contains("already invalid when it was used: assertion.dataHash.mismatch"), "\(verify.stdout)")
+    }
+
     /// The relaxed look keeps the photo's own background, defocused: its manifest says so, and the
     /// studio's parameters arrive namespaced once (`com.echt.backdrop`).
     @Test(.enabled(if: ready, "needs the sample portrait and models from `make setup`"))

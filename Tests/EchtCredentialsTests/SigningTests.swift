@@ -86,6 +86,29 @@ import EchtTestSupport
         #expect(XMPPacket.instanceID(in: once)?.hasPrefix("xmp.iid:") == true)
     }
 
+    /// A photo whose credentials were broken when it was edited (a byte of its image data
+    /// changed after signing) stays so in the record: the new file verifies, and its ingredient
+    /// carries the parent's failures (`recordedFailures`) for `echt verify` to show; an intact
+    /// parent's record holds only the untrusted signer.
+    @Test func aBrokenParentsFailuresAreRecordedInItsIngredient() throws {
+        let once = try SignedSamples.png()
+        var tampered = once
+        let idat = try #require(tampered.firstRange(of: Data("IDAT".utf8)))
+        tampered[idat.upperBound + 2] ^= 0x01
+        #expect(try ContentCredentials.verify(tampered).verdict == .invalid)
+        func resigned(_ parent: Data) throws -> VerificationReport {
+            try ContentCredentials.verify(try ContentCredentials.sign(
+                parent, format: .png, parent: ParentIngredient(data: parent, title: "headshot.png", format: .png), actions: [],
+                digitalSourceType: .algorithmicallyEnhanced, metadata: IPTCMetadata(), identity: SignedSamples.studio.identity))
+        }
+        let fromBroken = try resigned(tampered)
+        #expect(fromBroken.verdict == .untrusted)
+        let recorded = try #require(fromBroken.active?.ingredients.first).recordedFailures.map(\.code)
+        #expect(recorded.contains("assertion.dataHash.mismatch"), "\(recorded)")
+        let fromIntact = try resigned(once)
+        #expect(try #require(fromIntact.active?.ingredients.first).recordedFailures.map(\.code) == ["signingCredential.untrusted"])
+    }
+
     /// A parent ingredient is worked out once per photo, so every output of that photo names the
     /// same parent instance, even when the photo has no XMP ID of its own.
     @Test func outputsOfOnePhotoShareTheParentInstance() throws {

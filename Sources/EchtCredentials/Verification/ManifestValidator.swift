@@ -59,10 +59,14 @@ struct ManifestValidator {
         for label in parts.assertionLabels where label.hasPrefix("c2pa.ingredient") {
             guard let ingredient = parts.assertion(labelled: label) else { continue }
             let url = ingredient["activeManifest"]?["url"]?.textValue ?? ingredient["c2pa_manifest"]?["url"]?.textValue
+            let recorded = ingredient["validationResults"]?["activeManifest"]?["failure"]?.arrayValue ?? []
             report.ingredients.append(IngredientSummary(
                 relationship: ingredient["relationship"]?.textValue ?? "parentOf",
                 title: ingredient["dc:title"]?.textValue,
-                manifestLabel: url.flatMap { $0.split(separator: "/").last.map(String.init) }))
+                manifestLabel: url.flatMap { $0.split(separator: "/").last.map(String.init) },
+                recordedFailures: recorded.compactMap { status in
+                    status["code"]?.textValue.map { ValidationStatus($0, url: status["url"]?.textValue, status["explanation"]?.textValue) }
+                }))
         }
     }
 

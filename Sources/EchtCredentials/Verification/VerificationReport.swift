@@ -72,6 +72,25 @@ public struct IngredientSummary: Sendable, Codable, Equatable {
     public var title: String?
     /// The label of the ingredient's manifest inside this store, if it had one.
     public var manifestLabel: String?
+    /// The failures its credentials had when it was used, as the ingredient records them
+    /// (`validationResults`): a photo whose pixels were changed after it was signed, say.
+    public var recordedFailures: [ValidationStatus] = []
+
+    /// Creates a summary.
+    public init(relationship: String, title: String?, manifestLabel: String?, recordedFailures: [ValidationStatus] = []) {
+        self.relationship = relationship; self.title = title; self.manifestLabel = manifestLabel; self.recordedFailures = recordedFailures
+    }
+
+    private enum CodingKeys: String, CodingKey { case relationship, title, manifestLabel, recordedFailures }
+
+    /// Decodes a summary; reports written before `recordedFailures` read as having none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        relationship = try c.decode(String.self, forKey: .relationship)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        manifestLabel = try c.decodeIfPresent(String.self, forKey: .manifestLabel)
+        recordedFailures = try c.decodeIfPresent([ValidationStatus].self, forKey: .recordedFailures) ?? []
+    }
 }
 
 /// What one manifest says and how it validated.

@@ -128,9 +128,11 @@ public struct StudioSession: Sendable {
         let names = OutputNames(folder: folder, eachFace: options.eachFace)
         try names.checkFree(faces: faces.map(\.0), looks: options.looks, presets: options.presets, force: options.force, input: file)
         var sign: SignOutput?
+        var credentialNotes: [String] = []
         if let signer = options.signer {
             let mark = Date()
             do { sign = try signer.signer(forOutputsOf: file) } catch { throw .signing(file.path, reason: "\(error)") }
+            credentialNotes = signer.notes(onInput: file)
             Trace.mark("signer ready", since: mark)
         }
         let earlier = FolderContents(folder)
@@ -256,7 +258,7 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: borderNotes + photoNotes + [defaultFaceNote, blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
+                                              photoNotes: borderNotes + credentialNotes + photoNotes + [defaultFaceNote, blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
                                               photoEdits: borderEdits + photoEdits,
                                               advice: advice.outcomes().compactMap { try? $0.get() })
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {

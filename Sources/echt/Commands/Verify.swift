@@ -109,6 +109,10 @@ enum VerifyPrinter {
             for ingredient in manifest.ingredients {
                 lines.append("    ingredient: \(ingredient.title ?? "(untitled)") (\(ingredient.relationship))"
                     + (ingredient.manifestLabel.map { " → manifest \($0)" } ?? ", no credentials"))
+                let broken = ingredient.recordedFailures.filter { $0.code != "signingCredential.untrusted" }
+                if !broken.isEmpty {
+                    lines.append("    ! its credentials were already invalid when it was used: " + broken.map(\.description).joined(separator: "; "))
+                }
             }
             for failure in manifest.failure {
                 lines.append((failure.code == "signingCredential.untrusted" ? "    ! " : "    ✗ ") + failure.description)
