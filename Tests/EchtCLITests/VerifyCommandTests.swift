@@ -21,4 +21,20 @@ import Testing
         #expect(lines.first { $0.contains(missing) }?.contains("Cannot read") == true, "\(run.stderr)")
         #expect(!run.stderr.contains("Error Domain") && !run.stderr.contains("malformed"))
     }
+
+    /// A trust file with no certificate in it (a key, a text file) is refused, not taken as an
+    /// empty trust list; `echt keys show` before any key says how to make one.
+    @Test func aTrustFileWithoutCertificatesAndAMissingKeyAreExplained() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let notes = work.appendingPathComponent("notes.pem").path
+        try Data("just some words\n".utf8).write(to: URL(fileURLWithPath: notes))
+        let run = try EchtBinary.run(["verify", "--trust", notes, Fixtures.samplePortrait.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("holds no PEM certificate") && run.stderr.hasPrefix("echt: "), "\(run.stderr)")
+        let show = try EchtBinary.run(["keys", "show"], environment: ["ECHT_CONFIG_DIR": work.appendingPathComponent("config").path])
+        #expect(show.status == 1)
+        #expect(show.stderr.contains("echt keys init") && !show.stderr.contains("Error Domain"), "\(show.stderr)")
+    }
 }

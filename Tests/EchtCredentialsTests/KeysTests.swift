@@ -73,6 +73,19 @@ import X509
 }
 
 @Suite struct KeyStorageErrorTests {
+    /// Making keys where there are some already is refused in one sentence that names the fix
+    /// (not "Check permissions", which was appended to every storage error).
+    @Test func existingKeysAreNamedAsSuch() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("echt-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = KeyStore(directory: dir)
+        _ = try store.create(studioName: "Test Studio")
+        let error = #expect(throws: CredentialsError.self) { try store.create(studioName: "Test Studio") }
+        #expect(error == .keysExist(path: dir.path))
+        let text = error?.description ?? ""
+        #expect(text.contains("--force") && !text.contains("permissions"), "\(text)")
+    }
+
     /// Keys that cannot be written (here: the folder would sit under a plain file) give one plain
     /// sentence with the path and the fix, not Foundation's error dump or a doubled full stop.
     @Test func anUnwritableFolderIsReportedPlainly() throws {

@@ -71,6 +71,7 @@ import Testing
          "framing.fit: expected one of tight, standard, loose but received \"huge\""),
         (#"{"summary": "no name"}"#, "the field name is missing"),
         (#"{"name": "x", "light": {"#, "it is not valid JSON"),
+        (#"{"name": "x", "grade": {"exposure": 1e50}}"#, "a number in it does not fit its field"),
     ])
     func refusesAnOutOfRangeOrMalformedLookFile(document: String, reason: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("echt-look-\(UUID().uuidString)")

@@ -42,6 +42,7 @@ import Testing
         (#"{"name": "a", "width": 100, "height": 100, "eyeLine": 0.4}"#, "it must be a list of sizes in [ ] brackets"),
         ("[1]", "size 1: expected an object"),
         (#"[{"name": "a""#, "it is not valid JSON"),
+        (#"[{"name": "a", "width": 1.5, "height": 100, "eyeLine": 0.4}]"#, "size 1: a number in it does not fit its field"),
     ])
     func aBadSizesFileIsRefusedInPlainWords(document: String, reason: String) throws {
         let error = #expect(throws: StudioError.self) { try load(document) }

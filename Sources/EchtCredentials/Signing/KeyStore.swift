@@ -47,7 +47,7 @@ public struct KeyStore: Sendable {
     @discardableResult
     public func create(studioName: String = "Echt Studio", force: Bool = false) throws(CredentialsError) -> SigningIdentity {
         if exists, !force {
-            throw .keyStorage(path: directory.path, reason: "keys already exist; pass --force to replace them")
+            throw .keysExist(path: directory.path)
         }
         let generated = try StudioKeys.generate(studioName: studioName)
         let fm = FileManager.default
@@ -66,7 +66,7 @@ public struct KeyStore: Sendable {
     @discardableResult
     public func importPEM(key: URL, certificate: URL, force: Bool = false) throws(CredentialsError) -> SigningIdentity {
         if exists, !force {
-            throw .keyStorage(path: directory.path, reason: "keys already exist; pass --force to replace them")
+            throw .keysExist(path: directory.path)
         }
         let identity = try SigningIdentity.load(keyPEM: key, certificatePEM: certificate)
         do {

@@ -1,6 +1,17 @@
 import Foundation
 
 extension DecodingError {
+    /// `plainDescription` for an error decoding `data`: Foundation calls a number that does not
+    /// fit its field (1e50 for a `Float`, 1.5 for a whole number) "not valid JSON" with no field
+    /// named; when `data` itself is valid JSON, that is what the error was.
+    func plainDescription(decoding data: Data) -> String {
+        if case let .dataCorrupted(context) = self, context.codingPath.isEmpty,
+           (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil {
+            return "a number in it does not fit its field (too large, or a fraction where a whole number belongs)"
+        }
+        return plainDescription
+    }
+
     /// The error in one plain clause naming the JSON field, e.g. `backdrop.colour: expected a
     /// colour like "#C8C8C8" but received "#GGG"`, without Swift's type and case names.
     var plainDescription: String {

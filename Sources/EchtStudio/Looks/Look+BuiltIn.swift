@@ -33,7 +33,7 @@ extension Look {
         do { data = try Data(contentsOf: url) } catch { throw .unreadableLook(url.path, reason: SystemReason.text(for: error)) }
         let look: Look
         do { look = try JSONDecoder().decode(Look.self, from: data) } catch let error as DecodingError {
-            throw .unreadableLook(url.path, reason: error.plainDescription)
+            throw .unreadableLook(url.path, reason: error.plainDescription(decoding: data))
         } catch {
             throw .unreadableLook(url.path, reason: "\(error)")
         }

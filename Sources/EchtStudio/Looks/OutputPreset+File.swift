@@ -27,11 +27,11 @@ extension OutputPreset {
         }
         var sizes: [OutputPreset] = []
         for (index, item) in items.enumerated() {
+            let itemData = (try? JSONSerialization.data(withJSONObject: item, options: [.fragmentsAllowed])) ?? Data()
             do {
-                let itemData = try JSONSerialization.data(withJSONObject: item, options: [.fragmentsAllowed])
                 sizes.append(try JSONDecoder().decode(OutputPreset.self, from: itemData))
             } catch let error as DecodingError {
-                throw DocumentProblem(reason: "size \(index + 1): \(error.plainDescription)")
+                throw DocumentProblem(reason: "size \(index + 1): \(error.plainDescription(decoding: itemData))")
             } catch {
                 throw DocumentProblem(reason: "size \(index + 1): \(error)")
             }

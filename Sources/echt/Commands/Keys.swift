@@ -25,6 +25,10 @@ struct Keys: AsyncParsableCommand {
         @OptionGroup var files: KeyFileOptions
 
         func run() async throws {
+            try await reportingErrors { try makeKeys() }
+        }
+
+        private func makeKeys() throws {
             let store = KeyStore.default
             if let key = files.key, let cert = files.cert {
                 let identity = try store.importPEM(key: URL(fileURLWithPath: key), certificate: URL(fileURLWithPath: cert), force: force)
@@ -45,10 +49,15 @@ struct Keys: AsyncParsableCommand {
         @OptionGroup var files: KeyFileOptions
 
         func run() async throws {
+            try await reportingErrors { try show() }
+        }
+
+        private func show() throws {
             let identity: SigningIdentity
             if let key = files.key, let cert = files.cert {
                 identity = try SigningIdentity.load(keyPEM: URL(fileURLWithPath: key), certificatePEM: URL(fileURLWithPath: cert))
             } else {
+                guard FileManager.default.fileExists(atPath: KeyStore.default.keyURL.path) else { throw NoKeyYet(folder: KeyStore.default.directory.path) }
                 identity = try KeyStore.default.load()
                 print("keys: \(KeyStore.default.directory.path)")
             }
@@ -70,5 +79,15 @@ struct KeyFileOptions: ParsableArguments {
 
     func validate() throws {
         if (key == nil) != (cert == nil) { throw ValidationError("--key and --cert must be given together.") }
+    }
+}
+
+/// `echt keys show` before any key was made.
+struct NoKeyYet: Error, CustomStringConvertible {
+    /// The folder the key would be in.
+    let folder: String
+
+    var description: String {
+        "There is no signing key in \(folder) yet. Run `echt keys init` to make one (echt studio makes one the first time it signs)."
     }
 }

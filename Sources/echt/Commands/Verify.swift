@@ -32,7 +32,9 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let anchors = try trust.map { path in
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw VerifyError.unreadableTrust(path) }
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("-----BEGIN CERTIFICATE-----") else {
+                    throw VerifyError.unreadableTrust(path)
+                }
                 return text
             }
             var worst: Verdict = .trusted
@@ -74,7 +76,7 @@ enum VerifyError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case let .unreadable(path): "Cannot read \(path). Check the path and its permissions."
-        case let .unreadableTrust(path): "Cannot read the trust anchors at \(path). Pass a PEM file of CA certificates."
+        case let .unreadableTrust(path): "Cannot read trust anchors from \(path): it holds no PEM certificate. Pass a PEM file of CA certificates, such as your studio root (studio-root.cert.pem)."
         case let .uncheckable(path, reason): "\(path): \(reason)"
         }
     }
