@@ -84,7 +84,7 @@ public enum StudioError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .faceCutByEdge(file):
             "The face in \(file) is cut by the photo's edge (its eyes are at the edge or outside the picture), so no headshot can be framed. Choose another face with --face N or a photo that shows the whole face."
         case let .noPhotosInFolder(path):
-            "The folder \(path) holds no photos (JPEG, PNG, HEIC, AVIF, WebP or TIFF files directly inside it). Name the photos or a folder that holds them."
+            "The folder \(path) holds no photos (JPEG, PNG, HEIC, AVIF, WebP, TIFF or JPEG XL files directly inside it). Name the photos or a folder that holds them."
         case let .photoInOutputFolder(path, folder):
             "\(path) lies in the folder its headshots go to (\(folder)), where they could replace it. Choose another --out folder."
         case let .outputExists(path):

@@ -72,6 +72,8 @@ import Testing
         (#"{"summary": "no name"}"#, "the field name is missing"),
         (#"{"name": "x", "light": {"#, "it is not valid JSON"),
         (#"{"name": "x", "grade": {"exposure": 1e50}}"#, "a number in it does not fit its field"),
+        (#"{"name": "x", "grade": {"exposre": 0.3}}"#, "grade.exposre is not a field of a look"),
+        (##"{"name": "x", "colour": "#FFFFFF"}"##, "colour is not a field of a look"),
     ])
     func refusesAnOutOfRangeOrMalformedLookFile(document: String, reason: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("echt-look-\(UUID().uuidString)")

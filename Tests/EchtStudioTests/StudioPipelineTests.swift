@@ -123,8 +123,12 @@ struct StudioPipelineTests {
         // Whole, or barely touching the edge (5 % outside): the largest.
         #expect(number([face(x: 100, side: 155), face(x: 400, side: 150)]).0 == 1)
         #expect(number([face(x: -8, side: 155), face(x: 400, side: 150)]).0 == 1)
-        // One face: itself, cut or not.
-        #expect(number([face(x: -60, side: 155)]).0 == 1)
+        // One face: itself, cut or not, and nothing to say.
+        #expect(number([face(x: -60, side: 155)]).0 == 1 && number([face(x: -60, side: 155)]).1 == nil)
+        // Several: the note says how many and how to make the others'.
+        #expect(number([face(x: 100, side: 155), face(x: 400, side: 150)]).1
+                == "The photo shows 2 faces and this headshot is of the largest; --face 2 makes the other's, --each one of everyone.")
+        #expect(number([face(x: 800, side: 300), face(x: 300, side: 180), face(x: 500, side: 170)]).1?.contains("--face 2 to --face 3") == true)
     }
 
     @Test func choosesTheLargestFaceOrTheOneAskedFor() throws {

@@ -30,7 +30,7 @@ public enum ImageFormat: String, Sendable, Codable, CaseIterable {
     }
 
     /// The formats named in "not an image" errors.
-    static let readableList = "JPEG, PNG, HEIC/HEIF, WebP, TIFF and JPEG XL"
+    static let readableList = "JPEG, PNG, HEIC/HEIF, AVIF, WebP, TIFF and JPEG XL"
 }
 
 /// A format Echt can write.

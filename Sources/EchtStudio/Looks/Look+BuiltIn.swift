@@ -37,6 +37,9 @@ extension Look {
         } catch {
             throw .unreadableLook(url.path, reason: "\(error)")
         }
+        if let field = unknownField(in: data) {
+            throw .unreadableLook(url.path, reason: "\(field) is not a field of a look (a typo? every field is in echt studio --print-look professional)")
+        }
         if let problem = look.problem { throw .unreadableLook(url.path, reason: problem) }
         return look
     }

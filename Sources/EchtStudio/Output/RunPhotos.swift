@@ -4,7 +4,7 @@ import Foundation
 /// inside it (a photographer's shoot), sorted by name with numbers in numeric order.
 public enum RunPhotos {
     /// File extensions taken from a folder, lower case.
-    public static let extensions: Set<String> = ["jpg", "jpeg", "jpe", "png", "heic", "heif", "avif", "webp", "tif", "tiff"]
+    public static let extensions: Set<String> = ["jpg", "jpeg", "jpe", "png", "heic", "heif", "avif", "webp", "tif", "tiff", "jxl"]
 
     /// `arguments` with every folder replaced by the photos in it (not its subfolders; hidden
     /// files and other files are left out). Throws when a folder holds no photo.

@@ -10,7 +10,8 @@ extension StudioPipeline {
     /// largest, unless the photo's edge cuts it (more than `cutShare` of its box's width or
     /// height outside the `width`×`height` photo) and a face at least `wholeShare` as wide lies
     /// whole inside; then the largest such, with a note. A selfie-taker's face cut by the edge,
-    /// with smaller faces behind, stays the one rendered.
+    /// with smaller faces behind, stays the one rendered. With several faces the note says so
+    /// and how to make the others'.
     static func defaultFace(in analysis: StudioAnalysis, width: Int, height: Int) -> (number: Int, note: String?) {
         let faces = analysis.facesBySize
         guard let largest = faces.first, faces.count > 1 else { return (1, nil) }
@@ -24,7 +25,10 @@ extension StudioPipeline {
               let whole = faces.indices.dropFirst().first(where: {
                   outside(faces[$0]) == 0 && faces[$0].detection.box.width >= wholeShare * largest.detection.box.width
               })
-        else { return (1, nil) }
+        else {
+            let others = faces.count == 2 ? "--face 2 makes the other's" : "--face 2 to --face \(faces.count) make the others'"
+            return (1, "The photo shows \(faces.count) faces and this headshot is of the largest; \(others), --each one of everyone.")
+        }
         return (whole + 1, "Face 1 is cut by the photo's edge, so the headshot is of face \(whole + 1), the largest the photo shows whole (--face 1 for face 1).")
     }
 }

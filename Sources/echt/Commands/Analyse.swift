@@ -12,7 +12,7 @@ struct Analyse: AsyncParsableCommand {
         discussion: "Photos are analysed upright (EXIF orientation applied). No face is reported as 'no face found' with exit code 0."
     )
 
-    @Argument(help: "Photos to analyse (JPEG, PNG, HEIC, AVIF, WebP, TIFF), or folders of them.")
+    @Argument(help: "Photos to analyse (JPEG, PNG, HEIC, AVIF, WebP, TIFF, JPEG XL), or folders of them.")
     var files: [String]
 
     @OptionGroup var output: OutputOptions

@@ -8,7 +8,7 @@ struct Info: AsyncParsableCommand {
         abstract: "Show format, size, orientation, colour profile, camera, date, GPS and Content Credentials of image files."
     )
 
-    @Argument(help: "Image files (JPEG, PNG, HEIC/HEIF, WebP, TIFF, JPEG XL).")
+    @Argument(help: "Image files (JPEG, PNG, HEIC/HEIF, AVIF, WebP, TIFF, JPEG XL).")
     var files: [String]
 
     @OptionGroup var output: OutputOptions

@@ -24,7 +24,7 @@ struct Studio: AsyncParsableCommand {
         }.joined(separator: "\n")
     }
 
-    @Argument(help: "Photos to turn into headshots (JPEG, PNG, HEIC, AVIF, WebP, TIFF), or folders of them.")
+    @Argument(help: "Photos to turn into headshots (JPEG, PNG, HEIC, AVIF, WebP, TIFF, JPEG XL), or folders of them.")
     var files: [String] = []
 
     @Option(name: .customLong("look"), help: "A built-in look name or a look .json file; repeat for several.")
