@@ -16,6 +16,15 @@ import Testing
         }
     }
 
+    /// Flags that cannot go together are usage errors (exit 64) in one plain line: a photo beside
+    /// --print-look (it was ignored), an empty --out (it wrote into the working folder).
+    @Test func printingWithAPhotoAndAnEmptyOutFolderAreRefused() throws {
+        let printing = try EchtBinary.run(["studio", "--print-look", "white", "selfie.jpg"])
+        #expect(printing.status == 64 && printing.stderr.contains("take no photos"), "\(printing.stderr)")
+        let empty = try EchtBinary.run(["studio", "selfie.jpg", "--out", ""])
+        #expect(empty.status == 64 && empty.stderr.contains("--out needs a folder name"), "\(empty.stderr)")
+    }
+
     /// A run of several photos ends by naming those another frame of the shoot may serve better
     /// for, with why (the woman with closed eyes), and not the others (the sample portrait).
     @Test(.enabled(if: StudioSigningTests.ready && Fixtures.devPhotos != nil, "needs the sample portrait, models and ../shared/photos/dev"))

@@ -69,6 +69,10 @@ struct Studio: AsyncParsableCommand {
         if let face, face < 1 { throw ValidationError("expected a face number of 1 or more for --face but received \(face).") }
         if printLook != nil && printSizes { throw ValidationError("Use either --print-look or --print-sizes, not both.") }
         if printLook == nil && !printSizes && files.isEmpty { throw ValidationError("Name at least one photo, e.g. echt studio selfie.jpg.") }
+        if (printLook != nil || printSizes) && !files.isEmpty {
+            throw ValidationError("--print-look and --print-sizes only print and take no photos; run them without \(files[0]).")
+        }
+        if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out needs a folder name, e.g. --out headshots.") }
     }
 
     func run() async throws {
