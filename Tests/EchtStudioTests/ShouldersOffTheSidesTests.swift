@@ -8,13 +8,21 @@ import Testing
 /// (`ShouldersOffTheSides`), not tightened towards a head shot.
 @Suite(.enabled(if: StudioFixtures.goldenFolder != nil, StudioFixtures.skipReason))
 struct ShouldersOffTheSidesTests {
+    /// The astronaut's mesh in a 512-px-high photo cut to `width` columns from `x0`, and a matte
+    /// of a body filling `columns` from row `body` down.
+    static func astronautCut(from x0: Int, width w: Int, body: Int, columns: Range<Int>) throws -> (FaceLandmarks, Image) {
+        let h = 512
+        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(Float(x0), 0) }
+        var matte = Image.plane(width: w, height: h)
+        for y in body..<h { for x in columns { matte.pixels[y * w + x] = 1 } }
+        return (mesh, matte)
+    }
+
     /// The astronaut in a photo cut to 250 px wide (x 110–360), a body across its whole width
     /// below row 230: the frame is as tall as the width allows (1 px), inside both side edges.
     @Test func aBodyAcrossThePhotoIsFramedToItsWidth() throws {
-        let (x0, w, h) = (110, 250, 512)
-        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(Float(x0), 0) }
-        var matte = Image.plane(width: w, height: h)
-        for y in 230..<h { for x in 0..<w { matte.pixels[y * w + x] = 1 } }
+        let (w, h) = (250, 512)
+        let (mesh, matte) = try Self.astronautCut(from: 110, width: w, body: 230, columns: 0..<w)
         let f = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
         let a = f.levelDegrees * .pi / 180, style = FramingStyle()
         let widest = Double(w) / (style.aspect * abs(cos(a)) + abs(sin(a)))
@@ -31,10 +39,8 @@ struct ShouldersOffTheSidesTests {
     /// place its top cut the head, whose top the mesh puts at row 26; it goes up to keep it, and
     /// says so.
     @Test func aFrameAcrossANarrowPhotoKeepsTheTopOfTheHead() throws {
-        let (x0, w, h) = (150, 150, 512)
-        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(Float(x0), 0) }
-        var matte = Image.plane(width: w, height: h)
-        for y in 180..<h { for x in 0..<w { matte.pixels[y * w + x] = 1 } }
+        let (w, h) = (150, 512)
+        let (mesh, matte) = try Self.astronautCut(from: 150, width: w, body: 180, columns: 0..<w)
         let f = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
         #expect(f.notes.contains { $0.contains("as wide as the photo") }, "\(f.notes)")
         #expect(f.notes.contains { $0.contains("keep the top of the head") }, "\(f.notes)")
@@ -46,10 +52,8 @@ struct ShouldersOffTheSidesTests {
 
     /// A body touching only the left edge keeps the edge rule: no frame across the photo.
     @Test func aBodyOffOneSideKeepsTheEdgeRule() throws {
-        let (x0, w, h) = (110, 250, 512)
-        let mesh = try StudioFixtures.astronautMesh().mapped(depthScale: 1) { $0 - SIMD2(Float(x0), 0) }
-        var matte = Image.plane(width: w, height: h)
-        for y in 230..<h { for x in 0..<150 { matte.pixels[y * w + x] = 1 } }
+        let (w, h) = (250, 512)
+        let (mesh, matte) = try Self.astronautCut(from: 110, width: w, body: 230, columns: 0..<150)
         let f = Framing.headAndShoulders(face: mesh, sourceWidth: w, sourceHeight: h, matte: matte, style: .init())
         #expect(!f.notes.contains { $0.contains("as wide as the photo") }, "\(f.notes)")
     }

@@ -139,7 +139,7 @@ struct FrameFit {
     /// within that reach and the picture, up far enough to keep the head's top (`headTop`, a
     /// photo row) in it. False,
     /// the frame left as composed, when that does not keep the photo's edges off the person.
-    private mutating func fitAcross(_ picture: PixelRect, matte: PhotoCoverage, headTop: Double?) -> Bool {
+    private mutating func fitAcross(_ picture: PixelRect, matte: PhotoCoverage, headTop: Double) -> Bool {
         let composedHeight = height
         height = min(height, Double(picture.width) / (aspect * abs(u.x) + abs(u.y)) * 0.9999)
         place(eyeLine: eyeLine)
@@ -156,12 +156,10 @@ struct FrameFit {
         }
         // Smaller than composed, the frame may cut the top of the head with the eye line at its
         // usual place while the photo has room above: it goes up (the eye line lower) instead.
-        var raised = false
-        if let headTop {
-            let top = minY + shift.y
-            let up = min(top - headTop, top - Double(picture.minY), reach + min(shift.y, 0))
-            if up > 0.01 * height { shift.y -= up; raised = true }
-        }
+        let top = minY + shift.y
+        let up = min(top - headTop, top - Double(picture.minY), reach + min(shift.y, 0))
+        let raised = up > 0.01 * height
+        if raised { shift.y -= up }
         origin += shift
         guard abs(shift.x) <= reach, abs(shift.y) <= reach, !Framing.crossesEdgeThePersonTouches(corners, matte: matte) else {
             height = composedHeight

@@ -68,8 +68,7 @@ struct OutputNames: Sendable {
             if let taken = sheetFiles.first(where: exists) { throw .outputExists(taken.path) }
             return
         }
-        let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
-        if resolved(URL(fileURLWithPath: index.input)) != resolved(input) {
+        if URL(fileURLWithPath: index.input).resolvedPath != input.resolvedPath {
             throw .folderOfAnotherPhoto(folder.path, photo: index.input)
         }
     }

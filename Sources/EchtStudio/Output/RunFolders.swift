@@ -29,7 +29,7 @@ public enum RunFolders {
     public static func distinct(_ files: [URL]) -> (files: [URL], repeated: [URL]) {
         var seen = Set<String>(), kept: [URL] = [], repeated: [URL] = []
         for file in files {
-            let key = file.standardizedFileURL.resolvingSymlinksInPath().path
+            let key = file.resolvedPath
             if seen.insert(key).inserted { kept.append(file) } else { repeated.append(file) }
         }
         return (kept, repeated)

@@ -73,8 +73,7 @@ public struct StudioSession: Sendable {
         let name = file.lastPathComponent
         try options.check()
         let folder = options.outDirectory.appendingPathComponent(folderName ?? file.deletingPathExtension().lastPathComponent)
-        let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
-        if resolved(file.deletingLastPathComponent()) == resolved(folder) { throw .photoInOutputFolder(file.path, folder: folder.path) }
+        if file.deletingLastPathComponent().resolvedPath == folder.resolvedPath { throw .photoInOutputFolder(file.path, folder: folder.path) }
         precondition(prefetched.map { $0.file == file } ?? true, "a prefetch of another file than the one run")
         let (decoded, damage) = if let prefetched { try prefetched.take() } else { try Self.decode(file) }
         Trace.mark("decode \(decoded.width)x\(decoded.height)", since: start)

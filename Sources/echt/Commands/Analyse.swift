@@ -78,11 +78,11 @@ struct Analyse: AsyncParsableCommand {
     /// Refuses, before any work, an overlay or matte that would be written over one of the photos
     /// or over the other image: Echt never replaces an input.
     func refuseWritingOverInputs(photos: [URL], names: [String]) throws {
-        let inputs = Set(photos.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
+        let inputs = Set(photos.map { $0.resolvedPath })
         for name in names {
             let several = photos.count > 1 ? name : nil
             let written = [("--overlay", overlay), ("--matte", matte)].compactMap { flag, path in
-                path.map { (flag, outputURL($0, for: several).standardizedFileURL.resolvingSymlinksInPath().path) }
+                path.map { (flag, outputURL($0, for: several).resolvedPath) }
             }
             for (flag, path) in written where inputs.contains(path) { throw AnalyseError.overInput(flag: flag, path: path) }
             if written.count == 2 && written[0].1 == written[1].1 { throw AnalyseError.sameFile }
