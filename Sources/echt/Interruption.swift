@@ -13,8 +13,12 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 let folders = UnfinishedOutputs.takeBack()
-                let taken = folders.isEmpty ? "" : " Took back the unfinished files in \(folders.map(\.path).joined(separator: ", "))."
-                FileHandle.standardError.write(Data("\necht: interrupted.\(taken) Finished photos are kept.\n".utf8))
+                let emptied = folders.filter { $0.removed > 0 }.map(\.folder.path)
+                let taken = emptied.isEmpty ? "" : " Took back the unfinished files in \(emptied.joined(separator: ", "))."
+                let mixed = folders.filter { $0.replaced > 0 }.map {
+                    " \($0.folder.path) keeps the \($0.replaced) file(s) --force had already replaced beside its older ones; run the same command again to finish it."
+                }.joined()
+                FileHandle.standardError.write(Data("\necht: interrupted.\(taken)\(mixed) Finished photos are kept.\n".utf8))
                 // `_exit`, not `exit`: the workers may still be inside libvips, and the exit
                 // handlers `exit` runs (libvips' and GLib's among them) crashed under them.
                 fflush(nil)

@@ -362,7 +362,11 @@ struct StudioSessionTests {
         #expect(throws: StudioError.outputExists(folder.appendingPathComponent("theirs.jpg").path)) {
             try writer.writeUnsigned(Data("mine too".utf8), to: folder.appendingPathComponent("theirs.jpg"), overwrite: false)
         }
-        contents.removeWhatIsNew()
+        // A file written over (--force) stays, counted, holding this run's bytes.
+        try OutputWriter(sign: nil, force: true, written: contents.written)
+            .writeUnsigned(Data("replaced".utf8), to: folder.appendingPathComponent("before.txt"), overwrite: true)
+        let outcome = contents.removeWhatIsNew()
+        #expect(outcome.removed == 1 && outcome.replaced == 1)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(left == ["before.txt", "theirs.jpg"])
         #expect(try String(contentsOf: folder.appendingPathComponent("theirs.jpg"), encoding: .utf8) == "theirs")

@@ -18,17 +18,21 @@ struct FolderContents: Sendable {
     }
 
     /// Removes every file this run wrote that was not there before, then the folder if it is
-    /// new and empty.
-    func removeWhatIsNew() {
+    /// new and empty. Returns how many files it removed and how many it leaves that this run
+    /// wrote over (with `--force`), which hold the run's new pictures beside older files.
+    @discardableResult
+    func removeWhatIsNew() -> (removed: Int, replaced: Int) {
         let manager = FileManager.default
         let path = folder.standardizedFileURL.path
-        for url in written.all where url.deletingLastPathComponent().standardizedFileURL.path == path
-            && !(names?.contains(url.lastPathComponent) ?? false) {
-            try? manager.removeItem(at: url)
+        var removed = 0, replaced = 0
+        for url in written.all where url.deletingLastPathComponent().standardizedFileURL.path == path {
+            if names?.contains(url.lastPathComponent) ?? false { replaced += 1; continue }
+            if (try? manager.removeItem(at: url)) != nil { removed += 1 }
         }
         if names == nil, (try? manager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
             try? manager.removeItem(at: folder)
         }
+        return (removed, replaced)
     }
 }
 

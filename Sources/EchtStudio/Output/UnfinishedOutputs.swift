@@ -24,15 +24,19 @@ public enum UnfinishedOutputs {
     }
 
     /// Stops every further write (`WriteGate.shared`), waits for the writes in progress, then removes
-    /// what each unfinished photo added to its folder. Returns those folders.
-    public static func takeBack() -> [URL] {
+    /// what each unfinished photo added to its folder. Returns those folders, each with how many
+    /// files were removed and how many it wrote over (`--force`): those stay, new beside the
+    /// folder's older files.
+    public static func takeBack() -> [(folder: URL, removed: Int, replaced: Int)] {
         WriteGate.shared.close()
         registry.lock.lock()
         let open = registry.open.sorted { $0.key < $1.key }.map(\.value)
         registry.open = [:]
         registry.lock.unlock()
-        for contents in open { contents.removeWhatIsNew() }
-        return open.map(\.folder)
+        return open.map { contents in
+            let outcome = contents.removeWhatIsNew()
+            return (contents.folder, outcome.removed, outcome.replaced)
+        }
     }
 }
 
