@@ -96,7 +96,8 @@ public struct StudioSession: Sendable {
         } else {
             photo = consume decoded
         }
-        let borderNotes = (damage.map { [Self.damageNote($0)] } ?? []) + (border.map { [$0.note] } ?? [])
+        // What the file itself tells: damage the decoder read around, a border cut away.
+        let fileNotes = (damage.map { [Self.damageNote($0)] } ?? []) + (border.map { [$0.note] } ?? [])
         let borderEdits = border.map { [$0.edit(width: photo.width, height: photo.height)] } ?? []
         let (greyedLooks, blackAndWhiteNote) = Self.looks(options.looks, for: photo)
         let levelsOfDecoded = Self.startLevels(of: photo, refiner: refiner, since: start)
@@ -257,7 +258,7 @@ public struct StudioSession: Sendable {
             }
             let studioOptions = StudioOptions(presets: options.presets, verifier: verifier, sourceName: name,
                                               inputLandmarks: inputLandmarks.outcomes().compactMap { try? $0.get() },
-                                              photoNotes: borderNotes + credentialNotes + photoNotes + [defaultFaceNote, blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
+                                              photoNotes: fileNotes + credentialNotes + photoNotes + [defaultFaceNote, blackAndWhiteNote, givenNote, cutOutNote].compactMap { $0 },
                                               photoEdits: borderEdits + photoEdits,
                                               advice: advice.outcomes().compactMap { try? $0.get() })
             for (subjectIndex, ((number, face), group)) in subjects.enumerated() {
