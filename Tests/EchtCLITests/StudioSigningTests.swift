@@ -4,13 +4,16 @@ import Testing
 
 /// `echt studio` signs what it writes by default, and `echt verify` reads it back.
 @Suite struct StudioSigningTests {
+    /// A folder of its own for each test (Swift Testing makes the suite anew for every test),
+    /// removed when the test is done.
+    let scratch = ScratchFolder("cli-signing")
+
     static let ready = FileManager.default.fileExists(atPath: Fixtures.samplePortrait.path)
         && FileManager.default.fileExists(atPath: Fixtures.modelsDirectory.appendingPathComponent("face_landmark.tflite").path)
 
     @Test(.enabled(if: ready, "needs the sample portrait and models from `make setup`"))
     func studioOutputsAreSignedAndVerify() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = scratch.url
         let env = ["ECHT_CONFIG_DIR": work.appendingPathComponent("config").path]
         let out = work.appendingPathComponent("out").path
 
@@ -51,8 +54,7 @@ import Testing
     /// parent's failure (before, both were silent and verify listed the ingredient as validated).
     @Test(.enabled(if: ready, "needs the sample portrait and models from `make setup`"))
     func aTamperedSignedPhotoIsNotedAndItsHeadshotsSayItWas() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = scratch.url
         let env = ["ECHT_CONFIG_DIR": work.appendingPathComponent("config").path]
         let out = work.appendingPathComponent("out").path
         let first = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "white", "--sizes", "none", "--out", out], environment: env)
@@ -73,8 +75,7 @@ import Testing
     /// studio's parameters arrive namespaced once (`com.echt.backdrop`).
     @Test(.enabled(if: ready, "needs the sample portrait and models from `make setup`"))
     func theDefocusedBackgroundIsDescribedAsSuch() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = scratch.url
         let env = ["ECHT_CONFIG_DIR": work.appendingPathComponent("config").path]
         let out = work.appendingPathComponent("out").path
         let studio = try EchtBinary.run(["studio", Fixtures.samplePortrait.path, "--look", "relaxed", "--out", out], environment: env)
@@ -97,9 +98,7 @@ import Testing
     /// creates no signing key.
     @Test(.enabled(if: ready, "needs the models from `make setup`"))
     func anUnreadablePhotoCreatesNoKey() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let work = scratch.url
         let broken = work.appendingPathComponent("broken.png")
         try Data(contentsOf: Fixtures.samplePortrait).prefix(300).write(to: broken)
         let config = work.appendingPathComponent("config")

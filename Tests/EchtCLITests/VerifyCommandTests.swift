@@ -4,10 +4,12 @@ import Testing
 
 /// `echt verify` on files it cannot check: one plain line per file, the others still checked, exit 1.
 @Suite struct VerifyCommandTests {
+    /// A folder of its own for each test (Swift Testing makes the suite anew for every test),
+    /// removed when the test is done.
+    let scratch = ScratchFolder("cli-verify")
+
     @Test func aFileThatIsNotAnImageOrIsMissingGetsOnePlainLine() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-verify-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = scratch.url
         let page = work.appendingPathComponent("sheet.html").path
         try Data("<!doctype html><p>a contact sheet</p>".utf8).write(to: URL(fileURLWithPath: page))
         let missing = work.appendingPathComponent("gone.jpg").path
@@ -25,9 +27,7 @@ import Testing
     /// A trust file with no certificate in it (a key, a text file) is refused, not taken as an
     /// empty trust list; `echt keys show` before any key says how to make one.
     @Test func aTrustFileWithoutCertificatesAndAMissingKeyAreExplained() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("echt-verify-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = scratch.url
         let notes = work.appendingPathComponent("notes.pem").path
         try Data("just some words\n".utf8).write(to: URL(fileURLWithPath: notes))
         let run = try EchtBinary.run(["verify", "--trust", notes, Fixtures.samplePortrait.path])
